@@ -1,0 +1,48 @@
+import { existsSync } from 'node:fs'
+import { defineConfig } from '@playwright/test'
+
+const chromium = '/usr/bin/chromium'
+const haveChromium = existsSync(chromium)
+if (!haveChromium) {
+  const message = `${chromium} not found: end-to-end tests cannot run. Install it with: apt-get install chromium`
+  if (process.env.CI) throw new Error(message)
+  console.warn(`\n${'!'.repeat(78)}\n!! SKIPPING E2E: ${message}\n${'!'.repeat(78)}\n`)
+}
+
+const reportDir = process.env.REPORT_DIR
+const port = 4173
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  testMatch: haveChromium ? '**/*.spec.ts' : 'no-chromium-no-e2e',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: reportDir
+    ? [['list'], ['json', { outputFile: `${reportDir}/playwright.json` }]]
+    : [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    locale: 'nl-NL',
+    launchOptions: {
+      executablePath: chromium,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-dev-shm-usage',
+      ],
+    },
+  },
+  webServer: {
+    command: `npm run build && npm run preview -- --port ${port}`,
+    url: `http://127.0.0.1:${port}`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 120_000,
+  },
+})

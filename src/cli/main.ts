@@ -1,0 +1,6 @@
+import { run } from './run'
+
+process.exitCode = run(process.argv.slice(2), {
+  out: (text) => console.log(text),
+  err: (text) => console.error(text),
+})

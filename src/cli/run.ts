@@ -1,0 +1,171 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { buildCatalogue, findVocabulary } from '../core/instrument/catalogue'
+import { jsonSchemas } from '../core/instrument/json-schemas'
+import { loadInstrument, loadVocabulary } from '../core/instrument/load-instrument'
+import type { ValidationIssue } from '../core/issues/validation-issue'
+import { formatIssues, issue } from '../core/issues/validation-issue'
+import { readSchemaFiles, schemasDir } from './schema-files'
+
+type Lang = 'nl' | 'en'
+
+/** Exit codes, the same for every command. */
+export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const
+
+export interface Io {
+  out: (text: string) => void
+  err: (text: string) => void
+}
+
+const USAGE = `Usage: npm run --silent cli -- <command> [args] [--lang nl|en]
+
+Commands:
+  instruments              list the instruments in schemas/ (id, version, title)
+  validate <file>          check an instrument or vocabulary file; every problem on stderr
+  json-schemas [--check]   write schemas/*.schema.json from the zod meta-schemas (--check: only compare)
+
+Exit codes: 0 success, 1 invalid input, 2 usage error.`
+
+class UsageError extends Error {}
+
+function parseArgs(argv: string[]) {
+  const positional: string[] = []
+  const flags = new Map<string, string | true>()
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string
+    if (a === '--lang') {
+      const v = argv[++i]
+      if (v !== 'nl' && v !== 'en') throw new UsageError('--lang takes nl or en')
+      flags.set('lang', v)
+    } else if (a.startsWith('--')) flags.set(a.slice(2), true)
+    else positional.push(a)
+  }
+  return { positional, flags, lang: (flags.get('lang') ?? 'nl') as Lang }
+}
+
+function readJson(file: string): { json?: unknown; issues?: ValidationIssue[] } {
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch {
+    return { issues: [issue([], `Bestand ${file} kan niet gelezen worden`, `Cannot read file ${file}`)] }
+  }
+  try {
+    return { json: JSON.parse(text) as unknown }
+  } catch (e) {
+    return {
+      issues: [
+        issue([], `Geen geldige JSON: ${(e as Error).message}`, `Not valid JSON: ${(e as Error).message}`),
+      ],
+    }
+  }
+}
+
+function catalogue() {
+  return buildCatalogue(readSchemaFiles())
+}
+
+function validate(file: string, lang: Lang, io: Io): number {
+  const { json, issues } = readJson(file)
+  if (issues) {
+    io.err(formatIssues(issues, lang))
+    return EXIT.invalid
+  }
+  const isVocabulary = (json as { id?: unknown } | null)?.id === 'vocabulary'
+  let result
+  if (isVocabulary) result = loadVocabulary(json)
+  else {
+    const wanted = (json as { vocabulary?: { version?: unknown } } | null)?.vocabulary?.version
+    const vocabulary =
+      typeof wanted === 'string' ? findVocabulary(catalogue().vocabularies, wanted) : undefined
+    result = loadInstrument(json, vocabulary)
+    if (result.ok && !vocabulary) {
+      io.err(
+        formatIssues(
+          [
+            issue(
+              ['vocabulary', 'version'],
+              `Begrippenlijst ${result.value.vocabulary.version} niet gevonden in schemas/vocabulary/`,
+              `Vocabulary ${result.value.vocabulary.version} not found in schemas/vocabulary/`,
+            ),
+          ],
+          lang,
+        ),
+      )
+      return EXIT.invalid
+    }
+  }
+  if (!result.ok) {
+    io.err(formatIssues(result.issues, lang))
+    return EXIT.invalid
+  }
+  const v = result.value
+  io.out(
+    lang === 'nl'
+      ? `Geldig: ${isVocabulary ? 'begrippenlijst' : 'instrument'} ${v.id} ${v.version}`
+      : `Valid: ${isVocabulary ? 'vocabulary' : 'instrument'} ${v.id} ${v.version}`,
+  )
+  return EXIT.ok
+}
+
+function instruments(lang: Lang, io: Io): number {
+  const c = catalogue()
+  for (const i of c.instruments) io.out(`${i.id}\t${i.version}\t${i.title[lang]}`)
+  for (const p of c.problems) io.err(`${p.path}:\n${formatIssues(p.issues, lang)}`)
+  return c.problems.length ? EXIT.invalid : EXIT.ok
+}
+
+function writeJsonSchemas(check: boolean, io: Io): number {
+  let stale = 0
+  for (const [name, schema] of Object.entries(jsonSchemas())) {
+    const path = join(schemasDir, name)
+    const text = `${JSON.stringify(schema, null, 2)}\n`
+    let current = ''
+    try {
+      current = readFileSync(path, 'utf8')
+    } catch {
+      // a missing file is simply stale
+    }
+    if (current === text) continue
+    stale++
+    if (check) io.err(`schemas/${name} is out of date: run npm run schemas`)
+    else {
+      writeFileSync(path, text)
+      io.out(`wrote schemas/${name}`)
+    }
+  }
+  return check && stale ? EXIT.invalid : EXIT.ok
+}
+
+/** Runs one command and returns its exit code; output goes through `io`. */
+export function run(argv: string[], io: Io): number {
+  try {
+    const { positional, flags, lang } = parseArgs(argv)
+    const [command, ...args] = positional
+    switch (command) {
+      case 'instruments':
+        if (args.length) throw new UsageError('instruments takes no arguments')
+        return instruments(lang, io)
+      case 'validate':
+        if (args.length !== 1) throw new UsageError('validate takes exactly one file')
+        return validate(args[0] as string, lang, io)
+      case 'json-schemas':
+        return writeJsonSchemas(flags.has('check'), io)
+      case undefined:
+      case 'help':
+        if (flags.has('help') || command === 'help') {
+          io.out(USAGE)
+          return EXIT.ok
+        }
+        throw new UsageError('no command given')
+      default:
+        throw new UsageError(`unknown command: ${command}`)
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`${e.message}\n\n${USAGE}`)
+      return EXIT.usage
+    }
+    throw e
+  }
+}

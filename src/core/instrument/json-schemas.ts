@@ -1,0 +1,18 @@
+import { z } from 'zod'
+import { instrumentSchema, vocabularySchema } from './meta-schema'
+
+/** JSON Schemas generated from the zod meta-schemas, by file name below schemas/. */
+export function jsonSchemas(): Record<string, unknown> {
+  return {
+    'instrument.schema.json': {
+      ...z.toJSONSchema(instrumentSchema, { target: 'draft-2020-12' }),
+      $id: 'https://bar-instrument-studio.invalid/schemas/instrument.schema.json',
+      title: 'BAR instrument studio: instrument file',
+    },
+    'vocabulary.schema.json': {
+      ...z.toJSONSchema(vocabularySchema, { target: 'draft-2020-12' }),
+      $id: 'https://bar-instrument-studio.invalid/schemas/vocabulary.schema.json',
+      title: 'BAR instrument studio: shared vocabulary file',
+    },
+  }
+}

@@ -1,0 +1,218 @@
+import type { LoadResult, PathSegment, ValidationIssue } from '../issues/validation-issue'
+import { issue } from '../issues/validation-issue'
+import { fromZodError } from '../issues/zod-issues'
+import type { Instrument, Item, Option, Vocabulary } from './meta-schema'
+import { instrumentSchema, vocabularySchema } from './meta-schema'
+
+/** The options a condition on this item can name: choices, or capacity levels. */
+export function choiceOptions(item: Item): readonly Option[] | undefined {
+  const a = item.answer
+  if (a.kind === 'single' || a.kind === 'multiple') return a.options
+  if (a.kind === 'capacity') return a.levels
+  return undefined
+}
+
+function duplicates<T>(values: readonly T[]): Set<T> {
+  const seen = new Set<T>()
+  const dup = new Set<T>()
+  for (const v of values) (seen.has(v) ? dup : seen).add(v)
+  return dup
+}
+
+function checkOptions(options: readonly Option[], path: PathSegment[], out: ValidationIssue[]) {
+  const dup = duplicates(options.map((o) => o.code))
+  options.forEach((o, i) => {
+    if (dup.has(o.code))
+      out.push(
+        issue(
+          [...path, i, 'code'],
+          `Optiecode "${o.code}" komt meer dan eens voor`,
+          `Option code "${o.code}" occurs more than once`,
+        ),
+      )
+  })
+  const ranked = options.filter((o) => o.rank !== undefined).length
+  if (ranked > 0 && ranked < options.length)
+    out.push(
+      issue(
+        path,
+        'Geef een rangorde (rank) bij alle opties of bij geen enkele',
+        'Give a rank on every option or on none',
+      ),
+    )
+}
+
+/** Checks that need the whole instrument: unique ids, references to terms, items and options. */
+function checkReferences(instrument: Instrument, vocabulary: Vocabulary | undefined) {
+  const out: ValidationIssue[] = []
+  const items = new Map<string, Item>()
+  const allItems = instrument.sections.flatMap((s) => s.items)
+  const dupItems = duplicates(allItems.map((i) => i.id))
+  const dupSections = duplicates(instrument.sections.map((s) => s.id))
+  const domainIds = new Set(instrument.domains?.map((d) => d.id) ?? [])
+  for (const d of duplicates(instrument.domains?.map((d) => d.id) ?? []))
+    out.push(
+      issue(['domains'], `Domein-id "${d}" komt meer dan eens voor`, `Domain id "${d}" occurs more than once`),
+    )
+  for (const item of allItems) items.set(item.id, item)
+
+  if (vocabulary && vocabulary.version !== instrument.vocabulary.version)
+    out.push(
+      issue(
+        ['vocabulary', 'version'],
+        `Begrippenlijst ${instrument.vocabulary.version} gevraagd, maar ${vocabulary.version} gevonden`,
+        `Vocabulary ${instrument.vocabulary.version} requested, but ${vocabulary.version} found`,
+      ),
+    )
+  const termIds = vocabulary ? new Set(vocabulary.terms.map((t) => t.id)) : undefined
+
+  instrument.sections.forEach((section, s) => {
+    const sp: PathSegment[] = ['sections', s]
+    if (dupSections.has(section.id))
+      out.push(
+        issue(
+          [...sp, 'id'],
+          `Sectie-id "${section.id}" komt meer dan eens voor`,
+          `Section id "${section.id}" occurs more than once`,
+        ),
+      )
+    if (section.domain !== undefined && !domainIds.has(section.domain))
+      out.push(
+        issue(
+          [...sp, 'domain'],
+          `Domein "${section.domain}" bestaat niet in dit instrument`,
+          `Domain "${section.domain}" does not exist in this instrument`,
+        ),
+      )
+    section.items.forEach((item, i) => {
+      const ip: PathSegment[] = [...sp, 'items', i]
+      if (dupItems.has(item.id))
+        out.push(
+          issue(
+            [...ip, 'id'],
+            `Item-id "${item.id}" komt meer dan eens voor`,
+            `Item id "${item.id}" occurs more than once`,
+          ),
+        )
+      item.terms?.forEach((term, t) => {
+        if (termIds && !termIds.has(term))
+          out.push(
+            issue(
+              [...ip, 'terms', t],
+              `Begrip "${term}" staat niet in de begrippenlijst`,
+              `Term "${term}" is not in the vocabulary`,
+            ),
+          )
+      })
+      const a = item.answer
+      if (a.kind === 'single' || a.kind === 'multiple') checkOptions(a.options, [...ip, 'answer', 'options'], out)
+      if (a.kind === 'capacity') {
+        checkOptions(a.levels, [...ip, 'answer', 'levels'], out)
+        const dupQ = duplicates(a.quantities.map((q) => q.id))
+        a.quantities.forEach((q, k) => {
+          if (dupQ.has(q.id))
+            out.push(
+              issue(
+                [...ip, 'answer', 'quantities', k, 'id'],
+                `Hoeveelheid-id "${q.id}" komt meer dan eens voor`,
+                `Quantity id "${q.id}" occurs more than once`,
+              ),
+            )
+        })
+      }
+      const bounds = a.kind === 'quantity' ? [a] : a.kind === 'capacity' ? a.quantities : []
+      bounds.forEach((q) => {
+        if (q.min > q.max)
+          out.push(
+            issue(
+              [...ip, 'answer'],
+              `Ondergrens ${q.min} ligt boven bovengrens ${q.max}`,
+              `Lower bound ${q.min} is above upper bound ${q.max}`,
+            ),
+          )
+      })
+      const cond = item.visibleWhen
+      if (cond) {
+        const target = items.get(cond.item)
+        const cp: PathSegment[] = [...ip, 'visibleWhen']
+        if (!target || target.id === item.id) {
+          out.push(
+            issue(
+              [...cp, 'item'],
+              `Voorwaarde verwijst naar item "${cond.item}", dat niet bestaat`,
+              `Condition refers to item "${cond.item}", which does not exist`,
+            ),
+          )
+        } else {
+          const options = choiceOptions(target)
+          if (!options) {
+            out.push(
+              issue(
+                [...cp, 'item'],
+                `Voorwaarde verwijst naar item "${cond.item}", dat geen opties heeft`,
+                `Condition refers to item "${cond.item}", which has no options`,
+              ),
+            )
+          } else {
+            const codes = new Set(options.map((o) => o.code))
+            cond.anyOf.forEach((code, k) => {
+              if (!codes.has(code))
+                out.push(
+                  issue(
+                    [...cp, 'anyOf', k],
+                    `Item "${cond.item}" heeft geen optie "${code}"`,
+                    `Item "${cond.item}" has no option "${code}"`,
+                  ),
+                )
+            })
+          }
+        }
+      }
+    })
+  })
+  return out
+}
+
+/**
+ * Validates unknown JSON as an instrument file and, when a vocabulary is given, its term references.
+ * Returns every problem at once.
+ * @example
+ * const r = loadInstrument(JSON.parse(text), vocabulary)
+ * if (!r.ok) console.error(formatIssues(r.issues, 'nl'))
+ */
+export function loadInstrument(input: unknown, vocabulary?: Vocabulary): LoadResult<Instrument> {
+  const parsed = instrumentSchema.safeParse(input, { reportInput: true })
+  if (!parsed.success) return { ok: false, issues: fromZodError(parsed.error) }
+  const issues = checkReferences(parsed.data, vocabulary)
+  return issues.length ? { ok: false, issues } : { ok: true, value: parsed.data }
+}
+
+/** Validates unknown JSON as a vocabulary file: unique term ids, related terms that exist. */
+export function loadVocabulary(input: unknown): LoadResult<Vocabulary> {
+  const parsed = vocabularySchema.safeParse(input, { reportInput: true })
+  if (!parsed.success) return { ok: false, issues: fromZodError(parsed.error) }
+  const out: ValidationIssue[] = []
+  const ids = new Set(parsed.data.terms.map((t) => t.id))
+  const dup = duplicates(parsed.data.terms.map((t) => t.id))
+  parsed.data.terms.forEach((term, t) => {
+    if (dup.has(term.id))
+      out.push(
+        issue(
+          ['terms', t, 'id'],
+          `Begrip-id "${term.id}" komt meer dan eens voor`,
+          `Term id "${term.id}" occurs more than once`,
+        ),
+      )
+    term.related?.forEach((r, k) => {
+      if (!ids.has(r))
+        out.push(
+          issue(
+            ['terms', t, 'related', k],
+            `Verwant begrip "${r}" staat niet in de begrippenlijst`,
+            `Related term "${r}" is not in the vocabulary`,
+          ),
+        )
+    })
+  })
+  return out.length ? { ok: false, issues: out } : { ok: true, value: parsed.data }
+}

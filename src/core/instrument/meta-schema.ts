@@ -1,0 +1,180 @@
+import { z } from 'zod'
+import { UNITS } from './units'
+
+/** A text in both languages of the app; neither may be empty. */
+const textSchema = z.string().regex(/\S/, 'blank')
+export const localizedSchema = z.strictObject({ nl: textSchema, en: textSchema })
+export type Localized = z.infer<typeof localizedSchema>
+
+/** Ids of items, sections, options and terms: stable, readable, no spaces. */
+export const idSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/)
+
+/** Semantic version without build metadata, e.g. 1.0.0 or 2.1.0-rc.1 (semver.org §2, §9). */
+export const semverSchema = z
+  .string()
+  .regex(
+    /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/,
+    'semver',
+  )
+
+/** An ICF category code: a component letter (b, s, d, e) and 1 to 5 digits, e.g. d4300. */
+export const icfCodeSchema = z.string().regex(/^[bsde]\d{1,5}$/, 'icf')
+
+export const unitSchema = z.enum(UNITS)
+
+export const sourceSchema = z.strictObject({
+  title: textSchema,
+  url: z.url().optional(),
+  note: localizedSchema.optional(),
+})
+
+export const provenanceSchema = z.strictObject({
+  summary: localizedSchema,
+  sources: z.array(sourceSchema).min(1),
+  verified: z.array(localizedSchema),
+  reconstructed: z.array(localizedSchema),
+})
+
+/** One measurable bound stated by an option text, e.g. FML IV.13 code 1: "~10 kg, up to 10 times per hour". */
+export const thresholdSchema = z.strictObject({
+  value: z.number().nonnegative(),
+  unit: unitSchema,
+  comparator: z.enum(['about', 'at-least', 'at-most', 'less-than', 'more-than']),
+})
+export type Threshold = z.infer<typeof thresholdSchema>
+
+export const optionSchema = z.strictObject({
+  code: idSchema,
+  label: localizedSchema,
+  description: localizedSchema.optional(),
+  /** Ordinal rank: 0 is no limitation, higher is more limited. Equal ranks are equally limited. */
+  rank: z.int().min(0).optional(),
+  /** A "namelijk: ..." text that must be given when this option is chosen. */
+  specify: z.boolean().optional(),
+  /** In a multiple choice: this option cannot be combined with others (e.g. "Norm"). */
+  exclusive: z.boolean().optional(),
+  thresholds: z.array(thresholdSchema).min(1).optional(),
+})
+export type Option = z.infer<typeof optionSchema>
+
+export const quantitySpecSchema = z.strictObject({
+  unit: unitSchema,
+  min: z.number(),
+  max: z.number(),
+  step: z.number().positive().optional(),
+})
+export type QuantitySpec = z.infer<typeof quantitySpecSchema>
+
+const namedQuantitySchema = quantitySpecSchema.extend({
+  id: idSchema,
+  label: localizedSchema,
+})
+export type NamedQuantity = z.infer<typeof namedQuantitySchema>
+
+export const singleAnswerSchema = z.strictObject({
+  kind: z.literal('single'),
+  options: z.array(optionSchema).min(2),
+})
+export const multipleAnswerSchema = z.strictObject({
+  kind: z.literal('multiple'),
+  options: z.array(optionSchema).min(2),
+})
+export const quantityAnswerSchema = quantitySpecSchema.extend({ kind: z.literal('quantity') })
+export const textAnswerSchema = z.strictObject({
+  kind: z.literal('text'),
+  multiline: z.boolean(),
+  maxLength: z.int().positive().max(20000),
+})
+export const dateAnswerSchema = z.strictObject({ kind: z.literal('date') })
+/**
+ * A BAR capacity: a limitation level, what is still possible (quantities where the FML
+ * has a threshold for the same capacity, and free text) and the conditions for work.
+ */
+export const capacityAnswerSchema = z.strictObject({
+  kind: z.literal('capacity'),
+  levels: z.array(optionSchema).min(2),
+  quantities: z.array(namedQuantitySchema),
+})
+
+export const answerSpecSchema = z.discriminatedUnion('kind', [
+  singleAnswerSchema,
+  multipleAnswerSchema,
+  quantityAnswerSchema,
+  textAnswerSchema,
+  dateAnswerSchema,
+  capacityAnswerSchema,
+])
+export type AnswerSpec = z.infer<typeof answerSpecSchema>
+export type AnswerKind = AnswerSpec['kind']
+
+/** Show an item only when another item's answer includes one of these option codes. */
+export const conditionSchema = z.strictObject({
+  item: idSchema,
+  anyOf: z.array(idSchema).min(1),
+})
+export type Condition = z.infer<typeof conditionSchema>
+
+export const itemSchema = z.strictObject({
+  id: idSchema,
+  label: localizedSchema,
+  help: localizedSchema.optional(),
+  icf: z.array(icfCodeSchema).min(1).optional(),
+  terms: z.array(idSchema).min(1).optional(),
+  required: z.boolean().optional(),
+  visibleWhen: conditionSchema.optional(),
+  answer: answerSpecSchema,
+})
+export type Item = z.infer<typeof itemSchema>
+
+/** A top-level grouping of sections, e.g. the BAR domain "Activiteiten en participatie". */
+export const domainSchema = z.strictObject({
+  id: idSchema,
+  label: localizedSchema,
+  description: localizedSchema.optional(),
+})
+export type Domain = z.infer<typeof domainSchema>
+
+export const sectionSchema = z.strictObject({
+  id: idSchema,
+  /** The domain this section belongs to, when the instrument has domains. */
+  domain: idSchema.optional(),
+  label: localizedSchema,
+  description: localizedSchema.optional(),
+  items: z.array(itemSchema).min(1),
+})
+export type Section = z.infer<typeof sectionSchema>
+
+export const instrumentSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  version: semverSchema,
+  title: localizedSchema,
+  description: localizedSchema.optional(),
+  /** Which party normally completes it; the compare screen uses it to suggest sides. */
+  authorRoles: z.array(z.enum(['bedrijfsarts', 'verzekeringsarts'])).min(1),
+  provenance: provenanceSchema,
+  vocabulary: z.strictObject({ id: z.literal('vocabulary'), version: semverSchema }),
+  domains: z.array(domainSchema).min(1).optional(),
+  sections: z.array(sectionSchema).min(1),
+})
+export type Instrument = z.infer<typeof instrumentSchema>
+
+export const termSchema = z.strictObject({
+  id: idSchema,
+  term: localizedSchema,
+  definition: localizedSchema,
+  icf: z.array(icfCodeSchema).min(1).optional(),
+  sources: z.array(sourceSchema).min(1),
+  related: z.array(idSchema).optional(),
+})
+export type Term = z.infer<typeof termSchema>
+
+export const vocabularySchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: z.literal('vocabulary'),
+  version: semverSchema,
+  title: localizedSchema,
+  provenance: provenanceSchema,
+  terms: z.array(termSchema).min(1),
+})
+export type Vocabulary = z.infer<typeof vocabularySchema>

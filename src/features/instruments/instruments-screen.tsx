@@ -1,0 +1,136 @@
+import { useTranslation } from 'react-i18next'
+import type { Catalogue } from '../../core/instrument/catalogue'
+import type { Instrument, Localized } from '../../core/instrument/meta-schema'
+import { isLanguage } from '../../i18n/i18n'
+
+function useLocalized() {
+  const { i18n } = useTranslation()
+  const lang = isLanguage(i18n.language) ? i18n.language : 'nl'
+  return (text: Localized) => text[lang]
+}
+
+function InstrumentCard({ instrument }: { instrument: Instrument }) {
+  const { t } = useTranslation()
+  const l = useLocalized()
+  const itemCount = instrument.sections.reduce((n, s) => n + s.items.length, 0)
+  const headingId = `instrument-${instrument.id}-${instrument.version}`
+  const p = instrument.provenance
+  return (
+    <article className="card" aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        {l(instrument.title)}{' '}
+        <span className="version">{t('instruments.version', { version: instrument.version })}</span>
+      </h2>
+      {instrument.description && <p>{l(instrument.description)}</p>}
+      <dl className="facts">
+        <div>
+          <dt>{t('instruments.id')}</dt>
+          <dd>
+            <code>{instrument.id}</code>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('instruments.versionLabel')}</dt>
+          <dd>{instrument.version}</dd>
+        </div>
+        <div>
+          <dt>{t('instruments.authorRoles')}</dt>
+          <dd>{instrument.authorRoles.map((r) => t(`roles.${r}`)).join(', ')}</dd>
+        </div>
+        {instrument.domains && (
+          <div>
+            <dt>{t('instruments.domains')}</dt>
+            <dd>{instrument.domains.length}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('instruments.sections')}</dt>
+          <dd>{instrument.sections.length}</dd>
+        </div>
+        <div>
+          <dt>{t('instruments.items')}</dt>
+          <dd>{itemCount}</dd>
+        </div>
+      </dl>
+      <section aria-label={t('instruments.provenance')} className="provenance">
+        <h3>{t('instruments.provenance')}</h3>
+        <p>{l(p.summary)}</p>
+        <details>
+          <summary>{t('instruments.verified')}</summary>
+          <ul>
+            {p.verified.map((v, i) => (
+              <li key={i}>{l(v)}</li>
+            ))}
+          </ul>
+        </details>
+        <details>
+          <summary>{t('instruments.reconstructed')}</summary>
+          <ul>
+            {p.reconstructed.map((v, i) => (
+              <li key={i}>{l(v)}</li>
+            ))}
+          </ul>
+        </details>
+        <details>
+          <summary>{t('instruments.sources')}</summary>
+          <ul>
+            {p.sources.map((s, i) => (
+              <li key={i}>
+                {s.url ? (
+                  <a href={s.url} rel="noreferrer noopener" target="_blank">
+                    {s.title}
+                  </a>
+                ) : (
+                  s.title
+                )}
+                {s.note && <> — {l(s.note)}</>}
+              </li>
+            ))}
+          </ul>
+        </details>
+      </section>
+    </article>
+  )
+}
+
+/** The first screen: what instruments and versions this build knows, and where they come from. */
+export function InstrumentsScreen({ catalogue }: { catalogue: Catalogue }) {
+  const { t } = useTranslation()
+  const l = useLocalized()
+  return (
+    <>
+      <h1>{t('instruments.title')}</h1>
+      <p className="lead">{t('instruments.intro')}</p>
+      {catalogue.problems.length > 0 && (
+        <div role="alert" className="problems">
+          <h2>{t('instruments.problemsTitle')}</h2>
+          <ul>
+            {catalogue.problems.map((p) => (
+              <li key={p.path}>
+                {t('instruments.problemFile', { path: p.path })}
+                <ul>
+                  {p.issues.map((i, k) => (
+                    <li key={k}>
+                      <code>{i.path}</code> {l(i.message)}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {catalogue.instruments.length === 0 && <p>{t('instruments.none')}</p>}
+      <div className="cards">
+        {catalogue.instruments.map((i) => (
+          <InstrumentCard key={`${i.id}@${i.version}`} instrument={i} />
+        ))}
+      </div>
+      {catalogue.vocabularies.map((v) => (
+        <p key={v.version} className="vocabulary-line">
+          {t('instruments.vocabularyTitle')} {v.version}: {t('instruments.terms', { count: v.terms.length })}
+        </p>
+      ))}
+    </>
+  )
+}

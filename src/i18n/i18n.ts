@@ -1,0 +1,47 @@
+import i18next from 'i18next'
+import { initReactI18next } from 'react-i18next'
+import en from './locales/en.json'
+import nl from './locales/nl.json'
+
+export const LANGUAGES = ['nl', 'en'] as const
+export type Language = (typeof LANGUAGES)[number]
+
+export const resources = { nl: { translation: nl }, en: { translation: en } } as const
+
+const STORAGE_KEY = 'bar-studio.language'
+
+export function isLanguage(value: unknown): value is Language {
+  return value === 'nl' || value === 'en'
+}
+
+function storedLanguage(): Language {
+  try {
+    const v = globalThis.localStorage?.getItem(STORAGE_KEY)
+    return isLanguage(v) ? v : 'nl'
+  } catch {
+    return 'nl'
+  }
+}
+
+/** Creates an initialised i18next instance; Dutch unless the user chose English before. */
+export function createI18n(lng: Language = storedLanguage()) {
+  const instance = i18next.createInstance()
+  void instance.use(initReactI18next).init({
+    resources,
+    lng,
+    fallbackLng: false,
+    supportedLngs: LANGUAGES,
+    interpolation: { escapeValue: false },
+    initAsync: false,
+    returnNull: false,
+  })
+  return instance
+}
+
+export function rememberLanguage(lng: Language) {
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, lng)
+  } catch {
+    // private mode: the choice just lasts for this visit
+  }
+}

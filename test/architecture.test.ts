@@ -1,0 +1,92 @@
+import { readFileSync, readdirSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { root } from './helpers/files'
+
+const src = join(root, 'src')
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory()
+      ? sourceFiles(join(dir, e.name))
+      : /\.(ts|tsx)$/.test(e.name)
+        ? [join(dir, e.name)]
+        : [],
+  )
+}
+
+/** Every module specifier a file imports or re-exports, static or dynamic. */
+export function importsOf(code: string): string[] {
+  const found: string[] = []
+  const patterns = [
+    /(?:^|[^\w.])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]/g,
+    /(?:^|[^\w.])import\s*['"]([^'"]+)['"]/g,
+    /import\(\s*['"]([^'"]+)['"]\s*\)/g,
+    /require\(\s*['"]([^'"]+)['"]\s*\)/g,
+  ]
+  for (const p of patterns) for (const m of code.matchAll(p)) found.push(m[1] as string)
+  return found
+}
+
+const CORE_ALLOWED_PACKAGES = ['zod']
+
+function coreViolations(file: string, code: string): string[] {
+  return importsOf(code).flatMap((spec) => {
+    if (spec.startsWith('.')) {
+      const target = resolve(dirname(file), spec)
+      return relative(join(src, 'core'), target).startsWith('..') ? [spec] : []
+    }
+    const pkg = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]
+    return CORE_ALLOWED_PACKAGES.includes(pkg as string) ? [] : [spec]
+  })
+}
+
+describe('architecture', () => {
+  it('keeps src/core pure: zod and src/core only (no React, i18next, react-pdf, react-hook-form, node:*)', () => {
+    const files = sourceFiles(join(src, 'core'))
+    expect(files.length).toBeGreaterThan(3)
+    const violations = files.flatMap((f) =>
+      coreViolations(f, readFileSync(f, 'utf8')).map((spec) => `${relative(root, f)} imports ${spec}`),
+    )
+    expect(violations).toEqual([])
+  })
+
+  it('catches the imports it forbids', () => {
+    const file = join(src, 'core/instrument/example.ts')
+    const code = [
+      "import { useState } from 'react'",
+      "import type { TFunction } from 'i18next'",
+      "export { pdf } from '@react-pdf/renderer'",
+      "import { useForm } from 'react-hook-form'",
+      "const m = await import('../../features/fill-in/form')",
+      "import '../../app/zod-config'",
+      "import { readFileSync } from 'node:fs'",
+      "import { z } from 'zod'",
+      "import { issue } from '../issues/validation-issue'",
+    ].join('\n')
+    expect(coreViolations(file, code).sort()).toEqual(
+      [
+        'react',
+        'i18next',
+        '@react-pdf/renderer',
+        'react-hook-form',
+        '../../app/zod-config',
+        'node:fs',
+        '../../features/fill-in/form',
+      ].sort(),
+    )
+  })
+
+  it('keeps features apart: a feature never imports another feature', () => {
+    const features = join(src, 'features')
+    const violations = sourceFiles(features).flatMap((f) => {
+      const own = relative(features, f).split('/')[0] as string
+      return importsOf(readFileSync(f, 'utf8'))
+        .filter((spec) => spec.startsWith('.'))
+        .map((spec) => relative(features, resolve(dirname(f), spec)))
+        .filter((target) => !target.startsWith('..') && target.split('/')[0] !== own)
+        .map((target) => `${relative(root, f)} imports features/${target}`)
+    })
+    expect(violations).toEqual([])
+  })
+})
