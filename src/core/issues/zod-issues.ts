@@ -27,9 +27,18 @@ function describe(raw: ZodIssue): { nl: string; en: string } {
       en: `Text missing in ${lang.en}`,
     }
   }
+  if (raw.code === 'custom') {
+    const params = raw.params as { nl?: unknown; en?: unknown } | undefined
+    if (typeof params?.nl === 'string' && typeof params.en === 'string')
+      return { nl: params.nl, en: params.en }
+  }
   if (isMissing(raw)) return { nl: 'Verplicht veld ontbreekt', en: 'Required field is missing' }
   if (raw.code === 'unrecognized_keys') {
     const keys = raw.keys.join(', ')
+    if (last === 'answers')
+      return raw.keys.length === 1
+        ? { nl: `Onbekend item: ${keys}`, en: `Unknown item: ${keys}` }
+        : { nl: `Onbekende items: ${keys}`, en: `Unknown items: ${keys}` }
     return raw.keys.length === 1
       ? { nl: `Onbekend veld: ${keys}`, en: `Unknown field: ${keys}` }
       : { nl: `Onbekende velden: ${keys}`, en: `Unknown fields: ${keys}` }

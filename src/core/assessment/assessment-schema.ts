@@ -1,0 +1,82 @@
+import { z } from 'zod'
+import { idSchema, semverSchema } from '../instrument/meta-schema'
+
+/** A calendar date as the form's date input gives it: YYYY-MM-DD. */
+export const isoDateSchema = z.iso.date()
+
+const shortText = z.string().max(2000)
+
+export const singleValueSchema = z.strictObject({
+  kind: z.literal('single'),
+  choice: idSchema,
+  specify: shortText.optional(),
+})
+export const multipleValueSchema = z.strictObject({
+  kind: z.literal('multiple'),
+  choices: z.array(idSchema).min(1),
+  /** "namelijk ..." texts, by option code. */
+  specify: z.record(idSchema, shortText).optional(),
+})
+export const quantityValueSchema = z.strictObject({
+  kind: z.literal('quantity'),
+  value: z.number(),
+})
+export const textValueSchema = z.strictObject({
+  kind: z.literal('text'),
+  text: z.string().max(20000),
+})
+export const dateValueSchema = z.strictObject({
+  kind: z.literal('date'),
+  date: isoDateSchema,
+})
+export const capacityValueSchema = z.strictObject({
+  kind: z.literal('capacity'),
+  level: idSchema.optional(),
+  /** What is still possible, by quantity id, in the unit the instrument gives it. */
+  quantities: z.record(idSchema, z.number()).optional(),
+  possible: z.string().max(5000).optional(),
+  conditions: z.string().max(5000).optional(),
+})
+
+export const answerValueSchema = z.discriminatedUnion('kind', [
+  singleValueSchema,
+  multipleValueSchema,
+  quantityValueSchema,
+  textValueSchema,
+  dateValueSchema,
+  capacityValueSchema,
+])
+export type AnswerValue = z.infer<typeof answerValueSchema>
+export type AnswerOf<K extends AnswerValue['kind']> = Extract<AnswerValue, { kind: K }>
+
+export const AUTHOR_ROLES = ['bedrijfsarts', 'verzekeringsarts'] as const
+export type AuthorRole = (typeof AUTHOR_ROLES)[number]
+
+export const ASSESSMENT_FORMAT = 'bar-studio/assessment'
+
+export const assessmentMetaSchema = z.strictObject({
+  authorRole: z.enum(AUTHOR_ROLES),
+  authorName: z.string().max(200),
+  /** A pseudonym or initials: never the employee's full name or BSN. */
+  employee: z.string().max(100),
+  assessmentDate: isoDateSchema,
+  validUntil: isoDateSchema.optional(),
+})
+export type AssessmentMeta = z.infer<typeof assessmentMetaSchema>
+
+/** One filled-in (or partly filled-in) instrument: the file a user exports and imports. */
+export const assessmentSchema = z.strictObject({
+  $schema: z.string().optional(),
+  format: z.literal(ASSESSMENT_FORMAT),
+  formatVersion: z.literal(1),
+  id: z.uuid(),
+  instrument: z.strictObject({ id: z.string().regex(/^[a-z][a-z0-9-]*$/), version: semverSchema }),
+  language: z.enum(['nl', 'en']),
+  meta: assessmentMetaSchema,
+  /** Answers by item id; an unanswered item has no entry. */
+  answers: z.record(idSchema, answerValueSchema),
+  createdAt: z.iso.datetime({ offset: true }),
+  updatedAt: z.iso.datetime({ offset: true }),
+})
+export type Assessment = z.infer<typeof assessmentSchema>
+export type Answers = Assessment['answers']

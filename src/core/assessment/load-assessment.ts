@@ -1,0 +1,113 @@
+import type { Instrument } from '../instrument/meta-schema'
+import type { LoadResult, ValidationIssue } from '../issues/validation-issue'
+import { issue } from '../issues/validation-issue'
+import { fromZodError } from '../issues/zod-issues'
+import { answersSchema } from './answer-validator'
+import type { Assessment } from './assessment-schema'
+import { ASSESSMENT_FORMAT, assessmentSchema } from './assessment-schema'
+
+function prefixed(issues: ValidationIssue[], prefix: string): ValidationIssue[] {
+  return issues.map((i) => ({ ...i, path: i.path.replace(/^\$/, `$.${prefix}`) }))
+}
+
+/** The instrument an assessment names, or why it cannot be found. */
+export function findInstrument(
+  instruments: readonly Instrument[],
+  ref: { id: string; version: string },
+): LoadResult<Instrument> {
+  const sameId = instruments.filter((i) => i.id === ref.id)
+  const found = sameId.find((i) => i.version === ref.version)
+  if (found) return { ok: true, value: found }
+  if (!sameId.length) {
+    const known = [...new Set(instruments.map((i) => i.id))].join(', ')
+    return {
+      ok: false,
+      issues: [
+        issue(
+          ['instrument', 'id'],
+          `Onbekend instrument "${ref.id}" (bekend: ${known})`,
+          `Unknown instrument "${ref.id}" (known: ${known})`,
+        ),
+      ],
+    }
+  }
+  const versions = sameId.map((i) => i.version).join(', ')
+  return {
+    ok: false,
+    issues: [
+      issue(
+        ['instrument', 'version'],
+        `Versie ${ref.version} van ${ref.id} is niet bekend (bekend: ${versions})`,
+        `Version ${ref.version} of ${ref.id} is not known (known: ${versions})`,
+      ),
+    ],
+  }
+}
+
+/**
+ * Validates unknown JSON as an assessment: the document, the instrument and version it names,
+ * and every answer against that instrument. Returns every problem at once.
+ * @example
+ * const r = loadAssessment(json, catalogue.instruments)
+ * if (r.ok) save(r.value.assessment)
+ */
+export function loadAssessment(
+  input: unknown,
+  instruments: readonly Instrument[],
+): LoadResult<{ assessment: Assessment; instrument: Instrument }> {
+  const format = (input as { format?: unknown } | null)?.format
+  if (typeof input !== 'object' || input === null || Array.isArray(input) || format !== ASSESSMENT_FORMAT) {
+    const isInstrument = typeof input === 'object' && input !== null && 'sections' in input
+    return {
+      ok: false,
+      issues: [
+        isInstrument
+          ? issue(
+              [],
+              'Dit is een instrumentbestand, geen beoordeling',
+              'This is an instrument file, not an assessment',
+            )
+          : issue(
+              [],
+              `Dit is geen beoordelingsbestand (het veld "format" moet "${ASSESSMENT_FORMAT}" zijn)`,
+              `This is not an assessment file (the field "format" must be "${ASSESSMENT_FORMAT}")`,
+            ),
+      ],
+    }
+  }
+  const parsed = assessmentSchema.safeParse(input, { reportInput: true })
+  if (!parsed.success) {
+    // Still check the answers against the instrument when the document names one we know.
+    const issues = fromZodError(parsed.error)
+    const raw = input as { instrument?: { id?: unknown; version?: unknown }; answers?: unknown } | null
+    const ref = raw?.instrument
+    if (typeof ref?.id === 'string' && typeof ref.version === 'string') {
+      const found = findInstrument(instruments, { id: ref.id, version: ref.version })
+      if (found.ok && raw?.answers && typeof raw.answers === 'object') {
+        const answers = answersSchema(found.value).safeParse(raw.answers, { reportInput: true })
+        if (!answers.success) {
+          const more = prefixed(fromZodError(answers.error), 'answers')
+          const seen = new Set(issues.map((i) => i.path))
+          issues.push(...more.filter((i) => !seen.has(i.path)))
+        }
+      } else if (!found.ok) issues.push(...found.issues)
+    }
+    return { ok: false, issues }
+  }
+  const found = findInstrument(instruments, parsed.data.instrument)
+  if (!found.ok) return found
+  const answers = answersSchema(found.value).safeParse(parsed.data.answers, { reportInput: true })
+  if (!answers.success) return { ok: false, issues: prefixed(fromZodError(answers.error), 'answers') }
+  const issues: ValidationIssue[] = []
+  const { assessmentDate, validUntil } = parsed.data.meta
+  if (validUntil && validUntil < assessmentDate)
+    issues.push(
+      issue(
+        ['meta', 'validUntil'],
+        'Geldig tot ligt vóór de datum van de beoordeling',
+        'Valid until is before the assessment date',
+      ),
+    )
+  if (issues.length) return { ok: false, issues }
+  return { ok: true, value: { assessment: parsed.data, instrument: found.value } }
+}

@@ -1,0 +1,39 @@
+import type { Instrument, Item } from '../instrument/meta-schema'
+import type { AnswerValue, Answers } from './assessment-schema'
+import { isVisible } from './visibility'
+
+/** Whether an answer says something: a choice, a number, a non-blank text or date, a capacity level. */
+export function isAnswered(answer: AnswerValue | undefined): boolean {
+  if (!answer) return false
+  switch (answer.kind) {
+    case 'single':
+      return true
+    case 'multiple':
+      return answer.choices.length > 0
+    case 'quantity':
+      return Number.isFinite(answer.value)
+    case 'text':
+      return answer.text.trim() !== ''
+    case 'date':
+      return answer.date !== ''
+    case 'capacity':
+      return answer.level !== undefined
+  }
+}
+
+export interface SectionProgress {
+  sectionId: string
+  answered: number
+  total: number
+  /** Visible items still open, in instrument order. */
+  open: Item[]
+}
+
+/** Answered and open items per section, counting only items that are shown. */
+export function progress(instrument: Instrument, answers: Answers): SectionProgress[] {
+  return instrument.sections.map((section) => {
+    const visible = section.items.filter((item) => isVisible(item, answers))
+    const open = visible.filter((item) => !isAnswered(answers[item.id]))
+    return { sectionId: section.id, answered: visible.length - open.length, total: visible.length, open }
+  })
+}

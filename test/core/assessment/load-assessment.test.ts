@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest'
+import type { Assessment } from '../../../src/core/assessment/assessment-schema'
+import { loadAssessment } from '../../../src/core/assessment/load-assessment'
+import { MAX_ASSESSMENT_BYTES, parseUntrustedJson } from '../../../src/core/assessment/safe-json'
+import { minimalInstrument } from '../../helpers/instruments'
+
+const instrument = minimalInstrument()
+
+function assessment(overrides: Partial<Assessment> = {}): Assessment {
+  return {
+    format: 'bar-studio/assessment',
+    formatVersion: 1,
+    id: '0b6f3c1e-8a0c-4f7e-9a51-1d2f3a4b5c6d',
+    instrument: { id: 'test', version: '1.0.0' },
+    language: 'nl',
+    meta: {
+      authorRole: 'bedrijfsarts',
+      authorName: 'A. Arts',
+      employee: 'J.J.',
+      assessmentDate: '2026-11-01',
+      validUntil: '2027-05-01',
+    },
+    answers: { keuze: { kind: 'single', choice: 'ja' } },
+    createdAt: '2026-11-01T09:00:00.000Z',
+    updatedAt: '2026-11-01T10:00:00.000Z',
+    ...overrides,
+  }
+}
+
+function problems(input: unknown) {
+  const r = loadAssessment(input, [instrument])
+  return r.ok ? [] : r.issues.map((i) => `${i.path} ${i.message.en}`)
+}
+
+describe('loadAssessment', () => {
+  it('accepts a valid assessment and returns it with its instrument', () => {
+    const r = loadAssessment(assessment(), [instrument])
+    expect(r.ok).toBe(true)
+    if (r.ok) expect(r.value.instrument.id).toBe('test')
+  })
+
+  it('refuses an unknown instrument and an unknown version, naming the known ones', () => {
+    expect(problems(assessment({ instrument: { id: 'izp', version: '1.0.0' } }))).toEqual([
+      '$.instrument.id Unknown instrument "izp" (known: test)',
+    ])
+    expect(problems(assessment({ instrument: { id: 'test', version: '9.0.0' } }))).toEqual([
+      '$.instrument.version Version 9.0.0 of test is not known (known: 1.0.0)',
+    ])
+  })
+
+  it('refuses unknown item ids and answers of the wrong type', () => {
+    expect(
+      problems(
+        assessment({
+          answers: {
+            'X.1': { kind: 'single', choice: '0' },
+            uren: { kind: 'text', text: 'veel' },
+          },
+        }),
+      ),
+    ).toEqual([
+      '$.answers.uren.kind Wrong answer kind: "text", expected "quantity"',
+      '$.answers["X.1"] Unknown item "X.1" in test 1.0.0',
+    ])
+  })
+
+  it('reports document problems and answer problems together', () => {
+    const input = { ...assessment(), language: 'de', answers: { uren: { kind: 'quantity', value: 99 } } }
+    expect(problems(input)).toEqual([
+      '$.language Invalid option: expected one of "nl"|"en"',
+      '$.answers.uren.value Must be between 0 and 60 (hours-per-week)',
+    ])
+  })
+
+  it('refuses a valid-until date before the assessment date', () => {
+    const a = assessment()
+    expect(problems({ ...a, meta: { ...a.meta, validUntil: '2026-10-01' } })).toEqual([
+      '$.meta.validUntil Valid until is before the assessment date',
+    ])
+  })
+
+  it('refuses something that is not an assessment at all', () => {
+    expect(problems([1, 2, 3])).toEqual([
+      '$ This is not an assessment file (the field "format" must be "bar-studio/assessment")',
+    ])
+    expect(problems({ id: 'fml', version: '1.0.0', sections: [] })).toEqual([
+      '$ This is an instrument file, not an assessment',
+    ])
+  })
+})
+
+describe('parseUntrustedJson', () => {
+  it('parses JSON', () => {
+    expect(parseUntrustedJson('{"a":[1,2]}')).toEqual({ ok: true, value: { a: [1, 2] } })
+  })
+
+  it('refuses text that is not JSON, in Dutch and English', () => {
+    const r = parseUntrustedJson('{"a":')
+    expect(r.ok).toBe(false)
+    if (!r.ok) {
+      expect(r.issues[0]?.message.nl).toMatch(/^Geen geldige JSON/)
+      expect(r.issues[0]?.message.en).toMatch(/^Not valid JSON/)
+    }
+  })
+
+  it('refuses __proto__, constructor and prototype keys at any depth', () => {
+    for (const text of [
+      '{"__proto__":{"polluted":true}}',
+      '{"answers":{"x":{"constructor":{"prototype":{}}}}}',
+    ]) {
+      const r = parseUntrustedJson(text)
+      expect(r.ok, text).toBe(false)
+      if (!r.ok) expect(r.issues[0]?.message.en).toMatch(/^Key not allowed in the file/)
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
+  it('refuses a 50 MB text with a message giving its size', () => {
+    const r = parseUntrustedJson(`"${'x'.repeat(50 * 1024 * 1024)}"`)
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.issues[0]?.message.en).toBe('File is too large (50.0 MB); an assessment is at most 2.0 MB')
+    expect(MAX_ASSESSMENT_BYTES).toBeLessThan(50 * 1024 * 1024)
+  })
+})

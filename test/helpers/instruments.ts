@@ -1,0 +1,26 @@
+import { join } from 'node:path'
+import { buildCatalogue } from '../../src/core/instrument/catalogue'
+import { loadInstrument, loadVocabulary } from '../../src/core/instrument/load-instrument'
+import type { Instrument } from '../../src/core/instrument/meta-schema'
+import { readSchemaFiles } from '../../src/cli/schema-files'
+import { fixtures, readJson } from './files'
+
+/** The small test instrument with one item of every answer kind. */
+export function minimalInstrument(): Instrument {
+  const v = loadVocabulary(readJson(join(fixtures, 'instruments/vocabulary.json')))
+  if (!v.ok) throw new Error('fixture vocabulary invalid')
+  const r = loadInstrument(readJson(join(fixtures, 'instruments/minimal.json')), v.value)
+  if (!r.ok) throw new Error('fixture instrument invalid')
+  return r.value
+}
+
+/** The catalogue of everything shipped in schemas/. */
+export function shippedCatalogue() {
+  return buildCatalogue(readSchemaFiles())
+}
+
+export function shipped(id: string, version = '1.0.0'): Instrument {
+  const found = shippedCatalogue().instruments.find((i) => i.id === id && i.version === version)
+  if (!found) throw new Error(`${id} ${version} not shipped`)
+  return found
+}
