@@ -3,13 +3,31 @@ import '@fontsource/inter/600.css'
 import './app.css'
 import { useEffect, useState } from 'react'
 import { I18nextProvider, useTranslation } from 'react-i18next'
+import { AssessmentsScreen } from '../features/assessments/assessments-screen'
+import { FillInScreen, PreviewScreen } from '../features/fill-in/fill-in-screen'
 import { InstrumentsScreen } from '../features/instruments/instruments-screen'
 import { createI18n } from '../i18n/i18n'
 import { catalogue } from './catalogue'
 import { LanguageSwitch } from './language-switch'
+import { useHashRoute, type Route } from './use-hash-route'
+
+function Screen({ route, navigate }: { route: Route; navigate: (hash: string) => void }) {
+  switch (route.screen) {
+    case 'instruments':
+      return <InstrumentsScreen catalogue={catalogue} />
+    case 'assessments':
+      return <AssessmentsScreen catalogue={catalogue} navigate={navigate} />
+    case 'fill-in':
+      return <FillInScreen key={route.assessmentId} catalogue={catalogue} assessmentId={route.assessmentId} />
+    case 'preview':
+      return <PreviewScreen key={`${route.id}@${route.version}`} catalogue={catalogue} id={route.id} version={route.version} />
+  }
+}
 
 function Shell() {
   const { t, i18n } = useTranslation()
+  const [route, navigate] = useHashRoute()
+  const section = route.screen === 'fill-in' ? 'assessments' : route.screen
   useEffect(() => {
     document.documentElement.lang = i18n.language
     document.title = t('app.name')
@@ -27,12 +45,15 @@ function Shell() {
         <LanguageSwitch />
       </header>
       <nav aria-label={t('nav.label')} className="app-nav">
-        <a href="#/" aria-current="page">
+        <a href="#/" aria-current={section === 'instruments' || section === 'preview' ? 'page' : undefined}>
           {t('nav.instruments')}
         </a>
+        <a href="#/assessments" aria-current={section === 'assessments' ? 'page' : undefined}>
+          {t('nav.assessments')}
+        </a>
       </nav>
-      <main id="main" tabIndex={-1}>
-        <InstrumentsScreen catalogue={catalogue} />
+      <main id="main" tabIndex={-1} className={route.screen === 'fill-in' || route.screen === 'preview' ? 'wide' : undefined}>
+        <Screen route={route} navigate={navigate} />
       </main>
       <footer className="app-footer">
         <p>{t('app.privacy')}</p>

@@ -1,5 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { ASSESSMENT_FORMAT } from '../core/assessment/assessment-schema'
+import { loadAssessment } from '../core/assessment/load-assessment'
+import { parseUntrustedJson } from '../core/assessment/safe-json'
 import { buildCatalogue, findVocabulary } from '../core/instrument/catalogue'
 import { jsonSchemas } from '../core/instrument/json-schemas'
 import { loadInstrument, loadVocabulary } from '../core/instrument/load-instrument'
@@ -21,7 +24,7 @@ const USAGE = `Usage: npm run --silent cli -- <command> [args] [--lang nl|en]
 
 Commands:
   instruments              list the instruments in schemas/ (id, version, title)
-  validate <file>          check an instrument or vocabulary file; every problem on stderr
+  validate <file>          check an assessment, instrument or vocabulary file; every problem on stderr
   json-schemas [--check]   write schemas/*.schema.json from the zod meta-schemas (--check: only compare)
 
 Exit codes: 0 success, 1 invalid input, 2 usage error.`
@@ -50,15 +53,8 @@ function readJson(file: string): { json?: unknown; issues?: ValidationIssue[] } 
   } catch {
     return { issues: [issue([], `Bestand ${file} kan niet gelezen worden`, `Cannot read file ${file}`)] }
   }
-  try {
-    return { json: JSON.parse(text) as unknown }
-  } catch (e) {
-    return {
-      issues: [
-        issue([], `Geen geldige JSON: ${(e as Error).message}`, `Not valid JSON: ${(e as Error).message}`),
-      ],
-    }
-  }
+  const parsed = parseUntrustedJson(text)
+  return parsed.ok ? { json: parsed.value } : { issues: parsed.issues }
 }
 
 function catalogue() {
@@ -70,6 +66,16 @@ function validate(file: string, lang: Lang, io: Io): number {
   if (issues) {
     io.err(formatIssues(issues, lang))
     return EXIT.invalid
+  }
+  if ((json as { format?: unknown } | null)?.format === ASSESSMENT_FORMAT) {
+    const r = loadAssessment(json, catalogue().instruments)
+    if (!r.ok) {
+      io.err(formatIssues(r.issues, lang))
+      return EXIT.invalid
+    }
+    const { id, version } = r.value.assessment.instrument
+    io.out(lang === 'nl' ? `Geldig: beoordeling (${id} ${version})` : `Valid: assessment (${id} ${version})`)
+    return EXIT.ok
   }
   const isVocabulary = (json as { id?: unknown } | null)?.id === 'vocabulary'
   let result

@@ -96,7 +96,7 @@ function answerOfKind(item: Item): z.ZodType<AnswerValue> {
         .strictObject({
           kind: z.literal('multiple'),
           choices: z.array(codes(a.options)).min(1),
-          specify: z.record(codes(a.options), z.string().max(2000)).optional(),
+          specify: z.partialRecord(codes(a.options), z.string().max(2000)).optional(),
         })
         .superRefine((v, ctx) => {
           if (new Set(v.choices).size !== v.choices.length)
@@ -130,7 +130,7 @@ function answerOfKind(item: Item): z.ZodType<AnswerValue> {
           kind: z.literal('capacity'),
           level: codes(a.levels).optional(),
           quantities: z
-            .record(
+            .partialRecord(
               quantityIds.length ? z.enum(quantityIds as [string, ...string[]]) : z.never(),
               z.number(),
             )

@@ -32,6 +32,8 @@ function describe(raw: ZodIssue): { nl: string; en: string } {
     if (typeof params?.nl === 'string' && typeof params.en === 'string')
       return { nl: params.nl, en: params.en }
   }
+  if (raw.code === 'invalid_type' && Number.isNaN((raw as { input?: unknown }).input))
+    return { nl: 'Vul een getal in', en: 'Enter a number' }
   if (isMissing(raw)) return { nl: 'Verplicht veld ontbreekt', en: 'Required field is missing' }
   if (raw.code === 'unrecognized_keys') {
     const keys = raw.keys.join(', ')

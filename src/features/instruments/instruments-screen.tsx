@@ -52,6 +52,11 @@ function InstrumentCard({ instrument }: { instrument: Instrument }) {
           <dd>{itemCount}</dd>
         </div>
       </dl>
+      <p>
+        <a href={`#/preview/${instrument.id}/${instrument.version}`}>
+          {t('instruments.previewOf', { title: l(instrument.title), version: instrument.version })}
+        </a>
+      </p>
       <section aria-label={t('instruments.provenance')} className="provenance">
         <h3>{t('instruments.provenance')}</h3>
         <p>{l(p.summary)}</p>

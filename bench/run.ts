@@ -1,0 +1,22 @@
+import { fileURLToPath } from 'node:url'
+import { runFormBench } from './form'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+
+/** Every benchmark `npm run bench` runs, in order; each returns whether it measured everything. */
+export const BENCHMARKS: { name: string; run: (root: string) => Promise<boolean> }[] = [
+  { name: 'form', run: runFormBench },
+]
+
+let ok = true
+for (const b of BENCHMARKS) {
+  const started = Date.now()
+  try {
+    ok = (await b.run(root)) && ok
+  } catch (e) {
+    ok = false
+    console.error(`[bench] ${b.name} failed:`, e)
+  }
+  console.log(`[bench] ${b.name} took ${((Date.now() - started) / 1000).toFixed(0)} s`)
+}
+process.exitCode = ok ? 0 : 1

@@ -1,0 +1,32 @@
+import { useCallback, useEffect, useState } from 'react'
+
+export type Route =
+  | { screen: 'instruments' }
+  | { screen: 'assessments' }
+  | { screen: 'fill-in'; assessmentId: string }
+  | { screen: 'preview'; id: string; version: string }
+
+/** Reads the hash path, e.g. `#/assessments/<id>`; anything unknown shows the instruments. */
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent)
+  if (parts[0] === 'assessments' && parts.length === 1) return { screen: 'assessments' }
+  if (parts[0] === 'assessments' && parts[1]) return { screen: 'fill-in', assessmentId: parts[1] }
+  if (parts[0] === 'preview' && parts[1] && parts[2]) return { screen: 'preview', id: parts[1], version: parts[2] }
+  return { screen: 'instruments' }
+}
+
+export function useHashRoute(): [Route, (hash: string) => void] {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash))
+  useEffect(() => {
+    const onChange = () => {
+      setRoute(parseRoute(window.location.hash))
+      document.getElementById('main')?.focus({ preventScroll: false })
+    }
+    window.addEventListener('hashchange', onChange)
+    return () => window.removeEventListener('hashchange', onChange)
+  }, [])
+  const navigate = useCallback((hash: string) => {
+    window.location.hash = hash
+  }, [])
+  return [route, navigate]
+}

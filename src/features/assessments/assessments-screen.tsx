@@ -1,0 +1,285 @@
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Assessment, AuthorRole } from '../../core/assessment/assessment-schema'
+import { assessmentFileName, assessmentJson } from '../../core/assessment/file-name'
+import { findInstrument } from '../../core/assessment/load-assessment'
+import { duplicateAssessment, newAssessment } from '../../core/assessment/new-assessment'
+import { progress } from '../../core/assessment/progress'
+import type { Catalogue } from '../../core/instrument/catalogue'
+import type { Localized } from '../../core/instrument/meta-schema'
+import type { ValidationIssue } from '../../core/issues/validation-issue'
+import { isLanguage } from '../../i18n/i18n'
+import { addAssessment, deleteAssessment, listAssessments, putAssessment } from '../../storage/assessment-store'
+import { download } from '../../ui/download'
+import { importAssessmentFile } from './import-assessment'
+
+const EXAMPLES = [
+  { file: 'examples/bar-example.json', name: { nl: 'BAR van de bedrijfsarts', en: "The occupational physician's BAR" } },
+  { file: 'examples/fml-example.json', name: { nl: 'FML van de verzekeringsarts', en: "The insurance physician's FML" } },
+] as const
+
+type Notice = { kind: 'ok'; text: string } | { kind: 'error'; title: string; issues: ValidationIssue[] }
+
+function useLang() {
+  const { i18n } = useTranslation()
+  const lang = isLanguage(i18n.language) ? i18n.language : 'nl'
+  return { lang, l: (text: Localized) => text[lang] }
+}
+
+function ConfirmDelete({ assessment, label, onConfirm, onCancel }: { assessment: Assessment; label: string; onConfirm: () => void; onCancel: () => void }) {
+  const { t } = useTranslation()
+  const ref = useRef<HTMLDialogElement>(null)
+  useEffect(() => {
+    ref.current?.showModal()
+  }, [])
+  return (
+    <dialog ref={ref} aria-labelledby="confirm-title" aria-describedby="confirm-body" onCancel={onCancel} className="dialog">
+      <h2 id="confirm-title">{t('assessments.confirmDelete.title')}</h2>
+      <p id="confirm-body">
+        {t('assessments.confirmDelete.body', { employee: assessment.meta.employee || t('assessments.list.noEmployee'), instrument: label })}
+      </p>
+      <div className="dialog-actions">
+        <button type="button" onClick={onCancel} autoFocus>
+          {t('assessments.confirmDelete.cancel')}
+        </button>
+        <button type="button" className="danger" onClick={onConfirm}>
+          {t('assessments.confirmDelete.confirm')}
+        </button>
+      </div>
+    </dialog>
+  )
+}
+
+/** The drafts in this browser: start, open, duplicate, delete, import, export, and the examples. */
+export function AssessmentsScreen({ catalogue, navigate }: { catalogue: Catalogue; navigate: (hash: string) => void }) {
+  const { t, i18n } = useTranslation()
+  const { lang, l } = useLang()
+  const [items, setItems] = useState<Assessment[] | undefined>()
+  const [notice, setNotice] = useState<Notice | undefined>()
+  const [deleting, setDeleting] = useState<Assessment | undefined>()
+  const [dragging, setDragging] = useState(false)
+  const [choice, setChoice] = useState(() => {
+    const first = catalogue.instruments[0]
+    return first ? `${first.id}@${first.version}` : ''
+  })
+  const [role, setRole] = useState<AuthorRole>('bedrijfsarts')
+
+  const refresh = useCallback(async () => setItems(await listAssessments()), [])
+  useEffect(() => {
+    let live = true
+    void listAssessments().then((all) => {
+      if (live) setItems(all)
+    })
+    return () => {
+      live = false
+    }
+  }, [])
+
+  const instrumentLabel = (a: Assessment) => {
+    const found = findInstrument(catalogue.instruments, a.instrument)
+    return found.ok ? `${l(found.value.title)} ${a.instrument.version}` : `${a.instrument.id} ${a.instrument.version}`
+  }
+  const progressText = (a: Assessment) => {
+    const found = findInstrument(catalogue.instruments, a.instrument)
+    if (!found.ok) return ''
+    const p = progress(found.value, a.answers)
+    const answered = p.reduce((n, s) => n + s.answered, 0)
+    const total = p.reduce((n, s) => n + s.total, 0)
+    return t('form.progress', { answered, total })
+  }
+  const employee = (a: Assessment) => a.meta.employee || t('assessments.list.noEmployee')
+
+  const create = async () => {
+    const [id, version] = choice.split('@') as [string, string]
+    const found = findInstrument(catalogue.instruments, { id, version })
+    if (!found.ok) return
+    const a = newAssessment({ instrument: found.value, id: crypto.randomUUID(), now: new Date(), language: lang, authorRole: role })
+    await putAssessment(a)
+    navigate(`#/assessments/${a.id}`)
+  }
+
+  const importFiles = async (files: FileList | null) => {
+    const file = files?.[0]
+    if (!file) return
+    const r = await importAssessmentFile(file, catalogue.instruments)
+    if (r.ok) {
+      setNotice({ kind: 'ok', text: t(r.renamed ? 'assessments.import.exists' : 'assessments.import.done', { file: file.name }) })
+      await refresh()
+    } else setNotice({ kind: 'error', title: t('assessments.import.failedTitle', { file: file.name }), issues: r.issues })
+  }
+
+  const openExample = async (file: string, name: string) => {
+    const response = await fetch(file)
+    const blob = await response.blob()
+    const exampleId = (JSON.parse(await blob.text()) as { id?: string }).id
+    const existing = items?.find((a) => a.id === exampleId)
+    if (existing) {
+      navigate(`#/assessments/${existing.id}`)
+      return
+    }
+    const r = await importAssessmentFile(blob, catalogue.instruments)
+    if (r.ok) navigate(`#/assessments/${r.assessment.id}`)
+    else setNotice({ kind: 'error', title: t('assessments.import.failedTitle', { file: name }), issues: r.issues })
+  }
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault()
+    setDragging(false)
+    void importFiles(e.dataTransfer.files)
+  }
+
+  return (
+    <div onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
+      <h1>{t('assessments.title')}</h1>
+      <p className="lead">{t('assessments.intro')}</p>
+      <div aria-live="polite" className="notices">
+        {notice?.kind === 'ok' && <p className="notice">{notice.text}</p>}
+      </div>
+      {notice?.kind === 'error' && (
+        <div role="alert" className="problems">
+          <h2>{notice.title}</h2>
+          <p>{t('assessments.import.failedBody')}</p>
+          <ul>
+            {notice.issues.map((i, k) => (
+              <li key={k}>
+                <code>{i.path}</code> {l(i.message)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="panels">
+        <section aria-labelledby="new-title" className="card">
+          <h2 id="new-title">{t('assessments.new.title')}</h2>
+          <label htmlFor="new-instrument">{t('assessments.new.instrument')}</label>
+          <select id="new-instrument" value={choice} onChange={(e) => setChoice(e.target.value)}>
+            {catalogue.instruments.map((i) => (
+              <option key={`${i.id}@${i.version}`} value={`${i.id}@${i.version}`}>
+                {l(i.title)} {i.version}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="new-role">{t('assessments.new.role')}</label>
+          <select id="new-role" value={role} onChange={(e) => setRole(e.target.value as AuthorRole)}>
+            <option value="bedrijfsarts">{t('roles.bedrijfsarts')}</option>
+            <option value="verzekeringsarts">{t('roles.verzekeringsarts')}</option>
+          </select>
+          <button type="button" className="primary" onClick={() => void create()}>
+            {t('assessments.new.create')}
+          </button>
+        </section>
+        <section aria-labelledby="import-title" className={`card drop-zone ${dragging ? 'is-dragging' : ''}`} onDragEnter={() => setDragging(true)} onDragLeave={() => setDragging(false)}>
+          <h2 id="import-title">{t('assessments.import.title')}</h2>
+          <label htmlFor="import-file" className="file-label">
+            {t('assessments.import.choose')}
+          </label>
+          <input
+            id="import-file"
+            type="file"
+            accept="application/json,.json"
+            onChange={(e) => {
+              void importFiles(e.target.files)
+              e.target.value = ''
+            }}
+          />
+          <p className="hint">{t('assessments.import.drop')}</p>
+        </section>
+        <section aria-labelledby="examples-title" className="card">
+          <h2 id="examples-title">{t('assessments.examples.title')}</h2>
+          <p>{t('assessments.examples.intro')}</p>
+          <ul className="plain">
+            {EXAMPLES.map((e) => (
+              <li key={e.file}>
+                <button type="button" onClick={() => void openExample(e.file, l(e.name))}>
+                  {t('assessments.examples.open', { name: l(e.name) })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+      <section aria-labelledby="list-title">
+        <h2 id="list-title">{t('assessments.list.title')}</h2>
+        {items && items.length === 0 && <p>{t('assessments.list.empty')}</p>}
+        {items && items.length > 0 && (
+          <div className="table-wrap">
+            <table className="assessments">
+              <thead>
+                <tr>
+                  <th scope="col">{t('assessments.list.employee')}</th>
+                  <th scope="col">{t('assessments.list.instrument')}</th>
+                  <th scope="col">{t('assessments.list.author')}</th>
+                  <th scope="col">{t('assessments.list.date')}</th>
+                  <th scope="col">{t('assessments.list.progress')}</th>
+                  <th scope="col">{t('assessments.list.saved')}</th>
+                  <th scope="col">{t('assessments.list.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((a) => (
+                  <tr key={a.id}>
+                    <th scope="row">
+                      <a href={`#/assessments/${a.id}`} aria-label={t('assessments.openLabel', { employee: employee(a) })}>
+                        {employee(a)}
+                      </a>
+                    </th>
+                    <td>{instrumentLabel(a)}</td>
+                    <td>
+                      {t(`roles.${a.meta.authorRole}`)}
+                      {a.meta.authorName && `, ${a.meta.authorName}`}
+                    </td>
+                    <td>{a.meta.assessmentDate}</td>
+                    <td>{progressText(a)}</td>
+                    <td>
+                      <time dateTime={a.updatedAt}>{new Date(a.updatedAt).toLocaleString(i18n.language)}</time>
+                    </td>
+                    <td className="row-actions">
+                      <button
+                        type="button"
+                        aria-label={t('assessments.duplicateLabel', { employee: employee(a) })}
+                        onClick={() =>
+                          void (async () => {
+                            await addAssessment(duplicateAssessment(a, crypto.randomUUID(), new Date(), t('assessments.copySuffix')))
+                            setNotice({ kind: 'ok', text: t('assessments.duplicated') })
+                            await refresh()
+                          })()
+                        }
+                      >
+                        {t('assessments.duplicate')}
+                      </button>
+                      <button
+                        type="button"
+                        aria-label={t('assessments.exportLabel', { employee: employee(a) })}
+                        onClick={() => download(assessmentFileName(a), new Blob([assessmentJson(a)], { type: 'application/json' }))}
+                      >
+                        {t('form.export')}
+                      </button>
+                      <button type="button" className="danger" aria-label={t('assessments.deleteLabel', { employee: employee(a) })} onClick={() => setDeleting(a)}>
+                        {t('assessments.delete')}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      {deleting && (
+        <ConfirmDelete
+          assessment={deleting}
+          label={instrumentLabel(deleting)}
+          onCancel={() => setDeleting(undefined)}
+          onConfirm={() =>
+            void (async () => {
+              await deleteAssessment(deleting.id)
+              setDeleting(undefined)
+              setNotice({ kind: 'ok', text: t('assessments.deleted') })
+              await refresh()
+            })()
+          }
+        />
+      )}
+    </div>
+  )
+}

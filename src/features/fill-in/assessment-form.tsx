@@ -1,0 +1,415 @@
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { FormProvider, useForm, useFormContext, useWatch } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import type { Assessment, AssessmentMeta } from '../../core/assessment/assessment-schema'
+import { AUTHOR_ROLES } from '../../core/assessment/assessment-schema'
+import { progress, type SectionProgress } from '../../core/assessment/progress'
+import { withoutHidden } from '../../core/assessment/visibility'
+import type { Instrument, Item, Term, Vocabulary } from '../../core/instrument/meta-schema'
+import { isLanguage } from '../../i18n/i18n'
+import { AnswerInputs, FieldError, inputId, isGroupKind } from './fields'
+import type { FieldModel, FormValues, MetaValues } from './form-values'
+import { fieldModels, mainInput, toAnswers, toFormItems } from './form-values'
+import { buildValidators, checkMeta, formResolver, metaToSave, validAnswers } from './form-validation'
+import { TermList } from './term-list'
+import { useLocalized } from './use-localized'
+
+const SAVE_DELAY_MS = 400
+
+type SaveState =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; at: Date; invalid: number }
+  | { kind: 'failed'; reason: string }
+
+/** A numbering such as FML "IV.13" is shown; a descriptive id such as "fysiek.tillen" is not. */
+function visibleCode(id: string) {
+  return /^[A-Z0-9]+(\.\d+)+$/.test(id) ? id : undefined
+}
+
+function metaValues(meta: AssessmentMeta): MetaValues {
+  return { ...meta, validUntil: meta.validUntil ?? '' }
+}
+
+function focusItem(itemId: string) {
+  const el = document.querySelector<HTMLElement>(
+    `[data-item-id="${CSS.escape(itemId)}"] :is(input, textarea, select)`,
+  )
+  el?.scrollIntoView({ block: 'center' })
+  el?.focus()
+}
+
+const ItemView = memo(function ItemView({ field, terms }: { field: FieldModel; terms: readonly Term[] }) {
+  const { t } = useTranslation()
+  const [l] = useLocalized()
+  const { setValue } = useFormContext<FormValues>()
+  const item = field.item
+  const code = visibleCode(item.id)
+  const helpId = `help-${field.name.replace('.', '-')}`
+  const title = (
+    <>
+      {code && <span className="item-code">{code}</span>} {l(item.label)}
+      {item.required && <span className="required"> ({t('form.required')})</span>}
+      {item.icf && <span className="icf">{t('form.icf', { codes: item.icf.join(', ') })}</span>}
+    </>
+  )
+  const clearable = item.answer.kind === 'single' || item.answer.kind === 'capacity'
+  const extras = (
+    <>
+      {item.help && (
+        <p id={helpId} className="help">
+          {l(item.help)}
+        </p>
+      )}
+      <TermList terms={terms} />
+    </>
+  )
+  if (!isGroupKind(item))
+    return (
+      <div className="item" data-item-id={item.id}>
+        <p className="item-title" aria-hidden="true">
+          {title}
+        </p>
+        {extras}
+        <AnswerInputs field={field} label={l(item.label)} />
+      </div>
+    )
+  return (
+    <div className="item" data-item-id={item.id}>
+      <fieldset aria-describedby={item.help ? helpId : undefined}>
+        <legend className="item-title">{title}</legend>
+        {extras}
+        <AnswerInputs field={field} label={l(item.label)} />
+        {clearable && (
+          <button
+            type="button"
+            className="link-button"
+            aria-label={t('form.clearLabel', { label: l(item.label) })}
+            onClick={() =>
+              setValue(`${field.name}.${mainInput(item)}` as never, null as never, { shouldDirty: true })
+            }
+          >
+            {t('form.clear')}
+          </button>
+        )}
+      </fieldset>
+    </div>
+  )
+})
+
+/** Renders an item only while the item its condition names has one of the listed options chosen. */
+function Conditional({ field, control, children }: { field: FieldModel; control: FieldModel; children: React.ReactNode }) {
+  const value = useWatch<FormValues>({ name: `${control.name}.${mainInput(control.item)}` as never }) as unknown
+  const chosen = Array.isArray(value) ? (value as string[]) : typeof value === 'string' ? [value] : []
+  const anyOf = field.item.visibleWhen?.anyOf ?? []
+  return anyOf.some((c) => chosen.includes(c)) ? <>{children}</> : null
+}
+
+function MetaFields() {
+  const { t } = useTranslation()
+  const { register } = useFormContext<FormValues>()
+  return (
+    <fieldset className="meta">
+      <legend>{t('form.meta.title')}</legend>
+      <div className="meta-grid">
+        <div>
+          <label htmlFor="meta-role">{t('form.meta.authorRole')}</label>
+          <select id="meta-role" {...register('meta.authorRole')}>
+            {AUTHOR_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`roles.${r}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="meta-author">{t('form.meta.authorName')}</label>
+          <input id="meta-author" type="text" autoComplete="name" maxLength={200} {...register('meta.authorName')} />
+        </div>
+        <div>
+          <label htmlFor="meta-employee">{t('form.meta.employee')}</label>
+          <input
+            id="meta-employee"
+            type="text"
+            autoComplete="off"
+            maxLength={100}
+            aria-describedby="meta-employee-hint"
+            {...register('meta.employee')}
+          />
+          <span id="meta-employee-hint" className="hint">
+            {t('form.meta.employeeHint')}
+          </span>
+        </div>
+        <div>
+          <label htmlFor="meta-date">{t('form.meta.assessmentDate')}</label>
+          <input id="meta-date" type="date" required {...register('meta.assessmentDate')} />
+        </div>
+        <div>
+          <label htmlFor={inputId('meta.validUntil')}>{t('form.meta.validUntil')}</label>
+          <input id={inputId('meta.validUntil')} type="date" {...register('meta.validUntil')} />
+          <FieldError name="meta.validUntil" />
+        </div>
+      </div>
+    </fieldset>
+  )
+}
+
+/** Progress per section and the open items; recomputed a little after typing stops, off the keystroke path. */
+function useProgress(instrument: Instrument, fields: readonly FieldModel[]): SectionProgress[] {
+  const { subscribe, getValues } = useFormContext<FormValues>()
+  const compute = useCallback(
+    () => progress(instrument, toAnswers(fields, getValues('items'))),
+    [instrument, fields, getValues],
+  )
+  const [state, setState] = useState(compute)
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const unsubscribe = subscribe({
+      formState: { values: true },
+      callback: () => {
+        clearTimeout(timer)
+        timer = setTimeout(() => setState(compute()), 150)
+      },
+    })
+    return () => {
+      clearTimeout(timer)
+      unsubscribe()
+    }
+  }, [subscribe, compute])
+  return state
+}
+
+function SectionNav({ instrument, sections }: { instrument: Instrument; sections: SectionProgress[] }) {
+  const { t } = useTranslation()
+  const [l] = useLocalized()
+  return (
+    <nav aria-label={t('form.sectionsNav')} className="section-nav">
+      <ol>
+        {instrument.sections.map((s, i) => {
+          const p = sections[i] as SectionProgress
+          return (
+            <li key={s.id}>
+              <a
+                href={`#section-${s.id}`}
+                aria-label={t('form.progressLabel', { section: l(s.label), answered: p.answered, total: p.total })}
+                onClick={(e) => {
+                  e.preventDefault()
+                  const heading = document.getElementById(`section-${s.id}`)
+                  heading?.scrollIntoView({ block: 'start' })
+                  heading?.focus()
+                }}
+              >
+                <span className="section-name">{l(s.label)}</span>
+                <span className="section-progress" aria-hidden="true">
+                  <progress max={p.total || 1} value={p.answered} />
+                  {p.answered}/{p.total}
+                </span>
+              </a>
+            </li>
+          )
+        })}
+      </ol>
+    </nav>
+  )
+}
+
+function OpenItems({ sections }: { sections: SectionProgress[] }) {
+  const { t } = useTranslation()
+  const [l] = useLocalized()
+  const open = sections.flatMap((s) => s.open)
+  const required = open.filter((i) => i.required)
+  const ordered: Item[] = [...required, ...open.filter((i) => !i.required)]
+  return (
+    <details className="open-items">
+      <summary>
+        {t('form.open.title')}: {t('form.open.count', { count: open.length })}
+      </summary>
+      {open.length === 0 ? (
+        <p>{t('form.open.none')}</p>
+      ) : (
+        <ul>
+          {ordered.map((item) => (
+            <li key={item.id}>
+              <button type="button" className="link-button" onClick={() => focusItem(item.id)}>
+                {t('form.open.goTo', { label: `${visibleCode(item.id) ?? ''} ${l(item.label)}`.trim() })}
+              </button>
+              {item.required && <span className="required"> ({t('form.required')})</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </details>
+  )
+}
+
+function SaveStatus({ state, preview }: { state: SaveState; preview: boolean }) {
+  const { t, i18n } = useTranslation()
+  let text = ''
+  if (preview) text = t('form.save.preview')
+  else if (state.kind === 'saving') text = t('form.save.saving')
+  else if (state.kind === 'failed') text = t('form.save.failed', { reason: state.reason })
+  else if (state.kind === 'saved') {
+    text = t('form.save.saved', { time: state.at.toLocaleTimeString(i18n.language) })
+    if (state.invalid) text += `. ${t('form.save.notSaved', { count: state.invalid })}`
+  }
+  return (
+    <p className={`save-status ${state.kind === 'failed' ? 'is-error' : ''}`} role="status" aria-live="polite">
+      {text}
+    </p>
+  )
+}
+
+export interface AssessmentFormProps {
+  instrument: Instrument
+  vocabulary: Vocabulary
+  assessment: Assessment
+  /** Absent in preview: nothing is saved. */
+  onSave?: (assessment: Assessment) => Promise<void>
+  /** Extra controls for the toolbar (export, back). */
+  toolbar?: React.ReactNode
+}
+
+/** The whole instrument as one keyboard-first form, built from the instrument file, autosaved. */
+export function AssessmentForm({ instrument, vocabulary, assessment, onSave, toolbar }: AssessmentFormProps) {
+  const { t, i18n } = useTranslation()
+  const [l] = useLocalized()
+  const fields = useMemo(() => fieldModels(instrument), [instrument])
+  const validators = useMemo(() => buildValidators(instrument), [instrument])
+  const resolver = useMemo(
+    () => formResolver(fields, validators, () => (isLanguage(i18n.language) ? i18n.language : 'nl')),
+    [fields, validators, i18n],
+  )
+  const form = useForm<FormValues>({
+    defaultValues: { meta: metaValues(assessment.meta), items: toFormItems(fields, assessment.answers) },
+    mode: 'onBlur',
+    reValidateMode: 'onBlur',
+    resolver,
+    shouldFocusError: true,
+  })
+  const termsById = useMemo(() => new Map(vocabulary.terms.map((term) => [term.id, term])), [vocabulary])
+  const byId = useMemo(() => new Map(fields.map((f) => [f.item.id, f])), [fields])
+  const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' })
+  const [checkResult, setCheckResult] = useState<number | undefined>()
+  const saved = useRef(assessment)
+
+  const save = useCallback(async () => {
+    if (!onSave) return
+    const values = form.getValues()
+    const { answers, invalid } = validAnswers(fields, values.items, validators)
+    const next: Assessment = {
+      ...saved.current,
+      meta: metaToSave(values.meta, saved.current.meta),
+      answers: withoutHidden(instrument, answers),
+      updatedAt: new Date().toISOString(),
+    }
+    const metaInvalid = checkMeta(values.meta).length
+    setSaveState({ kind: 'saving' })
+    try {
+      await onSave(next)
+      saved.current = next
+      setSaveState({ kind: 'saved', at: new Date(), invalid: invalid + metaInvalid })
+    } catch (e) {
+      setSaveState({ kind: 'failed', reason: (e as Error).message })
+    }
+  }, [form, fields, validators, instrument, onSave])
+
+  useEffect(() => {
+    if (!onSave) return
+    let timer: ReturnType<typeof setTimeout> | undefined
+    let pending = false
+    const flush = () => {
+      if (!pending) return
+      pending = false
+      clearTimeout(timer)
+      void save()
+    }
+    const unsubscribe = form.subscribe({
+      formState: { values: true },
+      callback: () => {
+        pending = true
+        clearTimeout(timer)
+        timer = setTimeout(flush, SAVE_DELAY_MS)
+      },
+    })
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') flush()
+    }
+    document.addEventListener('visibilitychange', onHide)
+    window.addEventListener('pagehide', flush)
+    return () => {
+      flush()
+      unsubscribe()
+      document.removeEventListener('visibilitychange', onHide)
+      window.removeEventListener('pagehide', flush)
+    }
+  }, [form, save, onSave])
+
+  // Errors already shown follow the language switch.
+  useEffect(() => {
+    if (Object.keys(form.formState.errors).length) void form.trigger()
+  }, [i18n.language, form])
+
+  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
+    const target = e.target as HTMLElement
+    if (e.key === 'Enter' && target.tagName === 'INPUT') e.preventDefault()
+  }
+
+  const check = async () => {
+    const ok = await form.trigger()
+    setCheckResult(ok ? 0 : Object.keys(form.formState.errors.items ?? {}).length + (form.formState.errors.meta ? 1 : 0))
+  }
+
+  return (
+    <FormProvider {...form}>
+      <div className="fill-in">
+        <FormSidebar instrument={instrument} fields={fields} />
+        <form className="assessment-form" noValidate onKeyDown={onKeyDown} onSubmit={(e) => e.preventDefault()}>
+          <div className="toolbar">
+            <SaveStatus state={saveState} preview={!onSave} />
+            <button type="button" onClick={() => void check()}>
+              {t('form.check')}
+            </button>
+            {toolbar}
+          </div>
+          {checkResult !== undefined && (
+            <p role="status" className={checkResult ? 'check-result is-error' : 'check-result'}>
+              {checkResult ? t('form.checkDone', { count: checkResult }) : t('form.checkOk')}
+            </p>
+          )}
+          <MetaFields />
+          {instrument.sections.map((section) => (
+            <section key={section.id} aria-labelledby={`section-${section.id}`} className="form-section">
+              <h2 id={`section-${section.id}`} tabIndex={-1}>
+                {l(section.label)}
+              </h2>
+              {section.description && <p className="section-description">{l(section.description)}</p>}
+              {section.items.map((item) => {
+                const field = byId.get(item.id) as FieldModel
+                const terms = (item.terms ?? []).flatMap((id) => termsById.get(id) ?? [])
+                const view = <ItemView key={item.id} field={field} terms={terms} />
+                const control = item.visibleWhen && byId.get(item.visibleWhen.item)
+                return control ? (
+                  <Conditional key={item.id} field={field} control={control}>
+                    {view}
+                  </Conditional>
+                ) : (
+                  view
+                )
+              })}
+            </section>
+          ))}
+        </form>
+      </div>
+    </FormProvider>
+  )
+}
+
+function FormSidebar({ instrument, fields }: { instrument: Instrument; fields: readonly FieldModel[] }) {
+  const sections = useProgress(instrument, fields)
+  return (
+    <aside className="form-sidebar">
+      <SectionNav instrument={instrument} sections={sections} />
+      <OpenItems sections={sections} />
+    </aside>
+  )
+}

@@ -1,0 +1,223 @@
+import { get, useFormContext, useFormState, useWatch } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import type { Item, NamedQuantity, Option, QuantitySpec } from '../../core/instrument/meta-schema'
+import type { FieldModel, FormValues } from './form-values'
+import { useLocalized } from './use-localized'
+
+function assertNever(x: never): never {
+  throw new Error(`Unhandled answer kind: ${JSON.stringify(x)}`)
+}
+
+export function inputId(name: string) {
+  return `input-${name.replace(/\./g, '-')}`
+}
+
+function errorId(name: string) {
+  return `error-${name.replace(/\./g, '-')}`
+}
+
+/** The message of one input's error, announced when it appears. */
+export function FieldError({ name }: { name: string }) {
+  const { errors } = useFormState<FormValues>({ name: name as never, exact: true })
+  const message = (get(errors, name) as { message?: string } | undefined)?.message
+  if (!message) return null
+  return (
+    <p id={errorId(name)} className="field-error" role="alert">
+      {message}
+    </p>
+  )
+}
+
+function useHasError(name: string) {
+  const { errors } = useFormState<FormValues>({ name: name as never, exact: true })
+  return Boolean(get(errors, name))
+}
+
+function SpecifyInput({ name, option }: { name: string; option: Option }) {
+  const { t } = useTranslation()
+  const [l] = useLocalized()
+  const { register } = useFormContext<FormValues>()
+  const invalid = useHasError(name)
+  return (
+    <span className="specify">
+      <label htmlFor={inputId(name)}>{t('form.specify', { option: l(option.label) })}</label>
+      <input
+        id={inputId(name)}
+        type="text"
+        aria-invalid={invalid}
+        aria-describedby={invalid ? errorId(name) : undefined}
+        {...register(name as never)}
+      />
+      <FieldError name={name} />
+    </span>
+  )
+}
+
+/** Shows the "namely" inputs of the options that are chosen and need one. */
+function SpecifyFor({ field, options }: { field: FieldModel; options: readonly Option[] }) {
+  const multiple = field.item.answer.kind === 'multiple'
+  const chosen = useWatch<FormValues>({ name: `${field.name}.${multiple ? 'choices' : 'choice'}` as never }) as unknown
+  const codes = Array.isArray(chosen) ? (chosen as string[]) : typeof chosen === 'string' ? [chosen] : []
+  return (
+    <>
+      {options.map((o, i) =>
+        o.specify && codes.includes(o.code) ? <SpecifyInput key={o.code} name={`${field.name}.s${i}`} option={o} /> : null,
+      )}
+    </>
+  )
+}
+
+function OptionList({ field, name, options, type }: { field: FieldModel; name: string; options: readonly Option[]; type: 'radio' | 'checkbox' }) {
+  const [l] = useLocalized()
+  const { register } = useFormContext<FormValues>()
+  const invalid = useHasError(name)
+  const registered = register(name as never)
+  return (
+    <div className="options" role="presentation">
+      {options.map((o, i) => {
+        const id = `${inputId(name)}-${i}`
+        return (
+          <div key={o.code} className="option">
+            <input
+              id={id}
+              type={type}
+              value={o.code}
+              aria-invalid={invalid || undefined}
+              aria-describedby={o.description ? `${id}-desc` : undefined}
+              {...registered}
+            />
+            <label htmlFor={id}>
+              <span className="option-label">{l(o.label)}</span>
+              {o.description && (
+                <span id={`${id}-desc`} className="option-description">
+                  {l(o.description)}
+                </span>
+              )}
+            </label>
+          </div>
+        )
+      })}
+      {options.some((o) => o.specify) && <SpecifyFor field={field} options={options} />}
+    </div>
+  )
+}
+
+function unitLabelKey(unit: QuantitySpec['unit']) {
+  return `units.${unit}` as const
+}
+
+function QuantityInput({ name, spec, label }: { name: string; spec: QuantitySpec; label: string }) {
+  const { t } = useTranslation()
+  const { register } = useFormContext<FormValues>()
+  const invalid = useHasError(name)
+  const hintId = `${inputId(name)}-hint`
+  return (
+    <div className="quantity">
+      <label htmlFor={inputId(name)}>{label}</label>
+      <span className="quantity-input">
+        <input
+          id={inputId(name)}
+          type="text"
+          inputMode="decimal"
+          autoComplete="off"
+          aria-invalid={invalid}
+          aria-describedby={[hintId, invalid ? errorId(name) : ''].filter(Boolean).join(' ')}
+          {...register(name as never)}
+        />
+        <span className="unit">{t(unitLabelKey(spec.unit))}</span>
+      </span>
+      <span id={hintId} className="hint">
+        {t('form.range', { min: spec.min, max: spec.max, unit: t(unitLabelKey(spec.unit)) })}
+      </span>
+      <FieldError name={name} />
+    </div>
+  )
+}
+
+function TextArea({ name, label, maxLength, rows = 3 }: { name: string; label: string; maxLength: number; rows?: number }) {
+  const { register } = useFormContext<FormValues>()
+  const invalid = useHasError(name)
+  return (
+    <div className="text-field">
+      <label htmlFor={inputId(name)}>{label}</label>
+      <textarea
+        id={inputId(name)}
+        rows={rows}
+        maxLength={maxLength}
+        aria-invalid={invalid}
+        aria-describedby={invalid ? errorId(name) : undefined}
+        {...register(name as never)}
+      />
+      <FieldError name={name} />
+    </div>
+  )
+}
+
+function Capacity({ field, levels, quantities }: { field: FieldModel; levels: readonly Option[]; quantities: readonly NamedQuantity[] }) {
+  const { t } = useTranslation()
+  const [l] = useLocalized()
+  return (
+    <>
+      <fieldset className="subfield">
+        <legend>{t('form.capacity.level')}</legend>
+        <OptionList field={field} name={`${field.name}.level`} options={levels} type="radio" />
+        <FieldError name={`${field.name}.level`} />
+      </fieldset>
+      {quantities.length > 0 && (
+        <div className="quantities" role="group" aria-label={t('form.capacity.quantities')}>
+          <p className="subfield-title" aria-hidden="true">
+            {t('form.capacity.quantities')}
+          </p>
+          {quantities.map((q, i) => (
+            <QuantityInput key={q.id} name={`${field.name}.q${i}`} spec={q} label={l(q.label)} />
+          ))}
+        </div>
+      )}
+      <TextArea name={`${field.name}.possible`} label={t('form.capacity.possible')} maxLength={5000} rows={2} />
+      <TextArea name={`${field.name}.conditions`} label={t('form.capacity.conditions')} maxLength={5000} rows={2} />
+    </>
+  )
+}
+
+/** The inputs of one item, chosen by its answer kind. A new kind fails to compile until it is rendered here. */
+export function AnswerInputs({ field, label }: { field: FieldModel; label: string }) {
+  const { register } = useFormContext<FormValues>()
+  const a = field.item.answer
+  switch (a.kind) {
+    case 'single':
+      return (
+        <>
+          <OptionList field={field} name={`${field.name}.choice`} options={a.options} type="radio" />
+          <FieldError name={`${field.name}.choice`} />
+        </>
+      )
+    case 'multiple':
+      return (
+        <>
+          <OptionList field={field} name={`${field.name}.choices`} options={a.options} type="checkbox" />
+          <FieldError name={`${field.name}.choices`} />
+        </>
+      )
+    case 'quantity':
+      return <QuantityInput name={`${field.name}.value`} spec={a} label={label} />
+    case 'text':
+      return <TextArea name={`${field.name}.text`} label={label} maxLength={a.maxLength} rows={a.multiline ? 4 : 1} />
+    case 'date':
+      return (
+        <div className="date-field">
+          <label htmlFor={inputId(`${field.name}.date`)}>{label}</label>
+          <input id={inputId(`${field.name}.date`)} type="date" {...register(`${field.name}.date` as never)} />
+          <FieldError name={`${field.name}.date`} />
+        </div>
+      )
+    case 'capacity':
+      return <Capacity field={field} levels={a.levels} quantities={a.quantities} />
+    default:
+      return assertNever(a)
+  }
+}
+
+/** Kinds whose inputs are a group (legend) rather than one labelled input. */
+export function isGroupKind(item: Item) {
+  return item.answer.kind === 'single' || item.answer.kind === 'multiple' || item.answer.kind === 'capacity'
+}

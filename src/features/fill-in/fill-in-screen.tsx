@@ -1,0 +1,103 @@
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Assessment } from '../../core/assessment/assessment-schema'
+import { assessmentFileName, assessmentJson } from '../../core/assessment/file-name'
+import { newAssessment } from '../../core/assessment/new-assessment'
+import type { Catalogue } from '../../core/instrument/catalogue'
+import { findVocabulary } from '../../core/instrument/catalogue'
+import { findInstrument } from '../../core/assessment/load-assessment'
+import { getAssessment, putAssessment } from '../../storage/assessment-store'
+import { download } from '../../ui/download'
+import { AssessmentForm } from './assessment-form'
+import { useLocalized } from './use-localized'
+
+type Loaded = { kind: 'loading' } | { kind: 'missing' } | { kind: 'ready'; assessment: Assessment }
+
+/** Opens a saved assessment by id and fills it in, saving as the user types. */
+export function FillInScreen({ catalogue, assessmentId }: { catalogue: Catalogue; assessmentId: string }) {
+  const { t } = useTranslation()
+  const [l] = useLocalized()
+  const [state, setState] = useState<Loaded>({ kind: 'loading' })
+  useEffect(() => {
+    let live = true
+    void getAssessment(assessmentId).then((a) => {
+      if (live) setState(a ? { kind: 'ready', assessment: a } : { kind: 'missing' })
+    })
+    return () => {
+      live = false
+    }
+  }, [assessmentId])
+
+  if (state.kind === 'loading') return <p role="status">{t('form.loading')}</p>
+  const found = state.kind === 'ready' ? findInstrument(catalogue.instruments, state.assessment.instrument) : undefined
+  const vocabulary = found?.ok ? findVocabulary(catalogue.vocabularies, found.value.vocabulary.version) : undefined
+  if (state.kind === 'missing' || !found?.ok || !vocabulary)
+    return (
+      <>
+        <h1>{t('assessments.title')}</h1>
+        <p role="alert">{t('form.notFound')}</p>
+        <a href="#/assessments">{t('form.back')}</a>
+      </>
+    )
+  const instrument = found.value
+  const heading = `${l(instrument.title)} ${instrument.version}`
+  return (
+    <>
+      <h1>{heading}</h1>
+      <AssessmentForm
+        instrument={instrument}
+        vocabulary={vocabulary}
+        assessment={state.assessment}
+        onSave={putAssessment}
+        toolbar={
+          <>
+            <button
+              type="button"
+              onClick={() =>
+                void getAssessment(assessmentId).then(
+                  (a) =>
+                    a &&
+                    download(assessmentFileName(a), new Blob([assessmentJson(a)], { type: 'application/json' })),
+                )
+              }
+            >
+              {t('form.export')}
+            </button>
+            <a href="#/assessments">{t('form.back')}</a>
+          </>
+        }
+      />
+    </>
+  )
+}
+
+/** The form of an instrument without saving anything: for instrument maintainers and the benchmark. */
+export function PreviewScreen({ catalogue, id, version }: { catalogue: Catalogue; id: string; version: string }) {
+  const { t, i18n } = useTranslation()
+  const [l] = useLocalized()
+  const found = findInstrument(catalogue.instruments, { id, version })
+  const vocabulary = found.ok ? findVocabulary(catalogue.vocabularies, found.value.vocabulary.version) : undefined
+  const [draft] = useState(() =>
+    found.ok
+      ? newAssessment({
+          instrument: found.value,
+          id: '00000000-0000-4000-8000-000000000000',
+          now: new Date(),
+          language: i18n.language === 'en' ? 'en' : 'nl',
+          authorRole: found.value.authorRoles[0] ?? 'bedrijfsarts',
+        })
+      : undefined,
+  )
+  if (!found.ok || !vocabulary || !draft)
+    return (
+      <p role="alert">
+        {found.ok ? '' : found.issues.map((i) => l(i.message)).join(' ')}
+      </p>
+    )
+  return (
+    <>
+      <h1>{t('form.previewTitle', { title: l(found.value.title), version })}</h1>
+      <AssessmentForm instrument={found.value} vocabulary={vocabulary} assessment={draft} />
+    </>
+  )
+}

@@ -1,0 +1,98 @@
+import { get, set, type FieldErrors, type Resolver } from 'react-hook-form'
+import type { z } from 'zod'
+import { itemAnswerSchema } from '../../core/assessment/answer-validator'
+import type { AnswerValue, Answers, AssessmentMeta } from '../../core/assessment/assessment-schema'
+import type { Instrument } from '../../core/instrument/meta-schema'
+import { fromZodError } from '../../core/issues/zod-issues'
+import type { Language } from '../../i18n/i18n'
+import type { FieldModel, FormValues, ItemValues } from './form-values'
+import { fieldNameForIssue, itemKey, toAnswer } from './form-values'
+
+export type Validators = Map<string, z.ZodType<AnswerValue>>
+
+/** One zod validator per item, built once per instrument. */
+export function buildValidators(instrument: Instrument): Validators {
+  return new Map(instrument.sections.flatMap((s) => s.items.map((i) => [i.id, itemAnswerSchema(i)] as const)))
+}
+
+export interface ItemCheck {
+  answer: AnswerValue | undefined
+  /** Errors by input name, in both languages. */
+  errors: { name: string; message: { nl: string; en: string } }[]
+}
+
+export function checkItem(field: FieldModel, values: ItemValues | undefined, validators: Validators): ItemCheck {
+  const answer = toAnswer(field.item, values)
+  if (!answer) return { answer, errors: [] }
+  const r = validators.get(field.item.id)?.safeParse(answer, { reportInput: true })
+  if (!r || r.success) return { answer, errors: [] }
+  const errors = r.error.issues.map((raw, k) => ({
+    name: fieldNameForIssue(field, answer, raw.path),
+    message: (fromZodError(r.error)[k] as { message: { nl: string; en: string } }).message,
+  }))
+  return { answer, errors }
+}
+
+export function checkMeta(meta: FormValues['meta']): { name: string; message: { nl: string; en: string } }[] {
+  if (meta.validUntil && meta.assessmentDate && meta.validUntil < meta.assessmentDate)
+    return [
+      {
+        name: 'meta.validUntil',
+        message: {
+          nl: 'Geldig tot ligt vóór de datum van de beoordeling',
+          en: 'Valid until is before the assessment date',
+        },
+      },
+    ]
+  return []
+}
+
+/** The saved form of the details: only when they are valid, otherwise the last saved ones stay. */
+export function metaToSave(meta: FormValues['meta'], previous: AssessmentMeta): AssessmentMeta {
+  if (checkMeta(meta).length || !meta.assessmentDate) return previous
+  return {
+    authorRole: meta.authorRole,
+    authorName: meta.authorName.trim(),
+    employee: meta.employee.trim(),
+    assessmentDate: meta.assessmentDate,
+    ...(meta.validUntil ? { validUntil: meta.validUntil } : {}),
+  }
+}
+
+/** Answers that pass their item's validator, and how many items were held back for an error. */
+export function validAnswers(
+  fields: readonly FieldModel[],
+  items: FormValues['items'],
+  validators: Validators,
+): { answers: Answers; invalid: number } {
+  const answers: Answers = {}
+  let invalid = 0
+  for (const f of fields) {
+    const { answer, errors } = checkItem(f, items[itemKey(f)], validators)
+    if (!answer) continue
+    if (errors.length) invalid++
+    else answers[f.item.id] = answer
+  }
+  return { answers, invalid }
+}
+
+/** react-hook-form resolver over the instrument's zod validators; only the named fields when given. */
+export function formResolver(
+  fields: readonly FieldModel[],
+  validators: Validators,
+  language: () => Language,
+): Resolver<FormValues> {
+  return (values, _context, options) => {
+    const names = options.names as string[] | undefined
+    const wanted = (name: string) => !names || names.some((n) => n === name || n.startsWith(`${name}.`))
+    const errors: FieldErrors<FormValues> = {}
+    const lang = language()
+    for (const f of fields) {
+      if (!wanted(f.name)) continue
+      for (const e of checkItem(f, get(values, f.name), validators).errors)
+        set(errors, e.name, { type: 'validate', message: e.message[lang] })
+    }
+    for (const e of checkMeta(values.meta)) set(errors, e.name, { type: 'validate', message: e.message[lang] })
+    return Object.keys(errors).length ? { values: {}, errors } : { values, errors: {} }
+  }
+}
