@@ -34,7 +34,7 @@ function contentSecurityPolicy(): Plugin {
 
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy()],
-  build: { target: 'es2022', chunkSizeWarningLimit: 700 },
+  build: { target: 'es2022', chunkSizeWarningLimit: 800 },
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
     environment: 'node',

@@ -94,9 +94,7 @@ export async function measurePage(
   try {
     await page.goto(url, { waitUntil: 'commit' })
     const allMs = 30_000 * opts.cpuRate
-    const m = (await page.evaluate(
-      `window.__bench.mounted(${FIRST_ITEM_MS}, ${allMs})`,
-    )) as Mounted
+    const m = (await page.evaluate(`window.__bench.mounted(${FIRST_ITEM_MS}, ${allMs})`)) as Mounted
     const sample: PageSample = {
       status: m.status,
       found: m.found ?? 0,

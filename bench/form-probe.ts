@@ -6,9 +6,10 @@
  * - mount: when the `[data-item-id]` count reaches `expected`, rAF then a MessageChannel
  *   message marks "after the next paint"; performance.now() there is ms since navigation start.
  * - keystroke / choice: keydown or pointerdown (capture, registered before the page's own
- *   listeners) stores its time; the `input` event it causes schedules the same after-paint mark,
- *   so the sample covers the paint that shows the change even when Chromium dispatches the
- *   character or the click in a later task than keydown/pointerdown.
+ *   listeners) stores its event.timeStamp, when the browser took the input, so time spent
+ *   waiting for a busy main thread counts too. The `input` event it causes schedules the same
+ *   after-paint mark, so the sample covers the paint that shows the change even when Chromium
+ *   dispatches the character or the click in a later task than keydown/pointerdown.
  */
 export function probeScript(expected: number): string {
   return `(() => {
@@ -38,8 +39,8 @@ export function probeScript(expected: number): string {
   observer.observe(document, { childList: true, subtree: true });
 
   let start = null;
-  addEventListener('keydown', () => { start = { kind: 'key', t: performance.now() }; }, true);
-  addEventListener('pointerdown', () => { start = { kind: 'choice', t: performance.now() }; }, true);
+  addEventListener('keydown', (e) => { start = { kind: 'key', t: e.timeStamp }; }, true);
+  addEventListener('pointerdown', (e) => { start = { kind: 'choice', t: e.timeStamp }; }, true);
   addEventListener('input', () => {
     const s = start;
     if (!s) return;

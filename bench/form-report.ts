@@ -10,7 +10,13 @@ export interface Metrics {
   keystroke_p95_ms: number | null
   choice_p50_ms: number | null
   choice_p95_ms: number | null
-  samples: { mount: number; keystroke: number; choice: number; missed_keystroke: number; missed_choice: number }
+  samples: {
+    mount: number
+    keystroke: number
+    choice: number
+    missed_keystroke: number
+    missed_choice: number
+  }
 }
 
 export interface CellResult {
@@ -99,9 +105,19 @@ export function markdownTable(results: Record<string, Record<string, FlatCell>>)
             `${rate}x`,
             pair(c.mount_ms, c.floor_mount_ms, c.ratio_mount, c.target_mount_met),
             pair(c.keystroke_p50_ms, c.floor_keystroke_p50_ms, null, null).replace(' (n/a)', ''),
-            pair(c.keystroke_p95_ms, c.floor_keystroke_p95_ms, c.ratio_keystroke_p95, c.target_keystroke_p95_met),
+            pair(
+              c.keystroke_p95_ms,
+              c.floor_keystroke_p95_ms,
+              c.ratio_keystroke_p95,
+              c.target_keystroke_p95_met,
+            ),
             pair(c.choice_p50_ms, c.floor_choice_p50_ms, null, null).replace(' (n/a)', ''),
-            pair(c.choice_p95_ms, c.floor_choice_p95_ms, c.ratio_choice_p95, c.target_choice_p95_met),
+            pair(
+              c.choice_p95_ms,
+              c.floor_choice_p95_ms,
+              c.ratio_choice_p95,
+              c.target_choice_p95_met,
+            ),
           ].join(' | ') + ' |',
     ),
   )

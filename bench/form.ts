@@ -4,6 +4,7 @@ import { cpus, platform, release } from 'node:os'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { launchChromium } from './lib/browser'
+import { pretty } from './lib/pretty'
 import { writeReadmeBlock } from './lib/readme-block'
 import { serveStatic, type StaticServer } from './lib/static-server'
 import { viteBuild } from './lib/vite-build'
@@ -16,7 +17,14 @@ import {
   readInstrument,
   type FormPlan,
 } from './form-plan'
-import { TARGETS, flatten, markdownTable, metrics, type CellResult, type FlatCell } from './form-report'
+import {
+  TARGETS,
+  flatten,
+  markdownTable,
+  metrics,
+  type CellResult,
+  type FlatCell,
+} from './form-report'
 
 const INSTRUMENTS = [
   { id: 'bar', version: '1.0.0' },
@@ -67,7 +75,8 @@ async function measureCell(
     }
   // Our route is checked once per instrument: a missing route would cost 15 s at every rate.
   let verdict = unavailable.get(plan.id) ?? null
-  if (!verdict && appError) verdict = { status: 'app-build-failed', note: 'vite build of the app failed' }
+  if (!verdict && appError)
+    verdict = { status: 'app-build-failed', note: 'vite build of the app failed' }
   if (!verdict) {
     const warm = await measurePage(browser, ourUrl(servers, plan), plan, {
       cpuRate,
@@ -100,7 +109,9 @@ async function measureCell(
       ;(which === 'floor' ? floor : ours).push(p)
       if (p.foreign.length) log(`WARNING: requests outside 127.0.0.1: ${p.foreign.join(', ')}`)
       const took = ((Date.now() - t0) / 1000).toFixed(1)
-      line.push(`${which} ${fmt(p)}, ${p.keyMs.length} keys, ${p.choiceMs.length} clicks (${took} s)`)
+      line.push(
+        `${which} ${fmt(p)}, ${p.keyMs.length} keys, ${p.choiceMs.length} clicks (${took} s)`,
+      )
     }
     log(`${label} round ${round + 1}/${ROUNDS}: ${line.join(' | ')}`)
   }
@@ -120,8 +131,8 @@ function gitCommit(root: string): string | null {
   }
 }
 
-function writeJsonAtomic(file: string, data: unknown) {
-  writeFileSync(`${file}.tmp`, JSON.stringify(data, null, 2) + '\n')
+async function writeJsonAtomic(file: string, data: unknown) {
+  writeFileSync(`${file}.tmp`, await pretty(JSON.stringify(data), file))
   renameSync(`${file}.tmp`, file)
 }
 
@@ -150,7 +161,8 @@ export async function runFormBench(root: string): Promise<boolean> {
   try {
     browser = await launchChromium()
     const spin: Record<string, number> = {}
-    for (const rate of CPU_RATES) spin[rate] = await spinMs(browser, `${servers.floor.url}/?instrument=-`, rate)
+    for (const rate of CPU_RATES)
+      spin[rate] = await spinMs(browser, `${servers.floor.url}/?instrument=-`, rate)
 
     const results: Record<string, Record<string, FlatCell>> = {}
     const unavailable = new Map<string, Verdict>()
@@ -184,23 +196,19 @@ export async function runFormBench(root: string): Promise<boolean> {
       results,
     }
     mkdirSync(join(root, 'bench/results'), { recursive: true })
-    writeJsonAtomic(join(root, 'bench/results/form.json'), report)
+    await writeJsonAtomic(join(root, 'bench/results/form.json'), report)
 
-    const table = markdownTable(results)
+    const readme = join(root, 'README.md')
+    const table = (await pretty(markdownTable(results), readme)).trim()
     console.log(`\n${table}\n`)
     const m = report.machine
-    writeReadmeBlock(
-      join(root, 'README.md'),
-      'form',
-      [
-        `Form benchmark (\`npm run bench\`, ${m.date.slice(0, 10)}, ${m.cpus} CPUs, Node ${m.node},`,
-        `Chromium ${m.chromium}, ${m.rounds} rounds). Cells: ours / floor in ms (ratio; ✓ = target met:`,
-        `keystroke and option-change p95 ≤ ×${TARGETS.keystroke_p95}, mount ≤ ×${TARGETS.mount}). Floor:`,
-        'plain react-hook-form `register` on the same native inputs. Details: `bench/results/form.json`.',
-        '',
-        table,
-      ].join('\n'),
-    )
+    const intro = [
+      `Form benchmark (\`npm run bench\`, ${m.date.slice(0, 10)}, ${m.cpus} CPUs, Node ${m.node},`,
+      `Chromium ${m.chromium}, ${m.rounds} rounds). Cells: ours / floor in ms (ratio; ✓ = target met:`,
+      `keystroke and option-change p95 ≤ ×${TARGETS.keystroke_p95}, mount ≤ ×${TARGETS.mount}). Floor:`,
+      'plain react-hook-form `register` on the same native inputs. Details: `bench/results/form.json`.',
+    ]
+    writeReadmeBlock(readme, 'form', await pretty([...intro, '', table].join('\n'), readme))
     log(`wrote bench/results/form.json and the README block`)
     return Object.values(results).every((byRate) =>
       Object.values(byRate).every((c) => c.status === 'ok'),
@@ -209,7 +217,6 @@ export async function runFormBench(root: string): Promise<boolean> {
     await browser?.close()
     await servers.app?.close()
     await servers.floor.close()
-    // Built output inside bench/ would otherwise be linted by `eslint .`.
     rmSync(floorDist, { recursive: true, force: true })
   }
 }

@@ -16,7 +16,9 @@ export function viteBuild(cwd: string, args: string[] = []): Promise<string> {
     child.stderr.on('data', (d: Buffer) => (out += d.toString()))
     child.on('error', fail)
     child.on('close', (code) =>
-      code === 0 ? ok(out) : fail(new Error(`vite build ${args.join(' ')} failed (${code}):\n${out}`)),
+      code === 0
+        ? ok(out)
+        : fail(new Error(`vite build ${args.join(' ')} failed (${code}):\n${out}`)),
     )
   })
 }

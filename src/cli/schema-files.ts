@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { SchemaFile } from '../core/instrument/catalogue'
 
-export const schemasDir = fileURLToPath(new URL('../../schemas/', import.meta.url))
+export const schemasDir = join(dirname(fileURLToPath(import.meta.url)), '../../schemas')
 
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>

@@ -65,6 +65,25 @@ describe('cli validate', () => {
   })
 })
 
+describe('cli validate (assessments)', () => {
+  it('accepts the example assessments', () => {
+    expect(cli('validate', join(root, 'public/examples/bar-example.json'))).toEqual({
+      code: EXIT.ok,
+      out: 'Geldig: beoordeling (bar 1.0.0)',
+      err: '',
+    })
+  })
+
+  it('exits 1 with every problem for a broken assessment, with the same checks as the app', () => {
+    const r = cli('validate', join(fixtures, 'assessments/broken-bar.json'), '--lang', 'en')
+    expect(r.code).toBe(EXIT.invalid)
+    expect(r.err.split('\n')).toEqual([
+      '$.answers["fysiek.tillen"].kind: Wrong answer kind: "text", expected "capacity"',
+      '$.answers["fysiek.vliegen"]: Unknown item "fysiek.vliegen" in bar 1.0.0',
+    ])
+  })
+})
+
 describe('cli usage', () => {
   it('exits 2 with usage on an unknown command, a missing argument or a bad flag', () => {
     for (const argv of [['frobnicate'], ['validate'], [], ['instruments', '--lang', 'de']]) {

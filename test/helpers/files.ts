@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-export const root = fileURLToPath(new URL('../../', import.meta.url))
+export const root = join(dirname(fileURLToPath(import.meta.url)), '../..')
 export const fixtures = join(root, 'test/fixtures')
 
 export function readJson(path: string): unknown {

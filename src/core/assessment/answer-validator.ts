@@ -29,8 +29,8 @@ export function checkQuantity(
     fail(
       ctx,
       path,
-      `Moet tussen ${fmt(spec.min)} en ${fmt(spec.max)} liggen (${spec.unit})`,
-      `Must be between ${fmt(spec.min)} and ${fmt(spec.max)} (${spec.unit})`,
+      `Moet tussen ${fmt(spec.min)} en ${fmt(spec.max)} liggen`,
+      `Must be between ${fmt(spec.min)} and ${fmt(spec.max)}`,
     )
     return
   }

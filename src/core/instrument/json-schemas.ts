@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { assessmentSchema } from '../assessment/assessment-schema'
 import { instrumentSchema, vocabularySchema } from './meta-schema'
 
 /** JSON Schemas generated from the zod meta-schemas, by file name below schemas/. */
@@ -8,6 +9,11 @@ export function jsonSchemas(): Record<string, unknown> {
       ...z.toJSONSchema(instrumentSchema, { target: 'draft-2020-12' }),
       $id: 'https://bar-instrument-studio.invalid/schemas/instrument.schema.json',
       title: 'BAR instrument studio: instrument file',
+    },
+    'assessment.schema.json': {
+      ...z.toJSONSchema(assessmentSchema, { target: 'draft-2020-12' }),
+      $id: 'https://bar-instrument-studio.invalid/schemas/assessment.schema.json',
+      title: 'BAR instrument studio: assessment file (answers are checked further against their instrument)',
     },
     'vocabulary.schema.json': {
       ...z.toJSONSchema(vocabularySchema, { target: 'draft-2020-12' }),

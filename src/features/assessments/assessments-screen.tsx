@@ -170,11 +170,9 @@ export function AssessmentsScreen({ catalogue, navigate }: { catalogue: Catalogu
         </section>
         <section aria-labelledby="import-title" className={`card drop-zone ${dragging ? 'is-dragging' : ''}`} onDragEnter={() => setDragging(true)} onDragLeave={() => setDragging(false)}>
           <h2 id="import-title">{t('assessments.import.title')}</h2>
-          <label htmlFor="import-file" className="file-label">
-            {t('assessments.import.choose')}
-          </label>
           <input
             id="import-file"
+            className="visually-hidden"
             type="file"
             accept="application/json,.json"
             onChange={(e) => {
@@ -182,6 +180,9 @@ export function AssessmentsScreen({ catalogue, navigate }: { catalogue: Catalogu
               e.target.value = ''
             }}
           />
+          <label htmlFor="import-file" className="file-button">
+            {t('assessments.import.choose')}
+          </label>
           <p className="hint">{t('assessments.import.drop')}</p>
         </section>
         <section aria-labelledby="examples-title" className="card">

@@ -56,7 +56,7 @@ describe('answersSchema', () => {
 
   it('quantity: checks bounds and step', () => {
     expect(check({ uren: { kind: 'quantity', value: 61 } })).toEqual([
-      '$.uren.value Must be between 0 and 60 (hours-per-week)',
+      '$.uren.value Must be between 0 and 60',
     ])
     expect(check({ uren: { kind: 'quantity', value: -1 } })).toHaveLength(1)
     expect(check({ uren: { kind: 'quantity', value: 20.3 } })).toEqual(['$.uren.value Must be a multiple of 0.5'])
@@ -75,7 +75,7 @@ describe('answersSchema', () => {
       '$.tillen.quantities Unknown field: gewicht',
     ])
     expect(check({ tillen: { kind: 'capacity', level: 'licht', quantities: { 'max-load': 80 } } })).toEqual([
-      '$.tillen.quantities["max-load"] Must be between 0 and 50 (kg)',
+      '$.tillen.quantities["max-load"] Must be between 0 and 50',
     ])
   })
 

@@ -68,7 +68,7 @@ describe('loadAssessment', () => {
     const input = { ...assessment(), language: 'de', answers: { uren: { kind: 'quantity', value: 99 } } }
     expect(problems(input)).toEqual([
       '$.language Invalid option: expected one of "nl"|"en"',
-      '$.answers.uren.value Must be between 0 and 60 (hours-per-week)',
+      '$.answers.uren.value Must be between 0 and 60',
     ])
   })
 

@@ -7,7 +7,7 @@ import { schemaFileKind } from '../../../src/core/instrument/catalogue'
 import { jsonSchemas } from '../../../src/core/instrument/json-schemas'
 import { readSchemaFiles, schemasDir } from '../../../src/cli/schema-files'
 import { brokenFixtures } from '../../helpers/broken-instruments'
-import { fixtures, readJson } from '../../helpers/files'
+import { fixtures, readJson, root } from '../../helpers/files'
 
 let compiled: ReturnType<typeof compile> | undefined
 function validators() {
@@ -22,6 +22,7 @@ function compile() {
   return {
     instrument: ajv.compile(schemas['instrument.schema.json'] as object),
     vocabulary: ajv.compile(schemas['vocabulary.schema.json'] as object),
+    assessment: ajv.compile(schemas['assessment.schema.json'] as object),
   }
 }
 
@@ -68,6 +69,16 @@ describe('jsonSchemas', () => {
       for (const [path, keyword] of expected) expect(found).toContain(`${path} ${keyword}`)
     })
   }
+
+  it('accepts the example assessments and rejects one with an unknown field', () => {
+    const v = validators().assessment
+    for (const file of ['bar-example.json', 'fml-example.json']) {
+      const json = readJson(join(root, 'public/examples', file))
+      expect(v(json) ? [] : v.errors, file).toEqual([])
+    }
+    const broken = { ...(readJson(join(root, 'public/examples/bar-example.json')) as object), colour: 'red' }
+    expect(v(broken)).toBe(false)
+  })
 
   it('accepts the valid fixture', () => {
     expect(validators().instrument(readJson(join(fixtures, 'instruments/minimal.json')))).toBe(true)

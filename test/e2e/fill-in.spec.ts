@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs'
+import type { Page } from '@playwright/test'
+import { expect, expectNoAxeViolations, test } from './fixtures'
+
+type Snapshot = Record<string, string | boolean>
+
+/** Every input's value or checked state in the form, keyed by its id. */
+async function snapshot(page: Page): Promise<Snapshot> {
+  return page.evaluate(() => {
+    const out: Record<string, string | boolean> = {}
+    for (const el of document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(
+      'form.assessment-form :is(input, textarea, select)',
+    ))
+      out[el.id] = el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox') ? el.checked : el.value
+    return out
+  })
+}
+
+/** Walks the whole form with Tab and answers whatever has focus, using the keyboard only. */
+async function fillWithKeyboard(page: Page) {
+  await page.locator('#meta-role').focus()
+  const done = new Set<string>()
+  for (let step = 0; step < 2000; step++) {
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null
+      if (!el || !el.closest('form.assessment-form')) return null
+      const hintId = el.getAttribute('aria-describedby')?.split(' ')[0]
+      return {
+        id: el.id,
+        tag: el.tagName,
+        type: (el as HTMLInputElement).type,
+        name: (el as HTMLInputElement).name,
+        hint: hintId ? (document.getElementById(hintId)?.textContent ?? '') : '',
+      }
+    })
+    if (!focused) break
+    const key = focused.name || focused.id
+    if (!done.has(key)) {
+      done.add(key)
+      if (focused.type === 'radio') await page.keyboard.press('Space')
+      else if (focused.type === 'checkbox') await page.keyboard.press('Space')
+      else if (focused.tag === 'SELECT') await page.keyboard.press('ArrowDown')
+      else if (focused.type === 'date') await page.keyboard.type(focused.id === 'meta-date' ? '02112026' : '01062027')
+      else if (focused.tag === 'TEXTAREA') await page.keyboard.type(`Tekst ${done.size}`)
+      else if (focused.type === 'text') {
+        const max = /(\d+(?:[.,]\d+)?)\D+(\d+(?:[.,]\d+)?)/.exec(focused.hint)?.[2]
+        await page.keyboard.type(max ?? `Naam ${done.size}`)
+      }
+    }
+    await page.keyboard.press('Tab')
+  }
+}
+
+test('a whole BAR filled in by keyboard survives a reload, an export and an import in a fresh profile', async ({
+  page,
+  browser,
+}, testInfo) => {
+  test.setTimeout(120_000)
+  await page.goto('/#/assessments')
+  await expect(page.getByRole('heading', { level: 1, name: 'Beoordelingen' })).toBeVisible()
+  await expectNoAxeViolations(page)
+
+  // Start a new BAR with the keyboard: the instrument select, the role select, then the start button.
+  await page.getByLabel('Instrument').focus()
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Tab')
+  await expect(page.getByRole('button', { name: 'Beoordeling starten' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { level: 1, name: /Beschrijving Arbeidsbelastbaarheid/ })).toBeVisible()
+
+  await fillWithKeyboard(page)
+  await expect(page.getByText(/Nog niet beantwoord: 0 items nog open/)).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: /Opgeslagen om/ })).toBeVisible()
+  const filled = await snapshot(page)
+  expect(Object.values(filled).filter((v) => v === true).length).toBeGreaterThan(60)
+  await expectNoAxeViolations(page)
+
+  await page.reload()
+  await expect(page.getByRole('heading', { level: 1, name: /Beschrijving Arbeidsbelastbaarheid/ })).toBeVisible()
+  expect(await snapshot(page)).toEqual(filled)
+
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Exporteren als JSON' }).click()
+  const file = testInfo.outputPath('export.json')
+  await (await download).saveAs(file)
+  expect((await download).suggestedFilename()).toMatch(/^BAR-Naam-\d+-\d{4}-\d{2}-\d{2}\.json$/)
+  const exported = JSON.parse(readFileSync(file, 'utf8')) as { answers: Record<string, unknown> }
+  expect(Object.keys(exported.answers)).toHaveLength(71)
+
+  // A fresh browser profile: empty IndexedDB.
+  const fresh = await browser.newContext({ locale: 'nl-NL' })
+  const other = await fresh.newPage()
+  await other.goto('/#/assessments')
+  await expect(other.getByText('Nog geen beoordelingen.', { exact: false })).toBeVisible()
+  await other.getByLabel('Kies een JSON-bestand').setInputFiles(file)
+  await expect(other.getByText('export.json is geïmporteerd.')).toBeVisible()
+  await other.getByRole('link', { name: /Open beoordeling van Naam/ }).click()
+  await expect(other.getByRole('heading', { level: 1, name: /Beschrijving Arbeidsbelastbaarheid/ })).toBeVisible()
+  expect(await snapshot(other)).toEqual(filled)
+  const again = other.waitForEvent('download')
+  await other.getByRole('button', { name: 'Exporteren als JSON' }).click()
+  const file2 = testInfo.outputPath('export-2.json')
+  await (await again).saveAs(file2)
+  expect(JSON.parse(readFileSync(file2, 'utf8'))).toEqual(exported)
+  await fresh.close()
+})
+
+test('bad import files get a clear message and change no saved draft', async ({ page }, testInfo) => {
+  await page.goto('/#/assessments')
+  await page.getByRole('button', { name: 'Open voorbeeld: BAR van de bedrijfsarts' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: /Beschrijving Arbeidsbelastbaarheid/ })).toBeVisible()
+  await page.goto('/#/assessments')
+  const row = page.getByRole('row', { name: /W\.V\./ })
+  await expect(row).toHaveCount(1)
+  const before = await row.textContent()
+
+  const { writeFileSync } = await import('node:fs')
+  const bad = testInfo.outputPath('kapot.json')
+  writeFileSync(bad, '{"format": "bar-studio/assessment", ')
+  await page.getByLabel('Kies een JSON-bestand').setInputFiles(bad)
+  const alert = page.getByRole('alert')
+  await expect(alert).toContainText('kapot.json is niet geïmporteerd')
+  await expect(alert).toContainText('Geen geldige JSON')
+  await expectNoAxeViolations(page)
+
+  const example = JSON.parse(readFileSync('public/examples/bar-example.json', 'utf8')) as Record<string, unknown>
+  const wrong = testInfo.outputPath('verkeerd.json')
+  writeFileSync(
+    wrong,
+    JSON.stringify({ ...example, instrument: { id: 'bar', version: '9.9.9' } }),
+  )
+  await page.getByLabel('Kies een JSON-bestand').setInputFiles(wrong)
+  await expect(page.getByRole('alert')).toContainText('Versie 9.9.9 van bar is niet bekend')
+  await expect(row).toHaveText(before as string)
+  await expect(page.getByRole('row')).toHaveCount(2)
+})
+
+test('the form is accessible in English, with a conditional item and term definitions by keyboard', async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('bar-studio.language', 'en'))
+  await page.goto('/#/preview/bar/1.0.0')
+  await expect(page.getByRole('heading', { level: 1, name: /Preview: Description of Work Capacity/ })).toBeVisible()
+  const term = page.getByRole('button', { name: 'limitation' }).first()
+  await term.focus()
+  await page.keyboard.press('Enter')
+  await expect(term).toHaveAttribute('aria-expanded', 'true')
+  await expect(page.getByRole('note').filter({ visible: true }).first()).toContainText('limitation')
+
+  const read = page.getByRole('group', { name: /The employee has read/ })
+  await read.getByRole('radio').nth(1).check()
+  await expect(page.getByLabel(/Reason/)).toBeVisible()
+  await read.getByRole('radio').nth(0).check()
+  await expect(page.getByLabel(/Reason/)).toHaveCount(0)
+  await expectNoAxeViolations(page)
+})

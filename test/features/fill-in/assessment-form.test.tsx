@@ -1,0 +1,132 @@
+// @vitest-environment jsdom
+import '@testing-library/jest-dom/vitest'
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { Assessment } from '../../../src/core/assessment/assessment-schema'
+import { newAssessment } from '../../../src/core/assessment/new-assessment'
+import type { Vocabulary } from '../../../src/core/instrument/meta-schema'
+import { loadVocabulary } from '../../../src/core/instrument/load-instrument'
+import { AssessmentForm } from '../../../src/features/fill-in/assessment-form'
+import { fixtures, readJson } from '../../helpers/files'
+import { minimalInstrument } from '../../helpers/instruments'
+import { renderWithI18n } from '../../helpers/render'
+import { join } from 'node:path'
+
+afterEach(cleanup)
+// jsdom has no layout: scrolling is a no-op here.
+Element.prototype.scrollIntoView = () => {}
+
+const instrument = minimalInstrument()
+const vocabulary = (loadVocabulary(readJson(join(fixtures, 'instruments/vocabulary.json'))) as { value: Vocabulary }).value
+const draft = newAssessment({
+  instrument,
+  id: '11111111-1111-4111-8111-111111111111',
+  now: new Date('2026-11-23T10:00:00Z'),
+  language: 'nl',
+  authorRole: 'bedrijfsarts',
+})
+
+function setup(onSave?: (a: Assessment) => Promise<void>, assessment = draft) {
+  const user = userEvent.setup()
+  const view = renderWithI18n(
+    <AssessmentForm instrument={instrument} vocabulary={vocabulary} assessment={assessment} onSave={onSave} />,
+  )
+  return { user, ...view }
+}
+
+function item(id: string) {
+  return document.querySelector(`[data-item-id="${id}"]`) as HTMLElement
+}
+
+describe('AssessmentForm', () => {
+  it('renders an input for every answer kind, labelled from the instrument in Dutch', () => {
+    setup()
+    expect(within(item('tillen')).getByRole('group', { name: /Tillen/ })).toBeInTheDocument()
+    expect(within(item('tillen')).getByRole('radio', { name: /Lichte beperking/ })).toBeInTheDocument()
+    expect(within(item('tillen')).getByLabelText('Maximaal gewicht')).toBeInTheDocument()
+    expect(within(item('tillen')).getByLabelText('Voorwaarden voor werk')).toBeInTheDocument()
+    expect(within(item('keuze')).getAllByRole('radio')).toHaveLength(2)
+    expect(within(item('meer')).getAllByRole('checkbox')).toHaveLength(3)
+    expect(screen.getByLabelText('Uren')).toBeInTheDocument()
+    expect(screen.getByLabelText('Datum')).toHaveAttribute('type', 'date')
+    expect(item('toelichting')).toBeNull()
+  })
+
+  it('shows a conditional item when its option is chosen and hides it again', async () => {
+    const { user } = setup()
+    await user.click(screen.getByRole('radio', { name: 'Nee' }))
+    expect(screen.getByLabelText('Toelichting')).toBeInTheDocument()
+    await user.click(screen.getByRole('radio', { name: 'Ja' }))
+    expect(screen.queryByLabelText('Toelichting')).toBeNull()
+  })
+
+  it('asks for the "namely" text where the chosen option needs it', async () => {
+    const { user } = setup()
+    await user.click(screen.getByRole('radio', { name: 'Nee' }))
+    const specify = screen.getByLabelText('Namelijk (Nee)')
+    await user.click(specify)
+    await user.tab()
+    await user.click(screen.getByRole('button', { name: 'Controleer alle antwoorden' }))
+    expect(await screen.findByText('Vul bij deze keuze "namelijk" in')).toBeInTheDocument()
+    expect(specify).toHaveAttribute('aria-invalid', 'true')
+  })
+
+  it('checks a quantity against its bounds and unit when the field is left, in the UI language', async () => {
+    const { user, i18n } = setup()
+    const hours = screen.getByLabelText('Uren')
+    await user.type(hours, '61')
+    await user.tab()
+    expect(await screen.findByText('Moet tussen 0 en 60 liggen')).toBeInTheDocument()
+    await act(() => i18n.changeLanguage('en'))
+    expect(await screen.findByText('Must be between 0 and 60')).toBeInTheDocument()
+    await user.clear(hours)
+    await user.type(hours, 'veel')
+    await user.tab()
+    expect(await screen.findByText('Enter a number')).toBeInTheDocument()
+  })
+
+  it('does not submit or reload on Enter in a field', async () => {
+    const { user } = setup()
+    const submit = vi.fn()
+    document.querySelector('form')?.addEventListener('submit', submit)
+    await user.type(screen.getByLabelText('Uren'), '12{Enter}')
+    expect(submit).not.toHaveBeenCalled()
+  })
+
+  it('saves valid answers within a second of a change, and holds back a field with an error', async () => {
+    const saves: Assessment[] = []
+    const { user } = setup(async (a) => {
+      saves.push(a)
+    })
+    await user.click(screen.getByRole('radio', { name: 'Ja' }))
+    await user.type(screen.getByLabelText('Uren'), '99')
+    await waitFor(() => expect(saves.length).toBeGreaterThan(0), { timeout: 1000 })
+    await waitFor(() => expect(screen.getByRole('status', { name: '' })).toBeDefined())
+    const last = saves.at(-1) as Assessment
+    expect(last.answers).toEqual({ keuze: { kind: 'single', choice: 'ja' } })
+    expect(await screen.findByText(/1 veld met een fout is niet opgeslagen/)).toBeInTheDocument()
+  })
+
+  it('opens a term definition inline from the keyboard', async () => {
+    const { user } = setup()
+    const term = screen.getByRole('button', { name: 'beperking' })
+    expect(term).toHaveAttribute('aria-expanded', 'false')
+    term.focus()
+    await user.keyboard('{Enter}')
+    expect(term).toHaveAttribute('aria-expanded', 'true')
+    expect(document.getElementById(term.getAttribute('aria-controls') as string)).toHaveTextContent(
+      'beperking: Moeite met een activiteit.',
+    )
+  })
+
+  it('shows progress per section and lists open items that jump to the item', async () => {
+    const { user } = setup()
+    expect(screen.getByRole('link', { name: 'Sectie 1: 0 van 5 beantwoord' })).toBeInTheDocument()
+    await user.click(screen.getByRole('radio', { name: 'Ja' }))
+    expect(await screen.findByRole('link', { name: 'Sectie 1: 1 van 5 beantwoord' })).toBeInTheDocument()
+    await user.click(screen.getByText(/Nog niet beantwoord/))
+    await user.click(screen.getByRole('button', { name: 'Ga naar Uren' }))
+    expect(screen.getByLabelText('Uren')).toHaveFocus()
+  })
+})
