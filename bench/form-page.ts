@@ -42,9 +42,11 @@ async function typeSteps(page: Page, plan: FormPlan, round: number): Promise<num
       continue
     }
     for (const ch of step.text) {
-      await page.keyboard.type(ch)
       expected += 1
-      const ok = await page.evaluate(`window.__bench.until('key', ${expected}, ${SAMPLE_MS})`)
+      const [ok] = await Promise.all([
+        page.evaluate(`window.__bench.until('key', ${expected}, ${SAMPLE_MS})`),
+        page.keyboard.type(ch),
+      ])
       // Without a sample the count stays behind; realign so later keys are still counted.
       if (!ok) {
         missed += 1
@@ -68,9 +70,11 @@ async function clickSteps(page: Page, plan: FormPlan, round: number): Promise<nu
       missed += 1
       continue
     }
-    await page.mouse.click(point.x, point.y)
     expected += 1
-    const ok = await page.evaluate(`window.__bench.until('choice', ${expected}, ${SAMPLE_MS})`)
+    const [ok] = await Promise.all([
+      page.evaluate(`window.__bench.until('choice', ${expected}, ${SAMPLE_MS})`),
+      page.mouse.click(point.x, point.y),
+    ])
     if (!ok) {
       missed += 1
       expected = (await page.evaluate('window.__bench.choice.length')) as number

@@ -67,10 +67,14 @@ export function probeScript(expected: number): string {
   };
   b.until = (kind, n, ms) => wait(() => b[kind].length >= n, ms);
 
-  const textSel = 'textarea, input[type=text], input:not([type])';
-  /** Focuses the first text field of an item, scrolled into view, after two settled frames. */
+  /**
+   * Focuses an item's first textarea (else a free-text input: our quantities are
+   * input[type=text] with an inputmode, the floor's are type=number), scrolled into view,
+   * after two settled frames.
+   */
   b.focusText = async (itemId) => {
-    const el = document.querySelector('[data-item-id="' + CSS.escape(itemId) + '"]')?.querySelector(textSel);
+    const box = document.querySelector('[data-item-id="' + CSS.escape(itemId) + '"]');
+    const el = box?.querySelector('textarea') ?? box?.querySelector('input[type=text]:not([inputmode]), input:not([type])');
     if (!el) return false;
     el.scrollIntoView({ block: 'center' });
     el.focus();

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
-import { cpus, platform, release } from 'node:os'
+import { cpus, loadavg, platform, release } from 'node:os'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { launchChromium } from './lib/browser'
@@ -144,6 +144,7 @@ export async function runFormBench(root: string): Promise<boolean> {
     return formPlan(instrument)
   })
 
+  const loadBefore = loadavg()[0] as number
   const floorDist = join(root, 'bench/.floor-dist')
   log('building the app and the floor page')
   let appError: string | null = null
@@ -183,6 +184,8 @@ export async function runFormBench(root: string): Promise<boolean> {
         chromium: browser.version(),
         date: new Date().toISOString(),
         commit: gitCommit(root),
+        // Other work on these 2 cores skews both pages, though alternation spreads it evenly.
+        load_avg_1m: { start: loadBefore, end: loadavg()[0] as number },
         rounds: ROUNDS,
         keystrokes_per_round: KEYSTROKES_PER_ROUND,
         choices_per_round: CHOICES_PER_ROUND,

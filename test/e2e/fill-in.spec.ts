@@ -106,6 +106,7 @@ test('a whole BAR filled in by keyboard survives a reload, an export and an impo
 })
 
 test('bad import files get a clear message and change no saved draft', async ({ page }, testInfo) => {
+  test.setTimeout(60_000)
   await page.goto('/#/assessments')
   await page.getByRole('button', { name: 'Open voorbeeld: BAR van de bedrijfsarts' }).click()
   await expect(page.getByRole('heading', { level: 1, name: /Beschrijving Arbeidsbelastbaarheid/ })).toBeVisible()
@@ -136,6 +137,7 @@ test('bad import files get a clear message and change no saved draft', async ({ 
 })
 
 test('the form is accessible in English, with a conditional item and term definitions by keyboard', async ({ page }) => {
+  test.setTimeout(90_000)
   await page.addInitScript(() => localStorage.setItem('bar-studio.language', 'en'))
   await page.goto('/#/preview/bar/1.0.0')
   await expect(page.getByRole('heading', { level: 1, name: /Preview: Description of Work Capacity/ })).toBeVisible()
