@@ -4,7 +4,17 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 
 export default tseslint.config(
-  { ignores: ['**/dist', '**/.floor-dist', 'node_modules', 'test-results', 'playwright-report', '.ci/reports', '.vh.ts'] },
+  {
+    ignores: [
+      '**/dist',
+      '**/.floor-dist',
+      'node_modules',
+      'test-results',
+      'playwright-report',
+      '.ci/reports',
+      '.vh.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -46,7 +46,9 @@ describe('architecture', () => {
     const files = sourceFiles(join(src, 'core'))
     expect(files.length).toBeGreaterThan(3)
     const violations = files.flatMap((f) =>
-      coreViolations(f, readFileSync(f, 'utf8')).map((spec) => `${relative(root, f)} imports ${spec}`),
+      coreViolations(f, readFileSync(f, 'utf8')).map(
+        (spec) => `${relative(root, f)} imports ${spec}`,
+      ),
     )
     expect(violations).toEqual([])
   })

@@ -18,9 +18,22 @@ function Screen({ route, navigate }: { route: Route; navigate: (hash: string) =>
     case 'assessments':
       return <AssessmentsScreen catalogue={catalogue} navigate={navigate} />
     case 'fill-in':
-      return <FillInScreen key={route.assessmentId} catalogue={catalogue} assessmentId={route.assessmentId} />
+      return (
+        <FillInScreen
+          key={route.assessmentId}
+          catalogue={catalogue}
+          assessmentId={route.assessmentId}
+        />
+      )
     case 'preview':
-      return <PreviewScreen key={`${route.id}@${route.version}`} catalogue={catalogue} id={route.id} version={route.version} />
+      return (
+        <PreviewScreen
+          key={`${route.id}@${route.version}`}
+          catalogue={catalogue}
+          id={route.id}
+          version={route.version}
+        />
+      )
   }
 }
 
@@ -45,14 +58,21 @@ function Shell() {
         <LanguageSwitch />
       </header>
       <nav aria-label={t('nav.label')} className="app-nav">
-        <a href="#/" aria-current={section === 'instruments' || section === 'preview' ? 'page' : undefined}>
+        <a
+          href="#/"
+          aria-current={section === 'instruments' || section === 'preview' ? 'page' : undefined}
+        >
           {t('nav.instruments')}
         </a>
         <a href="#/assessments" aria-current={section === 'assessments' ? 'page' : undefined}>
           {t('nav.assessments')}
         </a>
       </nav>
-      <main id="main" tabIndex={-1} className={route.screen === 'fill-in' || route.screen === 'preview' ? 'wide' : undefined}>
+      <main
+        id="main"
+        tabIndex={-1}
+        className={route.screen === 'fill-in' || route.screen === 'preview' ? 'wide' : undefined}
+      >
         <Screen route={route} navigate={navigate} />
       </main>
       <footer className="app-footer">

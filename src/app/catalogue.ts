@@ -1,7 +1,10 @@
 import type { SchemaFile } from '../core/instrument/catalogue'
 import { buildCatalogue } from '../core/instrument/catalogue'
 
-const modules = import.meta.glob<unknown>('../../schemas/*/*.json', { eager: true, import: 'default' })
+const modules = import.meta.glob<unknown>('../../schemas/*/*.json', {
+  eager: true,
+  import: 'default',
+})
 
 export const schemaFiles: SchemaFile[] = Object.entries(modules).map(([path, json]) => ({
   path: path.replace('../../schemas/', ''),

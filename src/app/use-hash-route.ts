@@ -11,7 +11,8 @@ export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent)
   if (parts[0] === 'assessments' && parts.length === 1) return { screen: 'assessments' }
   if (parts[0] === 'assessments' && parts[1]) return { screen: 'fill-in', assessmentId: parts[1] }
-  if (parts[0] === 'preview' && parts[1] && parts[2]) return { screen: 'preview', id: parts[1], version: parts[2] }
+  if (parts[0] === 'preview' && parts[1] && parts[2])
+    return { screen: 'preview', id: parts[1], version: parts[2] }
   return { screen: 'instruments' }
 }
 

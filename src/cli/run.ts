@@ -51,7 +51,9 @@ function readJson(file: string): { json?: unknown; issues?: ValidationIssue[] } 
   try {
     text = readFileSync(file, 'utf8')
   } catch {
-    return { issues: [issue([], `Bestand ${file} kan niet gelezen worden`, `Cannot read file ${file}`)] }
+    return {
+      issues: [issue([], `Bestand ${file} kan niet gelezen worden`, `Cannot read file ${file}`)],
+    }
   }
   const parsed = parseUntrustedJson(text)
   return parsed.ok ? { json: parsed.value } : { issues: parsed.issues }
@@ -74,7 +76,11 @@ function validate(file: string, lang: Lang, io: Io): number {
       return EXIT.invalid
     }
     const { id, version } = r.value.assessment.instrument
-    io.out(lang === 'nl' ? `Geldig: beoordeling (${id} ${version})` : `Valid: assessment (${id} ${version})`)
+    io.out(
+      lang === 'nl'
+        ? `Geldig: beoordeling (${id} ${version})`
+        : `Valid: assessment (${id} ${version})`,
+    )
     return EXIT.ok
   }
   const isVocabulary = (json as { id?: unknown } | null)?.id === 'vocabulary'

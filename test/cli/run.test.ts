@@ -22,7 +22,9 @@ describe('cli instruments', () => {
   })
 
   it('gives English titles with --lang en', () => {
-    expect(cli('instruments', '--lang', 'en').out).toContain('fml\t1.0.0\tFunctional Abilities List (FML)')
+    expect(cli('instruments', '--lang', 'en').out).toContain(
+      'fml\t1.0.0\tFunctional Abilities List (FML)',
+    )
   })
 })
 
@@ -39,7 +41,12 @@ describe('cli validate', () => {
   })
 
   it('exits 1 and lists every problem on stderr for a broken file', () => {
-    const r = cli('validate', join(fixtures, 'instruments/broken/several-problems.json'), '--lang', 'en')
+    const r = cli(
+      'validate',
+      join(fixtures, 'instruments/broken/several-problems.json'),
+      '--lang',
+      'en',
+    )
     expect(r.code).toBe(EXIT.invalid)
     expect(r.out).toBe('')
     expect(r.err.split('\n')).toEqual([
@@ -52,7 +59,9 @@ describe('cli validate', () => {
   it('exits 1 when a term reference dangles against the shipped vocabulary', () => {
     const r = cli('validate', join(fixtures, 'instruments/broken/dangling-term.json'))
     expect(r.code).toBe(EXIT.invalid)
-    expect(r.err).toContain('$.sections[0].items[0].terms[1]: Begrip "onbekend-begrip" staat niet in de begrippenlijst')
+    expect(r.err).toContain(
+      '$.sections[0].items[0].terms[1]: Begrip "onbekend-begrip" staat niet in de begrippenlijst',
+    )
   })
 
   it('exits 1 on a file that is not JSON, and on one that does not exist', () => {

@@ -8,10 +8,13 @@ type Snapshot = Record<string, string | boolean>
 async function snapshot(page: Page): Promise<Snapshot> {
   return page.evaluate(() => {
     const out: Record<string, string | boolean> = {}
-    for (const el of document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(
-      'form.assessment-form :is(input, textarea, select)',
-    ))
-      out[el.id] = el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox') ? el.checked : el.value
+    for (const el of document.querySelectorAll<
+      HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement
+    >('form.assessment-form :is(input, textarea, select)'))
+      out[el.id] =
+        el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox')
+          ? el.checked
+          : el.value
     return out
   })
 }
@@ -40,7 +43,8 @@ async function fillWithKeyboard(page: Page) {
       if (focused.type === 'radio') await page.keyboard.press('Space')
       else if (focused.type === 'checkbox') await page.keyboard.press('Space')
       else if (focused.tag === 'SELECT') await page.keyboard.press('ArrowDown')
-      else if (focused.type === 'date') await page.keyboard.type(focused.id === 'meta-date' ? '02112026' : '01062027')
+      else if (focused.type === 'date')
+        await page.keyboard.type(focused.id === 'meta-date' ? '02112026' : '01062027')
       else if (focused.tag === 'TEXTAREA') await page.keyboard.type(`Tekst ${done.size}`)
       else if (focused.type === 'text') {
         const max = /(\d+(?:[.,]\d+)?)\D+(\d+(?:[.,]\d+)?)/.exec(focused.hint)?.[2]
@@ -66,7 +70,9 @@ test('a whole BAR filled in by keyboard survives a reload, an export and an impo
   await page.keyboard.press('Tab')
   await expect(page.getByRole('button', { name: 'Beoordeling starten' })).toBeFocused()
   await page.keyboard.press('Enter')
-  await expect(page.getByRole('heading', { level: 1, name: /Beschrijving Arbeidsbelastbaarheid/ })).toBeVisible()
+  await expect(
+    page.getByRole('heading', { level: 1, name: /Beschrijving Arbeidsbelastbaarheid/ }),
+  ).toBeVisible()
 
   await fillWithKeyboard(page)
   await expect(page.getByText(/Nog niet beantwoord: 0 items nog open/)).toBeVisible()
@@ -76,7 +82,9 @@ test('a whole BAR filled in by keyboard survives a reload, an export and an impo
   await expectNoAxeViolations(page)
 
   await page.reload()
-  await expect(page.getByRole('heading', { level: 1, name: /Beschrijving Arbeidsbelastbaarheid/ })).toBeVisible()
+  await expect(
+    page.getByRole('heading', { level: 1, name: /Beschrijving Arbeidsbelastbaarheid/ }),
+  ).toBeVisible()
   expect(await snapshot(page)).toEqual(filled)
 
   const download = page.waitForEvent('download')
@@ -95,7 +103,9 @@ test('a whole BAR filled in by keyboard survives a reload, an export and an impo
   await other.getByLabel('Kies een JSON-bestand').setInputFiles(file)
   await expect(other.getByText('export.json is geïmporteerd.')).toBeVisible()
   await other.getByRole('link', { name: /Open beoordeling van Naam/ }).click()
-  await expect(other.getByRole('heading', { level: 1, name: /Beschrijving Arbeidsbelastbaarheid/ })).toBeVisible()
+  await expect(
+    other.getByRole('heading', { level: 1, name: /Beschrijving Arbeidsbelastbaarheid/ }),
+  ).toBeVisible()
   expect(await snapshot(other)).toEqual(filled)
   const again = other.waitForEvent('download')
   await other.getByRole('button', { name: 'Exporteren als JSON' }).click()
@@ -105,11 +115,15 @@ test('a whole BAR filled in by keyboard survives a reload, an export and an impo
   await fresh.close()
 })
 
-test('bad import files get a clear message and change no saved draft', async ({ page }, testInfo) => {
+test('bad import files get a clear message and change no saved draft', async ({
+  page,
+}, testInfo) => {
   test.setTimeout(60_000)
   await page.goto('/#/assessments')
   await page.getByRole('button', { name: 'Open voorbeeld: BAR van de bedrijfsarts' }).click()
-  await expect(page.getByRole('heading', { level: 1, name: /Beschrijving Arbeidsbelastbaarheid/ })).toBeVisible()
+  await expect(
+    page.getByRole('heading', { level: 1, name: /Beschrijving Arbeidsbelastbaarheid/ }),
+  ).toBeVisible()
   await page.goto('/#/assessments')
   const row = page.getByRole('row', { name: /W\.V\./ })
   await expect(row).toHaveCount(1)
@@ -124,23 +138,27 @@ test('bad import files get a clear message and change no saved draft', async ({ 
   await expect(alert).toContainText('Geen geldige JSON')
   await expectNoAxeViolations(page)
 
-  const example = JSON.parse(readFileSync('public/examples/bar-example.json', 'utf8')) as Record<string, unknown>
+  const example = JSON.parse(readFileSync('public/examples/bar-example.json', 'utf8')) as Record<
+    string,
+    unknown
+  >
   const wrong = testInfo.outputPath('verkeerd.json')
-  writeFileSync(
-    wrong,
-    JSON.stringify({ ...example, instrument: { id: 'bar', version: '9.9.9' } }),
-  )
+  writeFileSync(wrong, JSON.stringify({ ...example, instrument: { id: 'bar', version: '9.9.9' } }))
   await page.getByLabel('Kies een JSON-bestand').setInputFiles(wrong)
   await expect(page.getByRole('alert')).toContainText('Versie 9.9.9 van bar is niet bekend')
   await expect(row).toHaveText(before as string)
   await expect(page.getByRole('row')).toHaveCount(2)
 })
 
-test('the form is accessible in English, with a conditional item and term definitions by keyboard', async ({ page }) => {
+test('the form is accessible in English, with a conditional item and term definitions by keyboard', async ({
+  page,
+}) => {
   test.setTimeout(90_000)
   await page.addInitScript(() => localStorage.setItem('bar-studio.language', 'en'))
   await page.goto('/#/preview/bar/1.0.0')
-  await expect(page.getByRole('heading', { level: 1, name: /Preview: Description of Work Capacity/ })).toBeVisible()
+  await expect(
+    page.getByRole('heading', { level: 1, name: /Preview: Description of Work Capacity/ }),
+  ).toBeVisible()
   const term = page.getByRole('button', { name: 'limitation' }).first()
   await term.focus()
   await page.keyboard.press('Enter')

@@ -7,12 +7,16 @@ export const test = base.extend<{ problems: string[] }>({
     async ({ page }, use) => {
       const problems: string[] = []
       page.on('console', (m) => {
-        if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`)
+        if (m.type() === 'error' || m.type() === 'warning')
+          problems.push(`console.${m.type()}: ${m.text()}`)
       })
       page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
       page.on('request', (r) => {
         const url = new URL(r.url())
-        if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !['data:', 'blob:'].includes(url.protocol))
+        if (
+          !['127.0.0.1', 'localhost'].includes(url.hostname) &&
+          !['data:', 'blob:'].includes(url.protocol)
+        )
           problems.push(`network request outside the machine: ${r.url()}`)
       })
       await use(problems)

@@ -1,11 +1,17 @@
 import { expect, expectNoAxeViolations, test } from './fixtures'
 
-test('lists BAR 1.0.0 and FML 1.0.0 with provenance, in Dutch and then in English, by keyboard', async ({ page }) => {
+test('lists BAR 1.0.0 and FML 1.0.0 with provenance, in Dutch and then in English, by keyboard', async ({
+  page,
+}) => {
   await page.goto('/')
   await expect(page.locator('html')).toHaveAttribute('lang', 'nl')
   await expect(page.getByRole('heading', { level: 1, name: 'Instrumenten' })).toBeVisible()
-  const bar = page.getByRole('article', { name: /Beschrijving Arbeidsbelastbaarheid .* Versie 1\.0\.0/ })
-  const fml = page.getByRole('article', { name: /Functionele Mogelijkhedenlijst \(FML\) Versie 1\.0\.0/ })
+  const bar = page.getByRole('article', {
+    name: /Beschrijving Arbeidsbelastbaarheid .* Versie 1\.0\.0/,
+  })
+  const fml = page.getByRole('article', {
+    name: /Functionele Mogelijkhedenlijst \(FML\) Versie 1\.0\.0/,
+  })
   await expect(bar).toBeVisible()
   await expect(fml).toBeVisible()
   await expect(bar.getByText('Herkomst', { exact: true })).toBeVisible()
@@ -23,8 +29,12 @@ test('lists BAR 1.0.0 and FML 1.0.0 with provenance, in Dutch and then in Englis
   await expect(english).toHaveAttribute('aria-pressed', 'true')
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
   await expect(page.getByRole('heading', { level: 1, name: 'Instruments' })).toBeVisible()
-  await expect(page.getByRole('article', { name: /Description of Work Capacity .* Version 1\.0\.0/ })).toBeVisible()
-  await expect(page.getByRole('article', { name: /Functional Abilities List \(FML\) Version 1\.0\.0/ })).toBeVisible()
+  await expect(
+    page.getByRole('article', { name: /Description of Work Capacity .* Version 1\.0\.0/ }),
+  ).toBeVisible()
+  await expect(
+    page.getByRole('article', { name: /Functional Abilities List \(FML\) Version 1\.0\.0/ }),
+  ).toBeVisible()
   await expectNoAxeViolations(page)
 
   // The choice survives a reload.

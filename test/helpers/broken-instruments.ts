@@ -25,7 +25,10 @@ export const brokenFixtures: Record<string, Expectation> = {
   },
   'bad-icf-code': {
     loader: [
-      ['$.sections[0].items[0].icf[0]', '"x123" is not an ICF code (b, s, d or e followed by digits, e.g. d4300)'],
+      [
+        '$.sections[0].items[0].icf[0]',
+        '"x123" is not an ICF code (b, s, d or e followed by digits, e.g. d4300)',
+      ],
     ],
     ajv: [['/sections/0/items/0/icf/0', 'pattern']],
   },
@@ -53,17 +56,24 @@ export const brokenFixtures: Record<string, Expectation> = {
     ajv: 'accepts',
   },
   'dangling-term': {
-    loader: [['$.sections[0].items[0].terms[1]', 'Term "onbekend-begrip" is not in the vocabulary']],
+    loader: [
+      ['$.sections[0].items[0].terms[1]', 'Term "onbekend-begrip" is not in the vocabulary'],
+    ],
     ajv: 'accepts',
   },
   'condition-missing-item': {
     loader: [
-      ['$.sections[0].items[2].visibleWhen.item', 'Condition refers to item "bestaat-niet", which does not exist'],
+      [
+        '$.sections[0].items[2].visibleWhen.item',
+        'Condition refers to item "bestaat-niet", which does not exist',
+      ],
     ],
     ajv: 'accepts',
   },
   'condition-missing-option': {
-    loader: [['$.sections[0].items[2].visibleWhen.anyOf[0]', 'Item "keuze" has no option "misschien"']],
+    loader: [
+      ['$.sections[0].items[2].visibleWhen.anyOf[0]', 'Item "keuze" has no option "misschien"'],
+    ],
     ajv: 'accepts',
   },
   'partial-ranks': {

@@ -19,7 +19,10 @@ describe('locales', () => {
   })
 
   it('have no empty or non-string texts', () => {
-    for (const [lang, tree] of [['nl', nl], ['en', en]] as const)
+    for (const [lang, tree] of [
+      ['nl', nl],
+      ['en', en],
+    ] as const)
       for (const [key, value] of leaves(tree)) {
         expect(typeof value, `${lang}:${key}`).toBe('string')
         expect((value as string).trim(), `${lang}:${key}`).not.toBe('')

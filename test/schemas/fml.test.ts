@@ -52,7 +52,9 @@ describe('schemas/fml/1.0.0.json', () => {
       const options: Option[] = answer && 'options' in answer ? answer.options : []
       expect(options.map((o) => o.code)).toEqual(ref.scale.map((s) => String(s.code)))
       expect(options.map((o) => o.label.nl)).toEqual(ref.scale.map((s) => s.level_nl))
-      expect(options.map((o) => o.specify === true)).toEqual(ref.scale.map((s) => s.free_text === true))
+      expect(options.map((o) => o.specify === true)).toEqual(
+        ref.scale.map((s) => s.free_text === true),
+      )
       for (const o of options) expect(o.description?.nl, `${ref.id} option ${o.code}`).toBeTruthy()
     })
   }

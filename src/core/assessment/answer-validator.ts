@@ -87,7 +87,8 @@ function answerOfKind(item: Item): z.ZodType<AnswerValue> {
           specify: z.string().max(2000).optional(),
         })
         .superRefine((v, ctx) => {
-          if (needsSpecify(byCode.get(v.choice), v.specify)) fail(ctx, ['specify'], SPECIFY_NL, SPECIFY_EN)
+          if (needsSpecify(byCode.get(v.choice), v.specify))
+            fail(ctx, ['specify'], SPECIFY_NL, SPECIFY_EN)
         })
     }
     case 'multiple': {
@@ -157,16 +158,14 @@ export function answersSchema(instrument: Instrument) {
   const shape: Record<string, z.ZodType> = {}
   for (const section of instrument.sections)
     for (const item of section.items) shape[item.id] = itemAnswerSchema(item).optional()
-  return z
-    .looseObject(shape)
-    .superRefine((answers, ctx) => {
-      for (const key of Object.keys(answers))
-        if (!Object.hasOwn(shape, key))
-          fail(
-            ctx,
-            [key],
-            `Onbekend item "${key}" in ${instrument.id} ${instrument.version}`,
-            `Unknown item "${key}" in ${instrument.id} ${instrument.version}`,
-          )
-    })
+  return z.looseObject(shape).superRefine((answers, ctx) => {
+    for (const key of Object.keys(answers))
+      if (!Object.hasOwn(shape, key))
+        fail(
+          ctx,
+          [key],
+          `Onbekend item "${key}" in ${instrument.id} ${instrument.version}`,
+          `Unknown item "${key}" in ${instrument.id} ${instrument.version}`,
+        )
+  })
 }

@@ -56,7 +56,12 @@ export function loadAssessment(
   instruments: readonly Instrument[],
 ): LoadResult<{ assessment: Assessment; instrument: Instrument }> {
   const format = (input as { format?: unknown } | null)?.format
-  if (typeof input !== 'object' || input === null || Array.isArray(input) || format !== ASSESSMENT_FORMAT) {
+  if (
+    typeof input !== 'object' ||
+    input === null ||
+    Array.isArray(input) ||
+    format !== ASSESSMENT_FORMAT
+  ) {
     const isInstrument = typeof input === 'object' && input !== null && 'sections' in input
     return {
       ok: false,
@@ -79,7 +84,10 @@ export function loadAssessment(
   if (!parsed.success) {
     // Still check the answers against the instrument when the document names one we know.
     const issues = fromZodError(parsed.error)
-    const raw = input as { instrument?: { id?: unknown; version?: unknown }; answers?: unknown } | null
+    const raw = input as {
+      instrument?: { id?: unknown; version?: unknown }
+      answers?: unknown
+    } | null
     const ref = raw?.instrument
     if (typeof ref?.id === 'string' && typeof ref.version === 'string') {
       const found = findInstrument(instruments, { id: ref.id, version: ref.version })
@@ -97,7 +105,8 @@ export function loadAssessment(
   const found = findInstrument(instruments, parsed.data.instrument)
   if (!found.ok) return found
   const answers = answersSchema(found.value).safeParse(parsed.data.answers, { reportInput: true })
-  if (!answers.success) return { ok: false, issues: prefixed(fromZodError(answers.error), 'answers') }
+  if (!answers.success)
+    return { ok: false, issues: prefixed(fromZodError(answers.error), 'answers') }
   const issues: ValidationIssue[] = []
   const { assessmentDate, validUntil } = parsed.data.meta
   if (validUntil && validUntil < assessmentDate)

@@ -30,7 +30,12 @@ export function newAssessment(args: {
 }
 
 /** A copy with a new id and fresh times, answers and details kept. */
-export function duplicateAssessment(source: Assessment, id: string, now: Date, suffix: string): Assessment {
+export function duplicateAssessment(
+  source: Assessment,
+  id: string,
+  now: Date,
+  suffix: string,
+): Assessment {
   const stamp = now.toISOString()
   return {
     ...structuredClone(source),

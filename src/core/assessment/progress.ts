@@ -34,6 +34,11 @@ export function progress(instrument: Instrument, answers: Answers): SectionProgr
   return instrument.sections.map((section) => {
     const visible = section.items.filter((item) => isVisible(item, answers))
     const open = visible.filter((item) => !isAnswered(answers[item.id]))
-    return { sectionId: section.id, answered: visible.length - open.length, total: visible.length, open }
+    return {
+      sectionId: section.id,
+      answered: visible.length - open.length,
+      total: visible.length,
+      open,
+    }
   })
 }

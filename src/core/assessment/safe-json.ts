@@ -43,7 +43,11 @@ export function parseUntrustedJson(text: string): LoadResult<unknown> {
     return {
       ok: false,
       issues: [
-        issue([], `Geen geldige JSON: ${(e as Error).message}`, `Not valid JSON: ${(e as Error).message}`),
+        issue(
+          [],
+          `Geen geldige JSON: ${(e as Error).message}`,
+          `Not valid JSON: ${(e as Error).message}`,
+        ),
       ],
     }
   }

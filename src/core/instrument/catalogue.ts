@@ -65,8 +65,7 @@ export function buildCatalogue(files: readonly SchemaFile[]): Catalogue {
   }
   for (const file of sorted.filter((f) => schemaFileKind(f.path) === 'instrument')) {
     const wanted = (file.json as { vocabulary?: { version?: unknown } } | null)?.vocabulary?.version
-    const vocabulary =
-      typeof wanted === 'string' ? findVocabulary(vocabularies, wanted) : undefined
+    const vocabulary = typeof wanted === 'string' ? findVocabulary(vocabularies, wanted) : undefined
     const r = loadInstrument(file.json, vocabulary)
     let issues = r.ok ? pathMismatch(file.path, r.value.id, r.value.version) : r.issues
     if (r.ok && !vocabulary)

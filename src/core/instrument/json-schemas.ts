@@ -13,7 +13,8 @@ export function jsonSchemas(): Record<string, unknown> {
     'assessment.schema.json': {
       ...z.toJSONSchema(assessmentSchema, { target: 'draft-2020-12' }),
       $id: 'https://bar-instrument-studio.invalid/schemas/assessment.schema.json',
-      title: 'BAR instrument studio: assessment file (answers are checked further against their instrument)',
+      title:
+        'BAR instrument studio: assessment file (answers are checked further against their instrument)',
     },
     'vocabulary.schema.json': {
       ...z.toJSONSchema(vocabularySchema, { target: 'draft-2020-12' }),

@@ -52,7 +52,11 @@ function checkReferences(instrument: Instrument, vocabulary: Vocabulary | undefi
   const domainIds = new Set(instrument.domains?.map((d) => d.id) ?? [])
   for (const d of duplicates(instrument.domains?.map((d) => d.id) ?? []))
     out.push(
-      issue(['domains'], `Domein-id "${d}" komt meer dan eens voor`, `Domain id "${d}" occurs more than once`),
+      issue(
+        ['domains'],
+        `Domein-id "${d}" komt meer dan eens voor`,
+        `Domain id "${d}" occurs more than once`,
+      ),
     )
   for (const item of allItems) items.set(item.id, item)
 
@@ -105,7 +109,8 @@ function checkReferences(instrument: Instrument, vocabulary: Vocabulary | undefi
           )
       })
       const a = item.answer
-      if (a.kind === 'single' || a.kind === 'multiple') checkOptions(a.options, [...ip, 'answer', 'options'], out)
+      if (a.kind === 'single' || a.kind === 'multiple')
+        checkOptions(a.options, [...ip, 'answer', 'options'], out)
       if (a.kind === 'capacity') {
         checkOptions(a.levels, [...ip, 'answer', 'levels'], out)
         const dupQ = duplicates(a.quantities.map((q) => q.id))

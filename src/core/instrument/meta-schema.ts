@@ -12,10 +12,7 @@ export const idSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/)
 /** Semantic version without build metadata, e.g. 1.0.0 or 2.1.0-rc.1 (semver.org §2, §9). */
 export const semverSchema = z
   .string()
-  .regex(
-    /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/,
-    'semver',
-  )
+  .regex(/^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/, 'semver')
 
 /** An ICF category code: a component letter (b, s, d, e) and 1 to 5 digits, e.g. d4300. */
 export const icfCodeSchema = z.string().regex(/^[bsde]\d{1,5}$/, 'icf')

@@ -9,16 +9,28 @@ import type { Catalogue } from '../../core/instrument/catalogue'
 import type { Localized } from '../../core/instrument/meta-schema'
 import type { ValidationIssue } from '../../core/issues/validation-issue'
 import { isLanguage } from '../../i18n/i18n'
-import { addAssessment, deleteAssessment, listAssessments, putAssessment } from '../../storage/assessment-store'
+import {
+  addAssessment,
+  deleteAssessment,
+  listAssessments,
+  putAssessment,
+} from '../../storage/assessment-store'
 import { download } from '../../ui/download'
 import { importAssessmentFile } from './import-assessment'
 
 const EXAMPLES = [
-  { file: 'examples/bar-example.json', name: { nl: 'BAR van de bedrijfsarts', en: "The occupational physician's BAR" } },
-  { file: 'examples/fml-example.json', name: { nl: 'FML van de verzekeringsarts', en: "The insurance physician's FML" } },
+  {
+    file: 'examples/bar-example.json',
+    name: { nl: 'BAR van de bedrijfsarts', en: "The occupational physician's BAR" },
+  },
+  {
+    file: 'examples/fml-example.json',
+    name: { nl: 'FML van de verzekeringsarts', en: "The insurance physician's FML" },
+  },
 ] as const
 
-type Notice = { kind: 'ok'; text: string } | { kind: 'error'; title: string; issues: ValidationIssue[] }
+type Notice =
+  { kind: 'ok'; text: string } | { kind: 'error'; title: string; issues: ValidationIssue[] }
 
 function useLang() {
   const { i18n } = useTranslation()
@@ -26,17 +38,36 @@ function useLang() {
   return { lang, l: (text: Localized) => text[lang] }
 }
 
-function ConfirmDelete({ assessment, label, onConfirm, onCancel }: { assessment: Assessment; label: string; onConfirm: () => void; onCancel: () => void }) {
+function ConfirmDelete({
+  assessment,
+  label,
+  onConfirm,
+  onCancel,
+}: {
+  assessment: Assessment
+  label: string
+  onConfirm: () => void
+  onCancel: () => void
+}) {
   const { t } = useTranslation()
   const ref = useRef<HTMLDialogElement>(null)
   useEffect(() => {
     ref.current?.showModal()
   }, [])
   return (
-    <dialog ref={ref} aria-labelledby="confirm-title" aria-describedby="confirm-body" onCancel={onCancel} className="dialog">
+    <dialog
+      ref={ref}
+      aria-labelledby="confirm-title"
+      aria-describedby="confirm-body"
+      onCancel={onCancel}
+      className="dialog"
+    >
       <h2 id="confirm-title">{t('assessments.confirmDelete.title')}</h2>
       <p id="confirm-body">
-        {t('assessments.confirmDelete.body', { employee: assessment.meta.employee || t('assessments.list.noEmployee'), instrument: label })}
+        {t('assessments.confirmDelete.body', {
+          employee: assessment.meta.employee || t('assessments.list.noEmployee'),
+          instrument: label,
+        })}
       </p>
       <div className="dialog-actions">
         <button type="button" onClick={onCancel} autoFocus>
@@ -51,7 +82,13 @@ function ConfirmDelete({ assessment, label, onConfirm, onCancel }: { assessment:
 }
 
 /** The drafts in this browser: start, open, duplicate, delete, import, export, and the examples. */
-export function AssessmentsScreen({ catalogue, navigate }: { catalogue: Catalogue; navigate: (hash: string) => void }) {
+export function AssessmentsScreen({
+  catalogue,
+  navigate,
+}: {
+  catalogue: Catalogue
+  navigate: (hash: string) => void
+}) {
   const { t, i18n } = useTranslation()
   const { lang, l } = useLang()
   const [items, setItems] = useState<Assessment[] | undefined>()
@@ -77,7 +114,9 @@ export function AssessmentsScreen({ catalogue, navigate }: { catalogue: Catalogu
 
   const instrumentLabel = (a: Assessment) => {
     const found = findInstrument(catalogue.instruments, a.instrument)
-    return found.ok ? `${l(found.value.title)} ${a.instrument.version}` : `${a.instrument.id} ${a.instrument.version}`
+    return found.ok
+      ? `${l(found.value.title)} ${a.instrument.version}`
+      : `${a.instrument.id} ${a.instrument.version}`
   }
   const progressText = (a: Assessment) => {
     const found = findInstrument(catalogue.instruments, a.instrument)
@@ -93,7 +132,13 @@ export function AssessmentsScreen({ catalogue, navigate }: { catalogue: Catalogu
     const [id, version] = choice.split('@') as [string, string]
     const found = findInstrument(catalogue.instruments, { id, version })
     if (!found.ok) return
-    const a = newAssessment({ instrument: found.value, id: crypto.randomUUID(), now: new Date(), language: lang, authorRole: role })
+    const a = newAssessment({
+      instrument: found.value,
+      id: crypto.randomUUID(),
+      now: new Date(),
+      language: lang,
+      authorRole: role,
+    })
     await putAssessment(a)
     navigate(`#/assessments/${a.id}`)
   }
@@ -103,9 +148,19 @@ export function AssessmentsScreen({ catalogue, navigate }: { catalogue: Catalogu
     if (!file) return
     const r = await importAssessmentFile(file, catalogue.instruments)
     if (r.ok) {
-      setNotice({ kind: 'ok', text: t(r.renamed ? 'assessments.import.exists' : 'assessments.import.done', { file: file.name }) })
+      setNotice({
+        kind: 'ok',
+        text: t(r.renamed ? 'assessments.import.exists' : 'assessments.import.done', {
+          file: file.name,
+        }),
+      })
       await refresh()
-    } else setNotice({ kind: 'error', title: t('assessments.import.failedTitle', { file: file.name }), issues: r.issues })
+    } else
+      setNotice({
+        kind: 'error',
+        title: t('assessments.import.failedTitle', { file: file.name }),
+        issues: r.issues,
+      })
   }
 
   const openExample = async (file: string, name: string) => {
@@ -119,7 +174,12 @@ export function AssessmentsScreen({ catalogue, navigate }: { catalogue: Catalogu
     }
     const r = await importAssessmentFile(blob, catalogue.instruments)
     if (r.ok) navigate(`#/assessments/${r.assessment.id}`)
-    else setNotice({ kind: 'error', title: t('assessments.import.failedTitle', { file: name }), issues: r.issues })
+    else
+      setNotice({
+        kind: 'error',
+        title: t('assessments.import.failedTitle', { file: name }),
+        issues: r.issues,
+      })
   }
 
   const onDrop = (e: DragEvent) => {
@@ -160,7 +220,11 @@ export function AssessmentsScreen({ catalogue, navigate }: { catalogue: Catalogu
             ))}
           </select>
           <label htmlFor="new-role">{t('assessments.new.role')}</label>
-          <select id="new-role" value={role} onChange={(e) => setRole(e.target.value as AuthorRole)}>
+          <select
+            id="new-role"
+            value={role}
+            onChange={(e) => setRole(e.target.value as AuthorRole)}
+          >
             <option value="bedrijfsarts">{t('roles.bedrijfsarts')}</option>
             <option value="verzekeringsarts">{t('roles.verzekeringsarts')}</option>
           </select>
@@ -168,7 +232,12 @@ export function AssessmentsScreen({ catalogue, navigate }: { catalogue: Catalogu
             {t('assessments.new.create')}
           </button>
         </section>
-        <section aria-labelledby="import-title" className={`card drop-zone ${dragging ? 'is-dragging' : ''}`} onDragEnter={() => setDragging(true)} onDragLeave={() => setDragging(false)}>
+        <section
+          aria-labelledby="import-title"
+          className={`card drop-zone ${dragging ? 'is-dragging' : ''}`}
+          onDragEnter={() => setDragging(true)}
+          onDragLeave={() => setDragging(false)}
+        >
           <h2 id="import-title">{t('assessments.import.title')}</h2>
           <input
             id="import-file"
@@ -220,7 +289,10 @@ export function AssessmentsScreen({ catalogue, navigate }: { catalogue: Catalogu
                 {items.map((a) => (
                   <tr key={a.id}>
                     <th scope="row">
-                      <a href={`#/assessments/${a.id}`} aria-label={t('assessments.openLabel', { employee: employee(a) })}>
+                      <a
+                        href={`#/assessments/${a.id}`}
+                        aria-label={t('assessments.openLabel', { employee: employee(a) })}
+                      >
                         {employee(a)}
                       </a>
                     </th>
@@ -232,7 +304,9 @@ export function AssessmentsScreen({ catalogue, navigate }: { catalogue: Catalogu
                     <td>{a.meta.assessmentDate}</td>
                     <td>{progressText(a)}</td>
                     <td>
-                      <time dateTime={a.updatedAt}>{new Date(a.updatedAt).toLocaleString(i18n.language)}</time>
+                      <time dateTime={a.updatedAt}>
+                        {new Date(a.updatedAt).toLocaleString(i18n.language)}
+                      </time>
                     </td>
                     <td className="row-actions">
                       <button
@@ -240,7 +314,14 @@ export function AssessmentsScreen({ catalogue, navigate }: { catalogue: Catalogu
                         aria-label={t('assessments.duplicateLabel', { employee: employee(a) })}
                         onClick={() =>
                           void (async () => {
-                            await addAssessment(duplicateAssessment(a, crypto.randomUUID(), new Date(), t('assessments.copySuffix')))
+                            await addAssessment(
+                              duplicateAssessment(
+                                a,
+                                crypto.randomUUID(),
+                                new Date(),
+                                t('assessments.copySuffix'),
+                              ),
+                            )
                             setNotice({ kind: 'ok', text: t('assessments.duplicated') })
                             await refresh()
                           })()
@@ -251,11 +332,21 @@ export function AssessmentsScreen({ catalogue, navigate }: { catalogue: Catalogu
                       <button
                         type="button"
                         aria-label={t('assessments.exportLabel', { employee: employee(a) })}
-                        onClick={() => download(assessmentFileName(a), new Blob([assessmentJson(a)], { type: 'application/json' }))}
+                        onClick={() =>
+                          download(
+                            assessmentFileName(a),
+                            new Blob([assessmentJson(a)], { type: 'application/json' }),
+                          )
+                        }
                       >
                         {t('form.export')}
                       </button>
-                      <button type="button" className="danger" aria-label={t('assessments.deleteLabel', { employee: employee(a) })} onClick={() => setDeleting(a)}>
+                      <button
+                        type="button"
+                        className="danger"
+                        aria-label={t('assessments.deleteLabel', { employee: employee(a) })}
+                        onClick={() => setDeleting(a)}
+                      >
                         {t('assessments.delete')}
                       </button>
                     </td>

@@ -7,8 +7,7 @@ import { issue } from '../../core/issues/validation-issue'
 import { addAssessment } from '../../storage/assessment-store'
 
 export type ImportOutcome =
-  | { ok: true; assessment: Assessment; renamed: boolean }
-  | { ok: false; issues: ValidationIssue[] }
+  { ok: true; assessment: Assessment; renamed: boolean } | { ok: false; issues: ValidationIssue[] }
 
 /**
  * Reads a file as an assessment and adds it as a new draft. Nothing that is saved already changes:
@@ -25,7 +24,10 @@ export async function importAssessmentFile(
   try {
     text = await file.text()
   } catch {
-    return { ok: false, issues: [issue([], 'Het bestand kon niet gelezen worden', 'The file could not be read')] }
+    return {
+      ok: false,
+      issues: [issue([], 'Het bestand kon niet gelezen worden', 'The file could not be read')],
+    }
   }
   const json = parseUntrustedJson(text)
   if (!json.ok) return json

@@ -7,10 +7,22 @@ import { progress, type SectionProgress } from '../../core/assessment/progress'
 import { withoutHidden } from '../../core/assessment/visibility'
 import type { Instrument, Item, Term, Vocabulary } from '../../core/instrument/meta-schema'
 import { isLanguage } from '../../i18n/i18n'
-import { AnswerInputs, FieldError, inputId, isGroupKind } from './fields'
+import {
+  AnswerInputs,
+  inputId,
+  isGroupKind,
+  ItemErrorsProvider,
+  StandaloneFieldError,
+} from './fields'
 import type { FieldModel, FormValues, MetaValues } from './form-values'
 import { fieldModels, mainInput, toAnswers, toFormItems } from './form-values'
-import { buildValidators, checkMeta, formResolver, metaToSave, validAnswers } from './form-validation'
+import {
+  buildValidators,
+  checkMeta,
+  formResolver,
+  metaToSave,
+  validAnswers,
+} from './form-validation'
 import { TermList } from './term-list'
 import { useLocalized } from './use-localized'
 
@@ -39,7 +51,13 @@ function focusItem(itemId: string) {
   el?.focus()
 }
 
-const ItemView = memo(function ItemView({ field, terms }: { field: FieldModel; terms: readonly Term[] }) {
+const ItemView = memo(function ItemView({
+  field,
+  terms,
+}: {
+  field: FieldModel
+  terms: readonly Term[]
+}) {
   const { t } = useTranslation()
   const [l] = useLocalized()
   const { setValue } = useFormContext<FormValues>()
@@ -71,36 +89,56 @@ const ItemView = memo(function ItemView({ field, terms }: { field: FieldModel; t
           {title}
         </p>
         {extras}
-        <AnswerInputs field={field} label={l(item.label)} />
+        <ItemErrorsProvider name={field.name}>
+          <AnswerInputs field={field} label={l(item.label)} />
+        </ItemErrorsProvider>
       </div>
     )
   return (
     <div className="item" data-item-id={item.id}>
-      <fieldset aria-describedby={item.help ? helpId : undefined}>
-        <legend className="item-title">{title}</legend>
-        {extras}
-        <AnswerInputs field={field} label={l(item.label)} />
-        {clearable && (
-          <button
-            type="button"
-            className="link-button"
-            aria-label={t('form.clearLabel', { label: l(item.label) })}
-            onClick={() =>
-              setValue(`${field.name}.${mainInput(item)}` as never, null as never, { shouldDirty: true })
-            }
-          >
-            {t('form.clear')}
-          </button>
-        )}
-      </fieldset>
+      <ItemErrorsProvider name={field.name}>
+        <fieldset aria-describedby={item.help ? helpId : undefined}>
+          <legend className="item-title">{title}</legend>
+          {extras}
+          <AnswerInputs field={field} label={l(item.label)} />
+          {clearable && (
+            <button
+              type="button"
+              className="link-button"
+              aria-label={t('form.clearLabel', { label: l(item.label) })}
+              onClick={() =>
+                setValue(`${field.name}.${mainInput(item)}` as never, null as never, {
+                  shouldDirty: true,
+                })
+              }
+            >
+              {t('form.clear')}
+            </button>
+          )}
+        </fieldset>
+      </ItemErrorsProvider>
     </div>
   )
 })
 
 /** Renders an item only while the item its condition names has one of the listed options chosen. */
-function Conditional({ field, control, children }: { field: FieldModel; control: FieldModel; children: React.ReactNode }) {
-  const value = useWatch<FormValues>({ name: `${control.name}.${mainInput(control.item)}` as never }) as unknown
-  const chosen = Array.isArray(value) ? (value as string[]) : typeof value === 'string' ? [value] : []
+function Conditional({
+  field,
+  control,
+  children,
+}: {
+  field: FieldModel
+  control: FieldModel
+  children: React.ReactNode
+}) {
+  const value = useWatch<FormValues>({
+    name: `${control.name}.${mainInput(control.item)}` as never,
+  }) as unknown
+  const chosen = Array.isArray(value)
+    ? (value as string[])
+    : typeof value === 'string'
+      ? [value]
+      : []
   const anyOf = field.item.visibleWhen?.anyOf ?? []
   return anyOf.some((c) => chosen.includes(c)) ? <>{children}</> : null
 }
@@ -124,7 +162,13 @@ function MetaFields() {
         </div>
         <div>
           <label htmlFor="meta-author">{t('form.meta.authorName')}</label>
-          <input id="meta-author" type="text" autoComplete="name" maxLength={200} {...register('meta.authorName')} />
+          <input
+            id="meta-author"
+            type="text"
+            autoComplete="name"
+            maxLength={200}
+            {...register('meta.authorName')}
+          />
         </div>
         <div>
           <label htmlFor="meta-employee">{t('form.meta.employee')}</label>
@@ -147,7 +191,7 @@ function MetaFields() {
         <div>
           <label htmlFor={inputId('meta.validUntil')}>{t('form.meta.validUntil')}</label>
           <input id={inputId('meta.validUntil')} type="date" {...register('meta.validUntil')} />
-          <FieldError name="meta.validUntil" />
+          <StandaloneFieldError name="meta.validUntil" />
         </div>
       </div>
     </fieldset>
@@ -179,7 +223,13 @@ function useProgress(instrument: Instrument, fields: readonly FieldModel[]): Sec
   return state
 }
 
-function SectionNav({ instrument, sections }: { instrument: Instrument; sections: SectionProgress[] }) {
+function SectionNav({
+  instrument,
+  sections,
+}: {
+  instrument: Instrument
+  sections: SectionProgress[]
+}) {
   const { t } = useTranslation()
   const [l] = useLocalized()
   return (
@@ -191,7 +241,11 @@ function SectionNav({ instrument, sections }: { instrument: Instrument; sections
             <li key={s.id}>
               <a
                 href={`#section-${s.id}`}
-                aria-label={t('form.progressLabel', { section: l(s.label), answered: p.answered, total: p.total })}
+                aria-label={t('form.progressLabel', {
+                  section: l(s.label),
+                  answered: p.answered,
+                  total: p.total,
+                })}
                 onClick={(e) => {
                   e.preventDefault()
                   const heading = document.getElementById(`section-${s.id}`)
@@ -231,7 +285,9 @@ function OpenItems({ sections }: { sections: SectionProgress[] }) {
           {ordered.map((item) => (
             <li key={item.id}>
               <button type="button" className="link-button" onClick={() => focusItem(item.id)}>
-                {t('form.open.goTo', { label: `${visibleCode(item.id) ?? ''} ${l(item.label)}`.trim() })}
+                {t('form.open.goTo', {
+                  label: `${visibleCode(item.id) ?? ''} ${l(item.label)}`.trim(),
+                })}
               </button>
               {item.required && <span className="required"> ({t('form.required')})</span>}
             </li>
@@ -253,7 +309,11 @@ function SaveStatus({ state, preview }: { state: SaveState; preview: boolean }) 
     if (state.invalid) text += `. ${t('form.save.notSaved', { count: state.invalid })}`
   }
   return (
-    <p className={`save-status ${state.kind === 'failed' ? 'is-error' : ''}`} role="status" aria-live="polite">
+    <p
+      className={`save-status ${state.kind === 'failed' ? 'is-error' : ''}`}
+      role="status"
+      aria-live="polite"
+    >
       {text}
     </p>
   )
@@ -270,23 +330,36 @@ export interface AssessmentFormProps {
 }
 
 /** The whole instrument as one keyboard-first form, built from the instrument file, autosaved. */
-export function AssessmentForm({ instrument, vocabulary, assessment, onSave, toolbar }: AssessmentFormProps) {
+export function AssessmentForm({
+  instrument,
+  vocabulary,
+  assessment,
+  onSave,
+  toolbar,
+}: AssessmentFormProps) {
   const { t, i18n } = useTranslation()
   const [l] = useLocalized()
   const fields = useMemo(() => fieldModels(instrument), [instrument])
   const validators = useMemo(() => buildValidators(instrument), [instrument])
   const resolver = useMemo(
-    () => formResolver(fields, validators, () => (isLanguage(i18n.language) ? i18n.language : 'nl')),
+    () =>
+      formResolver(fields, validators, () => (isLanguage(i18n.language) ? i18n.language : 'nl')),
     [fields, validators, i18n],
   )
   const form = useForm<FormValues>({
-    defaultValues: { meta: metaValues(assessment.meta), items: toFormItems(fields, assessment.answers) },
+    defaultValues: {
+      meta: metaValues(assessment.meta),
+      items: toFormItems(fields, assessment.answers),
+    },
     mode: 'onBlur',
     reValidateMode: 'onBlur',
     resolver,
     shouldFocusError: true,
   })
-  const termsById = useMemo(() => new Map(vocabulary.terms.map((term) => [term.id, term])), [vocabulary])
+  const termsById = useMemo(
+    () => new Map(vocabulary.terms.map((term) => [term.id, term])),
+    [vocabulary],
+  )
   const byId = useMemo(() => new Map(fields.map((f) => [f.item.id, f])), [fields])
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' })
   const [checkResult, setCheckResult] = useState<number | undefined>()
@@ -356,14 +429,24 @@ export function AssessmentForm({ instrument, vocabulary, assessment, onSave, too
 
   const check = async () => {
     const ok = await form.trigger()
-    setCheckResult(ok ? 0 : Object.keys(form.formState.errors.items ?? {}).length + (form.formState.errors.meta ? 1 : 0))
+    setCheckResult(
+      ok
+        ? 0
+        : Object.keys(form.formState.errors.items ?? {}).length +
+            (form.formState.errors.meta ? 1 : 0),
+    )
   }
 
   return (
     <FormProvider {...form}>
       <div className="fill-in">
         <FormSidebar instrument={instrument} fields={fields} />
-        <form className="assessment-form" noValidate onKeyDown={onKeyDown} onSubmit={(e) => e.preventDefault()}>
+        <form
+          className="assessment-form"
+          noValidate
+          onKeyDown={onKeyDown}
+          onSubmit={(e) => e.preventDefault()}
+        >
           <div className="toolbar">
             <SaveStatus state={saveState} preview={!onSave} />
             <button type="button" onClick={() => void check()}>
@@ -378,11 +461,17 @@ export function AssessmentForm({ instrument, vocabulary, assessment, onSave, too
           )}
           <MetaFields />
           {instrument.sections.map((section) => (
-            <section key={section.id} aria-labelledby={`section-${section.id}`} className="form-section">
+            <section
+              key={section.id}
+              aria-labelledby={`section-${section.id}`}
+              className="form-section"
+            >
               <h2 id={`section-${section.id}`} tabIndex={-1}>
                 {l(section.label)}
               </h2>
-              {section.description && <p className="section-description">{l(section.description)}</p>}
+              {section.description && (
+                <p className="section-description">{l(section.description)}</p>
+              )}
               {section.items.map((item) => {
                 const field = byId.get(item.id) as FieldModel
                 const terms = (item.terms ?? []).flatMap((id) => termsById.get(id) ?? [])
@@ -404,7 +493,13 @@ export function AssessmentForm({ instrument, vocabulary, assessment, onSave, too
   )
 }
 
-function FormSidebar({ instrument, fields }: { instrument: Instrument; fields: readonly FieldModel[] }) {
+function FormSidebar({
+  instrument,
+  fields,
+}: {
+  instrument: Instrument
+  fields: readonly FieldModel[]
+}) {
   const sections = useProgress(instrument, fields)
   return (
     <aside className="form-sidebar">

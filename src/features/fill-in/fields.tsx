@@ -1,3 +1,4 @@
+import { createContext, useContext, type ReactNode } from 'react'
 import { get, useFormContext, useFormState, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { Item, NamedQuantity, Option, QuantitySpec } from '../../core/instrument/meta-schema'
@@ -16,10 +17,27 @@ function errorId(name: string) {
   return `error-${name.replace(/\./g, '-')}`
 }
 
-/** The message of one input's error, announced when it appears. */
-export function FieldError({ name }: { name: string }) {
-  const { errors } = useFormState<FormValues>({ name: name as never, exact: true })
-  const message = (get(errors, name) as { message?: string } | undefined)?.message
+/** One item's errors, read once per item so that inputs need no subscription of their own. */
+const ItemErrors = createContext<{ prefix: string; errors: unknown } | undefined>(undefined)
+
+export function ItemErrorsProvider({ name, children }: { name: string; children: ReactNode }) {
+  const { errors } = useFormState<FormValues>({ name: name as never })
+  return (
+    <ItemErrors.Provider value={{ prefix: `${name}.`, errors: get(errors, name) }}>
+      {children}
+    </ItemErrors.Provider>
+  )
+}
+
+function useErrorMessage(name: string): string | undefined {
+  const item = useContext(ItemErrors)
+  if (!item || !name.startsWith(item.prefix))
+    throw new Error(`${name} is outside its item's errors`)
+  return (get(item.errors, name.slice(item.prefix.length)) as { message?: string } | undefined)
+    ?.message
+}
+
+function ErrorText({ name, message }: { name: string; message: string | undefined }) {
   if (!message) return null
   return (
     <p id={errorId(name)} className="field-error" role="alert">
@@ -28,9 +46,24 @@ export function FieldError({ name }: { name: string }) {
   )
 }
 
-function useHasError(name: string) {
+/** The message of one input's error inside an item, announced when it appears. */
+export function FieldError({ name }: { name: string }) {
+  return <ErrorText name={name} message={useErrorMessage(name)} />
+}
+
+/** The same for a field outside the instrument's items (the assessment details). */
+export function StandaloneFieldError({ name }: { name: string }) {
   const { errors } = useFormState<FormValues>({ name: name as never, exact: true })
-  return Boolean(get(errors, name))
+  return (
+    <ErrorText
+      name={name}
+      message={(get(errors, name) as { message?: string } | undefined)?.message}
+    />
+  )
+}
+
+function useHasError(name: string) {
+  return Boolean(useErrorMessage(name))
 }
 
 function SpecifyInput({ name, option }: { name: string; option: Option }) {
@@ -56,18 +89,36 @@ function SpecifyInput({ name, option }: { name: string; option: Option }) {
 /** Shows the "namely" inputs of the options that are chosen and need one. */
 function SpecifyFor({ field, options }: { field: FieldModel; options: readonly Option[] }) {
   const multiple = field.item.answer.kind === 'multiple'
-  const chosen = useWatch<FormValues>({ name: `${field.name}.${multiple ? 'choices' : 'choice'}` as never }) as unknown
-  const codes = Array.isArray(chosen) ? (chosen as string[]) : typeof chosen === 'string' ? [chosen] : []
+  const chosen = useWatch<FormValues>({
+    name: `${field.name}.${multiple ? 'choices' : 'choice'}` as never,
+  }) as unknown
+  const codes = Array.isArray(chosen)
+    ? (chosen as string[])
+    : typeof chosen === 'string'
+      ? [chosen]
+      : []
   return (
     <>
       {options.map((o, i) =>
-        o.specify && codes.includes(o.code) ? <SpecifyInput key={o.code} name={`${field.name}.s${i}`} option={o} /> : null,
+        o.specify && codes.includes(o.code) ? (
+          <SpecifyInput key={o.code} name={`${field.name}.s${i}`} option={o} />
+        ) : null,
       )}
     </>
   )
 }
 
-function OptionList({ field, name, options, type }: { field: FieldModel; name: string; options: readonly Option[]; type: 'radio' | 'checkbox' }) {
+function OptionList({
+  field,
+  name,
+  options,
+  type,
+}: {
+  field: FieldModel
+  name: string
+  options: readonly Option[]
+  type: 'radio' | 'checkbox'
+}) {
   const [l] = useLocalized()
   const { register } = useFormContext<FormValues>()
   const invalid = useHasError(name)
@@ -134,7 +185,17 @@ function QuantityInput({ name, spec, label }: { name: string; spec: QuantitySpec
   )
 }
 
-function TextArea({ name, label, maxLength, rows = 3 }: { name: string; label: string; maxLength: number; rows?: number }) {
+function TextArea({
+  name,
+  label,
+  maxLength,
+  rows = 3,
+}: {
+  name: string
+  label: string
+  maxLength: number
+  rows?: number
+}) {
   const { register } = useFormContext<FormValues>()
   const invalid = useHasError(name)
   return (
@@ -153,7 +214,15 @@ function TextArea({ name, label, maxLength, rows = 3 }: { name: string; label: s
   )
 }
 
-function Capacity({ field, levels, quantities }: { field: FieldModel; levels: readonly Option[]; quantities: readonly NamedQuantity[] }) {
+function Capacity({
+  field,
+  levels,
+  quantities,
+}: {
+  field: FieldModel
+  levels: readonly Option[]
+  quantities: readonly NamedQuantity[]
+}) {
   const { t } = useTranslation()
   const [l] = useLocalized()
   return (
@@ -173,8 +242,18 @@ function Capacity({ field, levels, quantities }: { field: FieldModel; levels: re
           ))}
         </div>
       )}
-      <TextArea name={`${field.name}.possible`} label={t('form.capacity.possible')} maxLength={5000} rows={2} />
-      <TextArea name={`${field.name}.conditions`} label={t('form.capacity.conditions')} maxLength={5000} rows={2} />
+      <TextArea
+        name={`${field.name}.possible`}
+        label={t('form.capacity.possible')}
+        maxLength={5000}
+        rows={2}
+      />
+      <TextArea
+        name={`${field.name}.conditions`}
+        label={t('form.capacity.conditions')}
+        maxLength={5000}
+        rows={2}
+      />
     </>
   )
 }
@@ -187,26 +266,47 @@ export function AnswerInputs({ field, label }: { field: FieldModel; label: strin
     case 'single':
       return (
         <>
-          <OptionList field={field} name={`${field.name}.choice`} options={a.options} type="radio" />
+          <OptionList
+            field={field}
+            name={`${field.name}.choice`}
+            options={a.options}
+            type="radio"
+          />
           <FieldError name={`${field.name}.choice`} />
         </>
       )
     case 'multiple':
       return (
         <>
-          <OptionList field={field} name={`${field.name}.choices`} options={a.options} type="checkbox" />
+          <OptionList
+            field={field}
+            name={`${field.name}.choices`}
+            options={a.options}
+            type="checkbox"
+          />
           <FieldError name={`${field.name}.choices`} />
         </>
       )
     case 'quantity':
       return <QuantityInput name={`${field.name}.value`} spec={a} label={label} />
     case 'text':
-      return <TextArea name={`${field.name}.text`} label={label} maxLength={a.maxLength} rows={a.multiline ? 4 : 1} />
+      return (
+        <TextArea
+          name={`${field.name}.text`}
+          label={label}
+          maxLength={a.maxLength}
+          rows={a.multiline ? 4 : 1}
+        />
+      )
     case 'date':
       return (
         <div className="date-field">
           <label htmlFor={inputId(`${field.name}.date`)}>{label}</label>
-          <input id={inputId(`${field.name}.date`)} type="date" {...register(`${field.name}.date` as never)} />
+          <input
+            id={inputId(`${field.name}.date`)}
+            type="date"
+            {...register(`${field.name}.date` as never)}
+          />
           <FieldError name={`${field.name}.date`} />
         </div>
       )
@@ -219,5 +319,9 @@ export function AnswerInputs({ field, label }: { field: FieldModel; label: strin
 
 /** Kinds whose inputs are a group (legend) rather than one labelled input. */
 export function isGroupKind(item: Item) {
-  return item.answer.kind === 'single' || item.answer.kind === 'multiple' || item.answer.kind === 'capacity'
+  return (
+    item.answer.kind === 'single' ||
+    item.answer.kind === 'multiple' ||
+    item.answer.kind === 'capacity'
+  )
 }

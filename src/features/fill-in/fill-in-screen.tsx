@@ -14,7 +14,13 @@ import { useLocalized } from './use-localized'
 type Loaded = { kind: 'loading' } | { kind: 'missing' } | { kind: 'ready'; assessment: Assessment }
 
 /** Opens a saved assessment by id and fills it in, saving as the user types. */
-export function FillInScreen({ catalogue, assessmentId }: { catalogue: Catalogue; assessmentId: string }) {
+export function FillInScreen({
+  catalogue,
+  assessmentId,
+}: {
+  catalogue: Catalogue
+  assessmentId: string
+}) {
   const { t } = useTranslation()
   const [l] = useLocalized()
   const [state, setState] = useState<Loaded>({ kind: 'loading' })
@@ -29,8 +35,13 @@ export function FillInScreen({ catalogue, assessmentId }: { catalogue: Catalogue
   }, [assessmentId])
 
   if (state.kind === 'loading') return <p role="status">{t('form.loading')}</p>
-  const found = state.kind === 'ready' ? findInstrument(catalogue.instruments, state.assessment.instrument) : undefined
-  const vocabulary = found?.ok ? findVocabulary(catalogue.vocabularies, found.value.vocabulary.version) : undefined
+  const found =
+    state.kind === 'ready'
+      ? findInstrument(catalogue.instruments, state.assessment.instrument)
+      : undefined
+  const vocabulary = found?.ok
+    ? findVocabulary(catalogue.vocabularies, found.value.vocabulary.version)
+    : undefined
   if (state.kind === 'missing' || !found?.ok || !vocabulary)
     return (
       <>
@@ -57,7 +68,10 @@ export function FillInScreen({ catalogue, assessmentId }: { catalogue: Catalogue
                 void getAssessment(assessmentId).then(
                   (a) =>
                     a &&
-                    download(assessmentFileName(a), new Blob([assessmentJson(a)], { type: 'application/json' })),
+                    download(
+                      assessmentFileName(a),
+                      new Blob([assessmentJson(a)], { type: 'application/json' }),
+                    ),
                 )
               }
             >
@@ -72,11 +86,21 @@ export function FillInScreen({ catalogue, assessmentId }: { catalogue: Catalogue
 }
 
 /** The form of an instrument without saving anything: for instrument maintainers and the benchmark. */
-export function PreviewScreen({ catalogue, id, version }: { catalogue: Catalogue; id: string; version: string }) {
+export function PreviewScreen({
+  catalogue,
+  id,
+  version,
+}: {
+  catalogue: Catalogue
+  id: string
+  version: string
+}) {
   const { t, i18n } = useTranslation()
   const [l] = useLocalized()
   const found = findInstrument(catalogue.instruments, { id, version })
-  const vocabulary = found.ok ? findVocabulary(catalogue.vocabularies, found.value.vocabulary.version) : undefined
+  const vocabulary = found.ok
+    ? findVocabulary(catalogue.vocabularies, found.value.vocabulary.version)
+    : undefined
   const [draft] = useState(() =>
     found.ok
       ? newAssessment({
@@ -89,11 +113,7 @@ export function PreviewScreen({ catalogue, id, version }: { catalogue: Catalogue
       : undefined,
   )
   if (!found.ok || !vocabulary || !draft)
-    return (
-      <p role="alert">
-        {found.ok ? '' : found.issues.map((i) => l(i.message)).join(' ')}
-      </p>
-    )
+    return <p role="alert">{found.ok ? '' : found.issues.map((i) => l(i.message)).join(' ')}</p>
   return (
     <>
       <h1>{t('form.previewTitle', { title: l(found.value.title), version })}</h1>

@@ -12,7 +12,9 @@ export type Validators = Map<string, z.ZodType<AnswerValue>>
 
 /** One zod validator per item, built once per instrument. */
 export function buildValidators(instrument: Instrument): Validators {
-  return new Map(instrument.sections.flatMap((s) => s.items.map((i) => [i.id, itemAnswerSchema(i)] as const)))
+  return new Map(
+    instrument.sections.flatMap((s) => s.items.map((i) => [i.id, itemAnswerSchema(i)] as const)),
+  )
 }
 
 export interface ItemCheck {
@@ -21,7 +23,11 @@ export interface ItemCheck {
   errors: { name: string; message: { nl: string; en: string } }[]
 }
 
-export function checkItem(field: FieldModel, values: ItemValues | undefined, validators: Validators): ItemCheck {
+export function checkItem(
+  field: FieldModel,
+  values: ItemValues | undefined,
+  validators: Validators,
+): ItemCheck {
   const answer = toAnswer(field.item, values)
   if (!answer) return { answer, errors: [] }
   const r = validators.get(field.item.id)?.safeParse(answer, { reportInput: true })
@@ -33,7 +39,9 @@ export function checkItem(field: FieldModel, values: ItemValues | undefined, val
   return { answer, errors }
 }
 
-export function checkMeta(meta: FormValues['meta']): { name: string; message: { nl: string; en: string } }[] {
+export function checkMeta(
+  meta: FormValues['meta'],
+): { name: string; message: { nl: string; en: string } }[] {
   if (meta.validUntil && meta.assessmentDate && meta.validUntil < meta.assessmentDate)
     return [
       {
@@ -84,7 +92,8 @@ export function formResolver(
 ): Resolver<FormValues> {
   return (values, _context, options) => {
     const names = options.names as string[] | undefined
-    const wanted = (name: string) => !names || names.some((n) => n === name || n.startsWith(`${name}.`))
+    const wanted = (name: string) =>
+      !names || names.some((n) => n === name || n.startsWith(`${name}.`))
     const errors: FieldErrors<FormValues> = {}
     const lang = language()
     for (const f of fields) {
@@ -92,7 +101,8 @@ export function formResolver(
       for (const e of checkItem(f, get(values, f.name), validators).errors)
         set(errors, e.name, { type: 'validate', message: e.message[lang] })
     }
-    for (const e of checkMeta(values.meta)) set(errors, e.name, { type: 'validate', message: e.message[lang] })
+    for (const e of checkMeta(values.meta))
+      set(errors, e.name, { type: 'validate', message: e.message[lang] })
     return Object.keys(errors).length ? { values: {}, errors } : { values, errors: {} }
   }
 }

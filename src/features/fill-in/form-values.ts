@@ -72,10 +72,16 @@ export function toAnswer(item: Item, v: ItemValues | undefined): AnswerValue | u
       if (!v.choice) return undefined
       const index = a.options.findIndex((o) => o.code === v.choice)
       const specify = trimmedOrUndefined(v[`s${index}`])
-      return { kind: 'single', choice: v.choice, ...(specify !== undefined && a.options[index]?.specify ? { specify } : {}) }
+      return {
+        kind: 'single',
+        choice: v.choice,
+        ...(specify !== undefined && a.options[index]?.specify ? { specify } : {}),
+      }
     }
     case 'multiple': {
-      const choices = Array.isArray(v.choices) ? a.options.map((o) => o.code).filter((c) => (v.choices as string[]).includes(c)) : []
+      const choices = Array.isArray(v.choices)
+        ? a.options.map((o) => o.code).filter((c) => (v.choices as string[]).includes(c))
+        : []
       if (!choices.length) return undefined
       const specify: Record<string, string> = {}
       a.options.forEach((o, i) => {
@@ -89,7 +95,9 @@ export function toAnswer(item: Item, v: ItemValues | undefined): AnswerValue | u
       return value === undefined ? undefined : { kind: 'quantity', value }
     }
     case 'text':
-      return trimmedOrUndefined(v.text) === undefined ? undefined : { kind: 'text', text: v.text as string }
+      return trimmedOrUndefined(v.text) === undefined
+        ? undefined
+        : { kind: 'text', text: v.text as string }
     case 'date':
       return v.date ? { kind: 'date', date: v.date } : undefined
     case 'capacity': {
@@ -128,14 +136,17 @@ export function toItemValues(item: Item, answer: AnswerValue | undefined): ItemV
     case 'single': {
       const v: ItemValues = { choice: answer?.kind === 'single' ? answer.choice : null }
       a.options.forEach((o, i) => {
-        if (o.specify) v[`s${i}`] = answer?.kind === 'single' && answer.choice === o.code ? (answer.specify ?? '') : ''
+        if (o.specify)
+          v[`s${i}`] =
+            answer?.kind === 'single' && answer.choice === o.code ? (answer.specify ?? '') : ''
       })
       return v
     }
     case 'multiple': {
       const v: ItemValues = { choices: answer?.kind === 'multiple' ? [...answer.choices] : [] }
       a.options.forEach((o, i) => {
-        if (o.specify) v[`s${i}`] = answer?.kind === 'multiple' ? (answer.specify?.[o.code] ?? '') : ''
+        if (o.specify)
+          v[`s${i}`] = answer?.kind === 'multiple' ? (answer.specify?.[o.code] ?? '') : ''
       })
       return v
     }
@@ -147,7 +158,11 @@ export function toItemValues(item: Item, answer: AnswerValue | undefined): ItemV
       return { date: answer?.kind === 'date' ? answer.date : '' }
     case 'capacity': {
       const c = answer?.kind === 'capacity' ? answer : undefined
-      const v: ItemValues = { level: c?.level ?? null, possible: c?.possible ?? '', conditions: c?.conditions ?? '' }
+      const v: ItemValues = {
+        level: c?.level ?? null,
+        possible: c?.possible ?? '',
+        conditions: c?.conditions ?? '',
+      }
       a.quantities.forEach((q, i) => {
         const n = c?.quantities?.[q.id]
         v[`q${i}`] = n === undefined ? '' : String(n)
@@ -174,10 +189,16 @@ export function fieldNameForIssue(
   if (first === 'specify') {
     const code = a.kind === 'single' && answer?.kind === 'single' ? answer.choice : second
     const options = a.kind === 'single' || a.kind === 'multiple' ? a.options : []
-    return `${field.name}.s${Math.max(options.findIndex((o) => o.code === code), 0)}`
+    return `${field.name}.s${Math.max(
+      options.findIndex((o) => o.code === code),
+      0,
+    )}`
   }
   if (first === 'quantities' && a.kind === 'capacity')
-    return `${field.name}.q${Math.max(a.quantities.findIndex((q) => q.id === second), 0)}`
+    return `${field.name}.q${Math.max(
+      a.quantities.findIndex((q) => q.id === second),
+      0,
+    )}`
   return `${field.name}.${mainInput(field.item)}`
 }
 

@@ -133,7 +133,8 @@ export function InstrumentsScreen({ catalogue }: { catalogue: Catalogue }) {
       </div>
       {catalogue.vocabularies.map((v) => (
         <p key={v.version} className="vocabulary-line">
-          {t('instruments.vocabularyTitle')} {v.version}: {t('instruments.terms', { count: v.terms.length })}
+          {t('instruments.vocabularyTitle')} {v.version}:{' '}
+          {t('instruments.terms', { count: v.terms.length })}
         </p>
       ))}
     </>

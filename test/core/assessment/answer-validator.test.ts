@@ -20,7 +20,13 @@ describe('answersSchema', () => {
     expect(check({})).toEqual([])
     expect(
       check({
-        tillen: { kind: 'capacity', level: 'licht', quantities: { 'max-load': 12.5 }, possible: 'Tilt 12 kg', conditions: 'Tilhulp' },
+        tillen: {
+          kind: 'capacity',
+          level: 'licht',
+          quantities: { 'max-load': 12.5 },
+          possible: 'Tilt 12 kg',
+          conditions: 'Tilhulp',
+        },
         keuze: { kind: 'single', choice: 'nee', specify: 'Omdat' },
         toelichting: { kind: 'text', text: 'Vrije tekst' },
         meer: { kind: 'multiple', choices: ['1', '2'] },
@@ -40,7 +46,9 @@ describe('answersSchema', () => {
     expect(check({ keuze: { kind: 'single', choice: 'nee', specify: '  ' } })).toEqual([
       '$.keuze.specify This choice needs a "namely" text',
     ])
-    expect(dutch({ keuze: { kind: 'single', choice: 'nee' } })).toEqual(['Vul bij deze keuze "namelijk" in'])
+    expect(dutch({ keuze: { kind: 'single', choice: 'nee' } })).toEqual([
+      'Vul bij deze keuze "namelijk" in',
+    ])
     expect(check({ keuze: { kind: 'single', choice: 'ja' } })).toEqual([])
   })
 
@@ -51,7 +59,9 @@ describe('answersSchema', () => {
     expect(check({ meer: { kind: 'multiple', choices: ['1', '1'] } })).toEqual([
       '$.meer.choices A choice is listed twice',
     ])
-    expect(check({ meer: { kind: 'multiple', choices: [] } })[0]).toMatch(/^\$\.meer\.choices Too small/)
+    expect(check({ meer: { kind: 'multiple', choices: [] } })[0]).toMatch(
+      /^\$\.meer\.choices Too small/,
+    )
   })
 
   it('quantity: checks bounds and step', () => {
@@ -59,7 +69,9 @@ describe('answersSchema', () => {
       '$.uren.value Must be between 0 and 60',
     ])
     expect(check({ uren: { kind: 'quantity', value: -1 } })).toHaveLength(1)
-    expect(check({ uren: { kind: 'quantity', value: 20.3 } })).toEqual(['$.uren.value Must be a multiple of 0.5'])
+    expect(check({ uren: { kind: 'quantity', value: 20.3 } })).toEqual([
+      '$.uren.value Must be a multiple of 0.5',
+    ])
     expect(check({ uren: { kind: 'quantity', value: 0 } })).toEqual([])
     expect(check({ uren: { kind: 'quantity', value: 60 } })).toEqual([])
     expect(check({ uren: { kind: 'quantity', value: '20' } })).toEqual([
@@ -69,26 +81,34 @@ describe('answersSchema', () => {
 
   it('capacity: checks level codes, quantity ids and quantity bounds', () => {
     expect(
-      check({ tillen: { kind: 'capacity', level: 'enorm', quantities: { 'max-load': 80, gewicht: 1 } } }),
+      check({
+        tillen: { kind: 'capacity', level: 'enorm', quantities: { 'max-load': 80, gewicht: 1 } },
+      }),
     ).toEqual([
       '$.tillen.level Invalid option: expected one of "geen"|"licht"|"ernstig"',
       '$.tillen.quantities Unknown field: gewicht',
     ])
-    expect(check({ tillen: { kind: 'capacity', level: 'licht', quantities: { 'max-load': 80 } } })).toEqual([
-      '$.tillen.quantities["max-load"] Must be between 0 and 50',
-    ])
+    expect(
+      check({ tillen: { kind: 'capacity', level: 'licht', quantities: { 'max-load': 80 } } }),
+    ).toEqual(['$.tillen.quantities["max-load"] Must be between 0 and 50'])
   })
 
   it('text: refuses text longer than the item allows', () => {
-    expect(check({ toelichting: { kind: 'text', text: 'x'.repeat(501) } })[0]).toMatch(/^\$\.toelichting\.text Too big/)
+    expect(check({ toelichting: { kind: 'text', text: 'x'.repeat(501) } })[0]).toMatch(
+      /^\$\.toelichting\.text Too big/,
+    )
   })
 
   it('date: refuses a date that does not exist', () => {
-    expect(check({ datum: { kind: 'date', date: '2026-02-30' } })).toEqual(['$.datum.date Invalid ISO date'])
+    expect(check({ datum: { kind: 'date', date: '2026-02-30' } })).toEqual([
+      '$.datum.date Invalid ISO date',
+    ])
   })
 
   it('refuses answers for unknown items and answers of the wrong kind', () => {
-    expect(check({ 'X.99': { kind: 'text', text: 'x' } })).toEqual(['$["X.99"] Unknown item "X.99" in test 1.0.0'])
+    expect(check({ 'X.99': { kind: 'text', text: 'x' } })).toEqual([
+      '$["X.99"] Unknown item "X.99" in test 1.0.0',
+    ])
     expect(check({ keuze: { kind: 'text', text: 'ja' } })).toEqual([
       '$.keuze.kind Wrong answer kind: "text", expected "single"',
     ])

@@ -65,7 +65,11 @@ describe('loadAssessment', () => {
   })
 
   it('reports document problems and answer problems together', () => {
-    const input = { ...assessment(), language: 'de', answers: { uren: { kind: 'quantity', value: 99 } } }
+    const input = {
+      ...assessment(),
+      language: 'de',
+      answers: { uren: { kind: 'quantity', value: 99 } },
+    }
     expect(problems(input)).toEqual([
       '$.language Invalid option: expected one of "nl"|"en"',
       '$.answers.uren.value Must be between 0 and 60',
@@ -118,7 +122,10 @@ describe('parseUntrustedJson', () => {
   it('refuses a 50 MB text with a message giving its size', () => {
     const r = parseUntrustedJson(`"${'x'.repeat(50 * 1024 * 1024)}"`)
     expect(r.ok).toBe(false)
-    if (!r.ok) expect(r.issues[0]?.message.en).toBe('File is too large (50.0 MB); an assessment is at most 2.0 MB')
+    if (!r.ok)
+      expect(r.issues[0]?.message.en).toBe(
+        'File is too large (50.0 MB); an assessment is at most 2.0 MB',
+      )
     expect(MAX_ASSESSMENT_BYTES).toBeLessThan(50 * 1024 * 1024)
   })
 })

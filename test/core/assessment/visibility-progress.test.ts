@@ -11,7 +11,9 @@ describe('isVisible', () => {
   it('shows an item only while its controlling item has one of the named options', () => {
     expect(isVisible(toelichting, {})).toBe(false)
     expect(isVisible(toelichting, { keuze: { kind: 'single', choice: 'ja' } })).toBe(false)
-    expect(isVisible(toelichting, { keuze: { kind: 'single', choice: 'nee', specify: 'x' } })).toBe(true)
+    expect(isVisible(toelichting, { keuze: { kind: 'single', choice: 'nee', specify: 'x' } })).toBe(
+      true,
+    )
   })
 
   it('always shows an item without a condition', () => {

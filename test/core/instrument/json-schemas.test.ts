@@ -76,7 +76,10 @@ describe('jsonSchemas', () => {
       const json = readJson(join(root, 'public/examples', file))
       expect(v(json) ? [] : v.errors, file).toEqual([])
     }
-    const broken = { ...(readJson(join(root, 'public/examples/bar-example.json')) as object), colour: 'red' }
+    const broken = {
+      ...(readJson(join(root, 'public/examples/bar-example.json')) as object),
+      colour: 'red',
+    }
     expect(v(broken)).toBe(false)
   })
 

@@ -17,9 +17,15 @@ describe('loadInstrument', () => {
   it('accepts a valid instrument and returns it typed', () => {
     const r = loadInstrument(readJson(join(dir, 'minimal.json')), vocabulary())
     expect(r.ok).toBe(true)
-    if (r.ok) expect(r.value.sections[0]?.items.map((i) => i.answer.kind)).toEqual([
-      'capacity', 'single', 'text', 'multiple', 'quantity', 'date',
-    ])
+    if (r.ok)
+      expect(r.value.sections[0]?.items.map((i) => i.answer.kind)).toEqual([
+        'capacity',
+        'single',
+        'text',
+        'multiple',
+        'quantity',
+        'date',
+      ])
   })
 
   it('has an expectation for every broken fixture on disk', () => {

@@ -18,7 +18,9 @@ afterEach(cleanup)
 Element.prototype.scrollIntoView = () => {}
 
 const instrument = minimalInstrument()
-const vocabulary = (loadVocabulary(readJson(join(fixtures, 'instruments/vocabulary.json'))) as { value: Vocabulary }).value
+const vocabulary = (
+  loadVocabulary(readJson(join(fixtures, 'instruments/vocabulary.json'))) as { value: Vocabulary }
+).value
 const draft = newAssessment({
   instrument,
   id: '11111111-1111-4111-8111-111111111111',
@@ -30,7 +32,12 @@ const draft = newAssessment({
 function setup(onSave?: (a: Assessment) => Promise<void>, assessment = draft) {
   const user = userEvent.setup()
   const view = renderWithI18n(
-    <AssessmentForm instrument={instrument} vocabulary={vocabulary} assessment={assessment} onSave={onSave} />,
+    <AssessmentForm
+      instrument={instrument}
+      vocabulary={vocabulary}
+      assessment={assessment}
+      onSave={onSave}
+    />,
   )
   return { user, ...view }
 }
@@ -43,7 +50,9 @@ describe('AssessmentForm', () => {
   it('renders an input for every answer kind, labelled from the instrument in Dutch', () => {
     setup()
     expect(within(item('tillen')).getByRole('group', { name: /Tillen/ })).toBeInTheDocument()
-    expect(within(item('tillen')).getByRole('radio', { name: /Lichte beperking/ })).toBeInTheDocument()
+    expect(
+      within(item('tillen')).getByRole('radio', { name: /Lichte beperking/ }),
+    ).toBeInTheDocument()
     expect(within(item('tillen')).getByLabelText('Maximaal gewicht')).toBeInTheDocument()
     expect(within(item('tillen')).getByLabelText('Voorwaarden voor werk')).toBeInTheDocument()
     expect(within(item('keuze')).getAllByRole('radio')).toHaveLength(2)
@@ -124,7 +133,9 @@ describe('AssessmentForm', () => {
     const { user } = setup()
     expect(screen.getByRole('link', { name: 'Sectie 1: 0 van 5 beantwoord' })).toBeInTheDocument()
     await user.click(screen.getByRole('radio', { name: 'Ja' }))
-    expect(await screen.findByRole('link', { name: 'Sectie 1: 1 van 5 beantwoord' })).toBeInTheDocument()
+    expect(
+      await screen.findByRole('link', { name: 'Sectie 1: 1 van 5 beantwoord' }),
+    ).toBeInTheDocument()
     await user.click(screen.getByText(/Nog niet beantwoord/))
     await user.click(screen.getByRole('button', { name: 'Ga naar Uren' }))
     expect(screen.getByLabelText('Uren')).toHaveFocus()

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { answersSchema } from '../../../src/core/assessment/answer-validator'
-import { fieldModels, parseNumber, toAnswers, toFormItems } from '../../../src/features/fill-in/form-values'
+import {
+  fieldModels,
+  parseNumber,
+  toAnswers,
+  toFormItems,
+} from '../../../src/features/fill-in/form-values'
 import { minimalInstrument, shipped } from '../../helpers/instruments'
 import { readJson, root } from '../../helpers/files'
 import { join } from 'node:path'
@@ -17,7 +22,10 @@ describe('parseNumber', () => {
 
 describe('toAnswers / toFormItems', () => {
   it('round-trips the example BAR and FML answers through the form values unchanged', () => {
-    for (const [id, file] of [['bar', 'bar-example.json'], ['fml', 'fml-example.json']] as const) {
+    for (const [id, file] of [
+      ['bar', 'bar-example.json'],
+      ['fml', 'fml-example.json'],
+    ] as const) {
       const example = readJson(join(root, 'public/examples', file)) as Assessment
       const fields = fieldModels(shipped(id))
       expect(toAnswers(fields, toFormItems(fields, example.answers))).toEqual(example.answers)
@@ -36,7 +44,12 @@ describe('toAnswers / toFormItems', () => {
     items.f5 = { date: '2026-11-23' }
     const answers = toAnswers(fields, items)
     expect(answers).toEqual({
-      tillen: { kind: 'capacity', level: 'licht', quantities: { 'max-load': 12.5 }, possible: 'Tilt licht' },
+      tillen: {
+        kind: 'capacity',
+        level: 'licht',
+        quantities: { 'max-load': 12.5 },
+        possible: 'Tilt licht',
+      },
       keuze: { kind: 'single', choice: 'nee', specify: 'Omdat' },
       toelichting: { kind: 'text', text: 'Uitleg' },
       meer: { kind: 'multiple', choices: ['1', '2'] },
