@@ -17,6 +17,8 @@ export interface FormPlan {
   version: string
   /** Items rendered at mount: those without `visibleWhen`. */
   expectedItems: number
+  /** Why no keystroke is measured, when the instrument has no free-text field at mount. */
+  typingNote: string | null
   typing: (round: number) => TypingStep[]
   choices: (round: number) => ChoiceStep[]
 }
@@ -67,6 +69,10 @@ export function formPlan(instrument: Instrument): FormPlan {
     id: instrument.id,
     version: instrument.version,
     expectedItems: items.length,
+    typingNote:
+      textItems.length === 0
+        ? 'no text or capacity item without visibleWhen: nothing to type in'
+        : null,
     typing: (round) =>
       window(textItems, round, Math.min(FIELDS_PER_ROUND, textItems.length)).map((item, k) => ({
         itemId: item.id,

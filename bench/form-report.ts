@@ -6,6 +6,8 @@ export const TARGETS = { keystroke_p95: 1.15, choice_p95: 1.15, mount: 1.3 } as 
 export interface Metrics {
   mount_ms: number | null
   mount_p95_ms: number | null
+  /** Every round's mount, in run order: shows the spread behind the p50. */
+  mount_each_ms: number[]
   keystroke_p50_ms: number | null
   keystroke_p95_ms: number | null
   choice_p50_ms: number | null
@@ -23,6 +25,7 @@ export interface CellResult {
   /** ok, or why our form could not be measured (the floor is still measured). */
   status: 'ok' | 'missing-route' | 'incomplete' | 'app-build-failed' | 'floor-failed'
   note?: string
+  keystrokeNote?: string
   ours: Metrics | null
   floor: Metrics | null
 }
@@ -34,6 +37,7 @@ export function metrics(pages: PageSample[]): Metrics {
   return {
     mount_ms: round1(percentile(mounts, 50)),
     mount_p95_ms: round1(percentile(mounts, 95)),
+    mount_each_ms: mounts.map((m) => Math.round(m)),
     keystroke_p50_ms: round1(percentile(keys, 50)),
     keystroke_p95_ms: round1(percentile(keys, 95)),
     choice_p50_ms: round1(percentile(choices, 50)),
@@ -62,6 +66,7 @@ export function flatten(cell: CellResult) {
   return {
     status: cell.status,
     ...(cell.note ? { note: cell.note } : {}),
+    ...(cell.keystrokeNote ? { keystroke_note: cell.keystrokeNote } : {}),
     mount_ms: o?.mount_ms ?? null,
     mount_p95_ms: o?.mount_p95_ms ?? null,
     keystroke_p50_ms: o?.keystroke_p50_ms ?? null,
@@ -80,6 +85,7 @@ export function flatten(cell: CellResult) {
     target_keystroke_p95_met: met(r.keystroke_p95, TARGETS.keystroke_p95),
     target_choice_p95_met: met(r.choice_p95, TARGETS.choice_p95),
     target_mount_met: met(r.mount, TARGETS.mount),
+    mount_each_ms: { ours: o?.mount_each_ms ?? null, floor: f?.mount_each_ms ?? null },
     samples: { ours: o?.samples ?? null, floor: f?.samples ?? null },
   }
 }

@@ -118,6 +118,7 @@ async function measureCell(
   return {
     status,
     ...(note ? { note } : {}),
+    ...(plan.typingNote ? { keystrokeNote: plan.typingNote } : {}),
     ours: status === 'ok' ? metrics(ours) : null,
     floor: metrics(floor),
   }

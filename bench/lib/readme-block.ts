@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 export function writeReadmeBlock(file: string, name: string, body: string): void {
   const start = `<!-- bench:${name}:start -->`
   const end = `<!-- bench:${name}:end -->`
-  const block = `${start}\n${body.trim()}\n${end}`
+  const block = `${start}\n\n${body.trim()}\n\n${end}`
   const text = existsSync(file) ? readFileSync(file, 'utf8') : ''
   const i = text.indexOf(start)
   const j = text.indexOf(end, i)
