@@ -8,6 +8,10 @@ import { jsonSchemas } from '../core/instrument/json-schemas'
 import { loadInstrument, loadVocabulary } from '../core/instrument/load-instrument'
 import type { ValidationIssue } from '../core/issues/validation-issue'
 import { formatIssues, issue } from '../core/issues/validation-issue'
+import type { Side } from '../core/compare/compare'
+import { compareAssessments } from '../core/compare/compare'
+import { deriveAssessment } from '../core/compare/derive'
+import { diffText } from './diff-text'
 import { readSchemaFiles, schemasDir } from './schema-files'
 
 type Lang = 'nl' | 'en'
@@ -25,6 +29,9 @@ const USAGE = `Usage: npm run --silent cli -- <command> [args] [--lang nl|en]
 Commands:
   instruments              list the instruments in schemas/ (id, version, title)
   validate <file>          check an assessment, instrument or vocabulary file; every problem on stderr
+  derive-fml <bar.json>    print the FML derived from a BAR assessment, as JSON
+  diff <ba.json> <va.json> [--format json|text]
+                           compare the bedrijfsarts's and the verzekeringsarts's assessments
   json-schemas [--check]   write schemas/*.schema.json from the zod meta-schemas (--check: only compare)
 
 Exit codes: 0 success, 1 invalid input, 2 usage error.`
@@ -36,7 +43,11 @@ function parseArgs(argv: string[]) {
   const flags = new Map<string, string | true>()
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string
-    if (a === '--lang') {
+    if (a === '--format') {
+      const v = argv[++i]
+      if (v !== 'json' && v !== 'text') throw new UsageError('--format takes json or text')
+      flags.set('format', v)
+    } else if (a === '--lang') {
       const v = argv[++i]
       if (v !== 'nl' && v !== 'en') throw new UsageError('--lang takes nl or en')
       flags.set('lang', v)
@@ -57,6 +68,65 @@ function readJson(file: string): { json?: unknown; issues?: ValidationIssue[] } 
   }
   const parsed = parseUntrustedJson(text)
   return parsed.ok ? { json: parsed.value } : { issues: parsed.issues }
+}
+
+/** An assessment file checked like the app checks an import; problems are printed. */
+function readAssessment(file: string, lang: Lang, io: Io): Side | undefined {
+  const { json, issues } = readJson(file)
+  const r = issues ? { ok: false as const, issues } : loadAssessment(json, catalogue().instruments)
+  if (!r.ok) {
+    io.err(`${file}:\n${formatIssues(r.issues, lang)}`)
+    return undefined
+  }
+  return r.value
+}
+
+function deriveFml(file: string, lang: Lang, io: Io): number {
+  const bar = readAssessment(file, lang, io)
+  if (!bar) return EXIT.invalid
+  const c = catalogue()
+  const cw = c.crosswalks.find(
+    (x) =>
+      x.from.id === bar.instrument.id &&
+      x.from.version === bar.instrument.version &&
+      x.to.id === 'fml',
+  )
+  const fml = cw && c.instruments.find((i) => i.id === cw.to.id && i.version === cw.to.version)
+  if (!cw || !fml) {
+    io.err(
+      lang === 'nl'
+        ? `Geen vertaaltabel van ${bar.instrument.id} ${bar.instrument.version} naar de FML`
+        : `No crosswalk from ${bar.instrument.id} ${bar.instrument.version} to the FML`,
+    )
+    return EXIT.invalid
+  }
+  const derived = deriveAssessment({
+    source: bar.assessment,
+    sourceInstrument: bar.instrument,
+    target: fml,
+    crosswalk: cw,
+    id: crypto.randomUUID(),
+    now: new Date(),
+  })
+  io.out(JSON.stringify(derived, null, 2))
+  return EXIT.ok
+}
+
+function diff(baFile: string, vaFile: string, format: 'json' | 'text', lang: Lang, io: Io): number {
+  const ba = readAssessment(baFile, lang, io)
+  const va = readAssessment(vaFile, lang, io)
+  if (!ba || !va) return EXIT.invalid
+  const r = compareAssessments(ba, va, catalogue().crosswalks, {
+    id: crypto.randomUUID(),
+    now: new Date(),
+  })
+  if (!r.ok) {
+    io.err(formatIssues(r.issues, lang))
+    return EXIT.invalid
+  }
+  const { summary, rows } = r.value
+  io.out(format === 'json' ? JSON.stringify({ summary, rows }, null, 2) : diffText(r.value, lang))
+  return EXIT.ok
 }
 
 function catalogue() {
@@ -161,6 +231,20 @@ export function run(argv: string[], io: Io): number {
       case 'validate':
         if (args.length !== 1) throw new UsageError('validate takes exactly one file')
         return validate(args[0] as string, lang, io)
+      case 'derive-fml':
+        if (args.length !== 1)
+          throw new UsageError('derive-fml takes exactly one BAR assessment file')
+        return deriveFml(args[0] as string, lang, io)
+      case 'diff':
+        if (args.length !== 2)
+          throw new UsageError('diff takes two assessment files: <ba.json> <va.json>')
+        return diff(
+          args[0] as string,
+          args[1] as string,
+          (flags.get('format') ?? 'json') as 'json' | 'text',
+          lang,
+          io,
+        )
       case 'json-schemas':
         return writeJsonSchemas(flags.has('check'), io)
       case undefined:

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { idSchema, semverSchema } from '../instrument/meta-schema'
+import { idSchema, localizedSchema, semverSchema } from '../instrument/meta-schema'
 
 /** A calendar date as the form's date input gives it: YYYY-MM-DD. */
 export const isoDateSchema = z.iso.date()
@@ -64,19 +64,43 @@ export const assessmentMetaSchema = z.strictObject({
 })
 export type AssessmentMeta = z.infer<typeof assessmentMetaSchema>
 
+const instrumentRefSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  version: semverSchema,
+})
+
+/** Where a derived assessment (an FML from a BAR) came from, item by item. */
+export const derivationSchema = z.strictObject({
+  from: z.strictObject({ assessmentId: z.uuid(), instrument: instrumentRefSchema }),
+  crosswalk: z.strictObject({ id: z.string(), version: semverSchema }),
+  /** For every derived answer: the source items and the kind of rule. */
+  items: z.record(
+    idSchema,
+    z.strictObject({
+      sources: z.array(idSchema).min(1),
+      rule: z.enum(['threshold', 'level-map']),
+      note: localizedSchema.optional(),
+    }),
+  ),
+  /** Items the source cannot inform, with the reason. */
+  notDerivable: z.record(idSchema, localizedSchema),
+})
+export type Derivation = z.infer<typeof derivationSchema>
+
 /** One filled-in (or partly filled-in) instrument: the file a user exports and imports. */
 export const assessmentSchema = z.strictObject({
   $schema: z.string().optional(),
   format: z.literal(ASSESSMENT_FORMAT),
   formatVersion: z.literal(1),
   id: z.uuid(),
-  instrument: z.strictObject({ id: z.string().regex(/^[a-z][a-z0-9-]*$/), version: semverSchema }),
+  instrument: instrumentRefSchema,
   language: z.enum(['nl', 'en']),
   meta: assessmentMetaSchema,
   /** Answers by item id; an unanswered item has no entry. */
   answers: z.record(idSchema, answerValueSchema),
   createdAt: z.iso.datetime({ offset: true }),
   updatedAt: z.iso.datetime({ offset: true }),
+  derivation: derivationSchema.optional(),
 })
 export type Assessment = z.infer<typeof assessmentSchema>
 export type Answers = Assessment['answers']

@@ -1,5 +1,7 @@
 import type { ValidationIssue } from '../issues/validation-issue'
 import { issue } from '../issues/validation-issue'
+import type { Crosswalk } from '../compare/crosswalk-schema'
+import { loadCrosswalk } from '../compare/load-crosswalk'
 import type { Instrument, Vocabulary } from './meta-schema'
 import { loadInstrument, loadVocabulary } from './load-instrument'
 
@@ -17,19 +19,22 @@ export interface FileProblem {
 export interface Catalogue {
   instruments: Instrument[]
   vocabularies: Vocabulary[]
+  crosswalks: Crosswalk[]
   problems: FileProblem[]
 }
 
 const VERSIONED = /^([a-z][a-z0-9-]*)\/([^/]+)\.json$/
 
 /** The kinds of versioned file below schemas/, by folder. */
-export function schemaFileKind(path: string): 'vocabulary' | 'instrument' | 'other' {
+export function schemaFileKind(path: string): 'vocabulary' | 'instrument' | 'crosswalk' | 'other' {
   const m = VERSIONED.exec(path)
   if (!m) return 'other'
   if (m[1] === 'vocabulary') return 'vocabulary'
-  if (m[1] === 'crosswalk') return 'other'
+  if (m[1] === 'crosswalk') return 'crosswalk'
   return 'instrument'
 }
+
+const CROSSWALK_NAME = /^crosswalk\/([a-z][a-z0-9-]*)-([^_]+)__([a-z][a-z0-9-]*)-([^_]+)\.json$/
 
 function pathMismatch(path: string, id: string, version: string): ValidationIssue[] {
   const expected = `${id}/${version}.json`
@@ -81,7 +86,29 @@ export function buildCatalogue(files: readonly SchemaFile[]): Catalogue {
     else problems.push({ path: file.path, issues })
   }
   instruments.sort((a, b) => a.id.localeCompare(b.id) || compareSemver(a.version, b.version))
-  return { instruments, vocabularies, problems }
+  const crosswalks: Crosswalk[] = []
+  for (const file of sorted.filter((f) => schemaFileKind(f.path) === 'crosswalk')) {
+    const m = CROSSWALK_NAME.exec(file.path)
+    const from = m && instruments.find((i) => i.id === m[1] && i.version === m[2])
+    const to = m && instruments.find((i) => i.id === m[3] && i.version === m[4])
+    if (!from || !to) {
+      problems.push({
+        path: file.path,
+        issues: [
+          issue(
+            [],
+            'Bestandsnaam moet <van>-<versie>__<naar>-<versie>.json zijn, met twee bekende instrumenten',
+            'File name must be <from>-<version>__<to>-<version>.json, naming two known instruments',
+          ),
+        ],
+      })
+      continue
+    }
+    const r = loadCrosswalk(file.json, from, to)
+    if (r.ok) crosswalks.push(r.value)
+    else problems.push({ path: file.path, issues: r.issues })
+  }
+  return { instruments, vocabularies, crosswalks, problems }
 }
 
 /** Orders semantic versions by precedence (semver.org §11), pre-releases before releases. */

@@ -1,0 +1,183 @@
+import type { AnswerValue, Assessment } from '../assessment/assessment-schema'
+import { isAnswered } from '../assessment/progress'
+import { chosenCodes } from '../assessment/visibility'
+import { choiceOptions } from '../instrument/load-instrument'
+import type { Instrument, Item, Localized } from '../instrument/meta-schema'
+
+export const STATUSES = [
+  'agree',
+  'ba-more-restrictive',
+  'va-more-restrictive',
+  'differs',
+  'only-ba',
+  'only-va',
+  'not-comparable',
+] as const
+export type Status = (typeof STATUSES)[number]
+
+export interface DiffRow {
+  item: string
+  /** The section (rubriek or domain) the item belongs to. */
+  section: string
+  ba: AnswerValue | null
+  va: AnswerValue | null
+  status: Status
+  note?: Localized
+  /** For a derived side: the source items the answer came from. */
+  sources?: string[]
+}
+
+export interface StatusCounts {
+  total: number
+  counts: Record<Status, number>
+}
+
+export interface DiffSummary extends StatusCounts {
+  bySection: ({ section: string } & StatusCounts)[]
+  /** Share of rows where both sides answered and agree, among rows where both answered (0 to 1). */
+  agreement: number | null
+  /** Linearly weighted kappa over ordinal items both sides answered; null when undefined. */
+  weightedKappa: number | null
+}
+
+export interface Diff {
+  summary: DiffSummary
+  rows: DiffRow[]
+}
+
+/** The severity of an answer on an ordinal item: its option's rank (the highest, for several). */
+export function rankOf(item: Item, answer: AnswerValue | null | undefined): number | undefined {
+  const options = choiceOptions(item)
+  if (!options || !answer) return undefined
+  const ranks = chosenCodes(answer).map((c) => options.find((o) => o.code === c)?.rank)
+  if (!ranks.length || ranks.some((r) => r === undefined)) return undefined
+  return Math.max(...(ranks as number[]))
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
+  if (value && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`
+  return JSON.stringify(value)
+}
+
+function sameChoices(a: AnswerValue, b: AnswerValue) {
+  const x = [...chosenCodes(a)].sort().join('\n')
+  const y = [...chosenCodes(b)].sort().join('\n')
+  return x === y
+}
+
+/** Compares two answers to one item; direction where the item is ordinal. */
+export function compareAnswers(item: Item, ba: AnswerValue, va: AnswerValue): Status {
+  const rb = rankOf(item, ba)
+  const rv = rankOf(item, va)
+  if (rb !== undefined && rv !== undefined) {
+    if (rb > rv) return 'ba-more-restrictive'
+    if (rb < rv) return 'va-more-restrictive'
+    return sameChoices(ba, va) ? 'agree' : 'differs'
+  }
+  if (choiceOptions(item) && chosenCodes(ba).length && chosenCodes(va).length)
+    return sameChoices(ba, va) ? 'agree' : 'differs'
+  return canonical(ba) === canonical(va) ? 'agree' : 'differs'
+}
+
+function emptyCounts(): StatusCounts {
+  return {
+    total: 0,
+    counts: Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>,
+  }
+}
+
+/**
+ * Cohen's kappa with linear disagreement weights over pooled rank pairs.
+ * Items with different scales share one rank axis (0 = norm); that is a simplification.
+ */
+export function weightedKappa(pairs: readonly [number, number][]): number | null {
+  if (!pairs.length) return null
+  const k = Math.max(...pairs.flat())
+  if (k === 0) return null
+  const n = pairs.length
+  const rows = new Array<number>(k + 1).fill(0)
+  const cols = new Array<number>(k + 1).fill(0)
+  let observed = 0
+  for (const [a, b] of pairs) {
+    rows[a] = (rows[a] as number) + 1
+    cols[b] = (cols[b] as number) + 1
+    observed += Math.abs(a - b) / k
+  }
+  let expected = 0
+  for (let i = 0; i <= k; i++)
+    for (let j = 0; j <= k; j++)
+      expected += (((rows[i] as number) * (cols[j] as number)) / n) * (Math.abs(i - j) / k)
+  if (expected === 0) return null
+  return 1 - observed / expected
+}
+
+/** Counts, agreement and kappa over diff rows; the per-section counts keep the instrument's order. */
+export function summarize(rows: readonly DiffRow[], items: ReadonlyMap<string, Item>): DiffSummary {
+  const overall = emptyCounts()
+  const sections = new Map<string, StatusCounts>()
+  const pairs: [number, number][] = []
+  let both = 0
+  for (const row of rows) {
+    overall.total++
+    overall.counts[row.status]++
+    const s = sections.get(row.section) ?? emptyCounts()
+    s.total++
+    s.counts[row.status]++
+    sections.set(row.section, s)
+    if (row.ba && row.va && row.status !== 'not-comparable') {
+      both++
+      const item = items.get(row.item)
+      const rb = item && rankOf(item, row.ba)
+      const rv = item && rankOf(item, row.va)
+      if (rb !== undefined && rv !== undefined) pairs.push([rb, rv])
+    }
+  }
+  return {
+    ...overall,
+    bySection: [...sections].map(([section, c]) => ({ section, ...c })),
+    agreement: both ? overall.counts.agree / both : null,
+    weightedKappa: weightedKappa(pairs),
+  }
+}
+
+/**
+ * Diffs two assessments of the same instrument and version, item by item in instrument order.
+ * `only` limits the rows to some items (the crosswalk's targets); `notComparable` gives reasons for
+ * items one side cannot answer (a derived side's not-derivable items).
+ */
+export function diffSameInstrument(args: {
+  instrument: Instrument
+  ba: Assessment
+  va: Assessment
+  only?: ReadonlySet<string>
+  notComparable?: Readonly<Record<string, Localized>>
+  derivedNotes?: Readonly<Record<string, { sources: string[]; note?: Localized }>>
+}): Diff {
+  const { instrument, ba, va } = args
+  const rows: DiffRow[] = []
+  const items = new Map<string, Item>()
+  for (const section of instrument.sections)
+    for (const item of section.items) {
+      items.set(item.id, item)
+      if (args.only && !args.only.has(item.id)) continue
+      const x = isAnswered(ba.answers[item.id]) ? (ba.answers[item.id] as AnswerValue) : null
+      const y = isAnswered(va.answers[item.id]) ? (va.answers[item.id] as AnswerValue) : null
+      const reason = args.notComparable?.[item.id]
+      const derived = args.derivedNotes?.[item.id]
+      const base = { item: item.id, section: section.id, ba: x, va: y }
+      const extra = {
+        ...(derived?.sources ? { sources: derived.sources } : {}),
+        ...(derived?.note ? { note: derived.note } : {}),
+      }
+      if (reason) rows.push({ ...base, status: 'not-comparable', note: reason })
+      else if (x && y) rows.push({ ...base, status: compareAnswers(item, x, y), ...extra })
+      else if (x) rows.push({ ...base, status: 'only-ba', ...extra })
+      else if (y) rows.push({ ...base, status: 'only-va' })
+    }
+  return { summary: summarize(rows, items), rows }
+}

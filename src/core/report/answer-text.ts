@@ -1,0 +1,52 @@
+import type { AnswerValue } from '../assessment/assessment-schema'
+import { choiceOptions } from '../instrument/load-instrument'
+import type { Item } from '../instrument/meta-schema'
+
+type Lang = 'nl' | 'en'
+
+function optionText(item: Item, code: string, lang: Lang) {
+  const o = choiceOptions(item)?.find((x) => x.code === code)
+  return o ? `${code} ${o.label[lang]}` : code
+}
+
+function num(n: number, lang: Lang) {
+  return n.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 2 })
+}
+
+/**
+ * A short, plain-text reading of an answer in one language, e.g. `2 Beperkt` or
+ * `Matige beperking; max-load 7,5 kg`. Units come as ids: the caller's i18n labels them.
+ */
+export function answerText(
+  item: Item,
+  answer: AnswerValue | null | undefined,
+  lang: Lang,
+  unitLabel: (unit: string) => string = (u) => u,
+): string {
+  if (!answer) return ''
+  switch (answer.kind) {
+    case 'single':
+      return [optionText(item, answer.choice, lang), answer.specify].filter(Boolean).join(': ')
+    case 'multiple':
+      return answer.choices
+        .map((c) => [optionText(item, c, lang), answer.specify?.[c]].filter(Boolean).join(': '))
+        .join('; ')
+    case 'quantity':
+      return `${num(answer.value, lang)} ${unitLabel(item.answer.kind === 'quantity' ? item.answer.unit : '')}`.trim()
+    case 'text':
+      return answer.text
+    case 'date':
+      return answer.date
+    case 'capacity': {
+      const spec = item.answer.kind === 'capacity' ? item.answer : undefined
+      const quantities = Object.entries(answer.quantities ?? {}).map(([id, value]) => {
+        const q = spec?.quantities.find((x) => x.id === id)
+        return `${q ? q.label[lang] : id} ${num(value, lang)} ${unitLabel(q?.unit ?? '')}`.trim()
+      })
+      const level = answer.level
+        ? (choiceOptions(item)?.find((o) => o.code === answer.level)?.label[lang] ?? answer.level)
+        : ''
+      return [level, ...quantities].filter(Boolean).join('; ')
+    }
+  }
+}
