@@ -4,6 +4,7 @@ import './app.css'
 import { useEffect, useState } from 'react'
 import { I18nextProvider, useTranslation } from 'react-i18next'
 import { AssessmentsScreen } from '../features/assessments/assessments-screen'
+import { CompareScreen } from '../features/compare/compare-screen'
 import { FillInScreen, PreviewScreen } from '../features/fill-in/fill-in-screen'
 import { InstrumentsScreen } from '../features/instruments/instruments-screen'
 import { createI18n } from '../i18n/i18n'
@@ -23,6 +24,15 @@ function Screen({ route, navigate }: { route: Route; navigate: (hash: string) =>
           key={route.assessmentId}
           catalogue={catalogue}
           assessmentId={route.assessmentId}
+        />
+      )
+    case 'compare':
+      return (
+        <CompareScreen
+          catalogue={catalogue}
+          baId={route.baId}
+          vaId={route.vaId}
+          navigate={navigate}
         />
       )
     case 'preview':
@@ -67,11 +77,16 @@ function Shell() {
         <a href="#/assessments" aria-current={section === 'assessments' ? 'page' : undefined}>
           {t('nav.assessments')}
         </a>
+        <a href="#/compare" aria-current={section === 'compare' ? 'page' : undefined}>
+          {t('nav.compare')}
+        </a>
       </nav>
       <main
         id="main"
         tabIndex={-1}
-        className={route.screen === 'fill-in' || route.screen === 'preview' ? 'wide' : undefined}
+        className={
+          route.screen === 'assessments' || route.screen === 'instruments' ? undefined : 'wide'
+        }
       >
         <Screen route={route} navigate={navigate} />
       </main>

@@ -5,12 +5,17 @@ export type Route =
   | { screen: 'assessments' }
   | { screen: 'fill-in'; assessmentId: string }
   | { screen: 'preview'; id: string; version: string }
+  | { screen: 'compare'; baId: string; vaId: string }
 
 /** Reads the hash path, e.g. `#/assessments/<id>`; anything unknown shows the instruments. */
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent)
   if (parts[0] === 'assessments' && parts.length === 1) return { screen: 'assessments' }
   if (parts[0] === 'assessments' && parts[1]) return { screen: 'fill-in', assessmentId: parts[1] }
+  if (parts[0] === 'compare') {
+    const side = (s: string | undefined) => (s && s !== '-' ? s : '')
+    return { screen: 'compare', baId: side(parts[1]), vaId: side(parts[2]) }
+  }
   if (parts[0] === 'preview' && parts[1] && parts[2])
     return { screen: 'preview', id: parts[1], version: parts[2] }
   return { screen: 'instruments' }

@@ -1,8 +1,20 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb'
 import type { Assessment } from '../core/assessment/assessment-schema'
 
+/** The verzekeringsarts's and bedrijfsarts's assessments compared, with a motivation per difference. */
+export interface SavedComparison {
+  /** `<ba id>__<va id>` */
+  id: string
+  baId: string
+  vaId: string
+  /** "motivering" by item id */
+  notes: Record<string, string>
+  updatedAt: string
+}
+
 interface StudioDb extends DBSchema {
   assessments: { key: string; value: Assessment; indexes: { updatedAt: string } }
+  comparisons: { key: string; value: SavedComparison }
 }
 
 const DB_NAME = 'bar-studio'
@@ -10,10 +22,13 @@ const DB_NAME = 'bar-studio'
 let db: Promise<IDBPDatabase<StudioDb>> | undefined
 
 function open() {
-  db ??= openDB<StudioDb>(DB_NAME, 1, {
-    upgrade(database) {
-      const store = database.createObjectStore('assessments', { keyPath: 'id' })
-      store.createIndex('updatedAt', 'updatedAt')
+  db ??= openDB<StudioDb>(DB_NAME, 2, {
+    upgrade(database, oldVersion) {
+      if (oldVersion < 1) {
+        const store = database.createObjectStore('assessments', { keyPath: 'id' })
+        store.createIndex('updatedAt', 'updatedAt')
+      }
+      if (oldVersion < 2) database.createObjectStore('comparisons', { keyPath: 'id' })
     },
   })
   return db
@@ -47,4 +62,19 @@ export async function addAssessment(assessment: Assessment): Promise<boolean> {
 
 export async function deleteAssessment(id: string): Promise<void> {
   await (await open()).delete('assessments', id)
+}
+
+export function comparisonId(baId: string, vaId: string) {
+  return `${baId}__${vaId}`
+}
+
+export async function getComparison(
+  baId: string,
+  vaId: string,
+): Promise<SavedComparison | undefined> {
+  return (await open()).get('comparisons', comparisonId(baId, vaId))
+}
+
+export async function putComparison(comparison: SavedComparison): Promise<void> {
+  await (await open()).put('comparisons', comparison)
 }

@@ -16,7 +16,7 @@ import {
   putAssessment,
 } from '../../storage/assessment-store'
 import { download } from '../../ui/download'
-import { importAssessmentFile } from './import-assessment'
+import { importAssessmentFile } from '../../storage/import-assessment'
 
 const EXAMPLES = [
   {

@@ -23,6 +23,7 @@ function compile() {
     instrument: ajv.compile(schemas['instrument.schema.json'] as object),
     vocabulary: ajv.compile(schemas['vocabulary.schema.json'] as object),
     assessment: ajv.compile(schemas['assessment.schema.json'] as object),
+    crosswalk: ajv.compile(schemas['crosswalk.schema.json'] as object),
   }
 }
 
@@ -38,17 +39,22 @@ describe('jsonSchemas', () => {
     const v = validators()
     const files = readSchemaFiles().filter((f) => schemaFileKind(f.path) !== 'other')
     expect(files.map((f) => f.path)).toEqual(
-      expect.arrayContaining(['bar/1.0.0.json', 'fml/1.0.0.json', 'vocabulary/1.0.0.json']),
+      expect.arrayContaining([
+        'bar/1.0.0.json',
+        'fml/1.0.0.json',
+        'vocabulary/1.0.0.json',
+        'crosswalk/bar-1.0.0__fml-1.0.0.json',
+      ]),
     )
     for (const file of files) {
-      const validate = schemaFileKind(file.path) === 'vocabulary' ? v.vocabulary : v.instrument
+      const validate = v[schemaFileKind(file.path) as 'vocabulary' | 'instrument' | 'crosswalk']
       expect(validate(file.json) ? [] : validate.errors, file.path).toEqual([])
     }
   })
 
   it('names its JSON Schema in every versioned file, so editors validate it', () => {
     for (const file of readSchemaFiles().filter((f) => schemaFileKind(f.path) !== 'other')) {
-      const expected = schemaFileKind(file.path) === 'vocabulary' ? 'vocabulary' : 'instrument'
+      const expected = schemaFileKind(file.path)
       expect((file.json as { $schema?: string }).$schema, file.path).toBe(
         `../${expected}.schema.json`,
       )

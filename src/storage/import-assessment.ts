@@ -1,10 +1,10 @@
-import type { Assessment } from '../../core/assessment/assessment-schema'
-import { loadAssessment } from '../../core/assessment/load-assessment'
-import { checkSize, parseUntrustedJson } from '../../core/assessment/safe-json'
-import type { Instrument } from '../../core/instrument/meta-schema'
-import type { ValidationIssue } from '../../core/issues/validation-issue'
-import { issue } from '../../core/issues/validation-issue'
-import { addAssessment } from '../../storage/assessment-store'
+import type { Assessment } from '../core/assessment/assessment-schema'
+import { loadAssessment } from '../core/assessment/load-assessment'
+import { checkSize, parseUntrustedJson } from '../core/assessment/safe-json'
+import type { Instrument } from '../core/instrument/meta-schema'
+import type { ValidationIssue } from '../core/issues/validation-issue'
+import { issue } from '../core/issues/validation-issue'
+import { addAssessment } from './assessment-store'
 
 export type ImportOutcome =
   { ok: true; assessment: Assessment; renamed: boolean } | { ok: false; issues: ValidationIssue[] }

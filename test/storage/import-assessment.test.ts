@@ -1,16 +1,16 @@
 import 'fake-indexeddb/auto'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { Assessment } from '../../../src/core/assessment/assessment-schema'
-import { importAssessmentFile } from '../../../src/features/assessments/import-assessment'
+import type { Assessment } from '../../src/core/assessment/assessment-schema'
+import { importAssessmentFile } from '../../src/storage/import-assessment'
 import {
   deleteAssessment,
   getAssessment,
   listAssessments,
   putAssessment,
-} from '../../../src/storage/assessment-store'
-import { readJson, root } from '../../helpers/files'
-import { shippedCatalogue } from '../../helpers/instruments'
+} from '../../src/storage/assessment-store'
+import { readJson, root } from '../helpers/files'
+import { shippedCatalogue } from '../helpers/instruments'
 
 const instruments = shippedCatalogue().instruments
 const example = readJson(join(root, 'public/examples/bar-example.json')) as Assessment
