@@ -114,3 +114,55 @@ describe('cli json-schemas --check', () => {
     expect(cli('json-schemas', '--check')).toEqual({ code: EXIT.ok, out: '', err: '' })
   })
 })
+
+describe('cli derive-fml', () => {
+  it('prints the FML derived from the example BAR as JSON, naming its sources', () => {
+    const r = cli('derive-fml', join(root, 'public/examples/bar-example.json'))
+    expect(r.code).toBe(EXIT.ok)
+    const fml = JSON.parse(r.out) as {
+      instrument: unknown
+      answers: Record<string, unknown>
+      derivation: { items: Record<string, { sources: string[] }>; notDerivable: Record<string, unknown> }
+    }
+    expect(fml.instrument).toEqual({ id: 'fml', version: '1.0.0' })
+    expect(fml.answers['IV.13']).toEqual({ kind: 'single', choice: '2' })
+    expect(fml.derivation.items['IV.13']?.sources).toEqual(['fysiek.tillen'])
+    expect(Object.keys(fml.derivation.notDerivable)).toContain('IV.1')
+    expect(cli('validate', join(fixtures, 'assessments/broken-bar.json')).code).toBe(EXIT.invalid)
+  })
+
+  it('exits 1 on an invalid BAR file', () => {
+    const r = cli('derive-fml', join(fixtures, 'assessments/broken-bar.json'), '--lang', 'en')
+    expect(r.code).toBe(EXIT.invalid)
+    expect(r.err).toContain('Unknown item "fysiek.vliegen" in bar 1.0.0')
+  })
+})
+
+describe('cli diff', () => {
+  const ba = join(root, 'public/examples/bar-example.json')
+  const va = join(root, 'public/examples/fml-example.json')
+
+  it('prints exactly { summary, rows } as JSON and exits 0 when it compared, differences or not', () => {
+    const r = cli('diff', ba, va)
+    expect(r.code).toBe(EXIT.ok)
+    const out = JSON.parse(r.out) as { summary: { total: number; counts: Record<string, number> }; rows: { item: string; status: string }[] }
+    expect(Object.keys(out)).toEqual(['summary', 'rows'])
+    expect(out.rows.find((row) => row.item === 'IV.13')?.status).toBe('ba-more-restrictive')
+    expect(out.summary.total).toBe(out.rows.length)
+    expect(out.summary.counts['ba-more-restrictive']).toBeGreaterThan(0)
+  })
+
+  it('prints a readable table with --format text', () => {
+    const r = cli('diff', ba, va, '--format', 'text', '--lang', 'en')
+    expect(r.code).toBe(EXIT.ok)
+    expect(r.out).toMatch(/^\d+ items compared; agreement \d+%; weighted kappa -?\d\.\d\d/)
+    expect(r.out).toMatch(/IV\.13 +2 Limited +1 Slightly limited +BA more restrictive/)
+  })
+
+  it('exits 1 when the two assessments cannot be compared, 2 on usage errors', () => {
+    const r = cli('diff', ba, join(fixtures, 'assessments/broken-bar.json'))
+    expect(r.code).toBe(EXIT.invalid)
+    expect(cli('diff', ba).code).toBe(EXIT.usage)
+    expect(cli('diff', ba, va, '--format', 'pdf').code).toBe(EXIT.usage)
+  })
+})

@@ -19,7 +19,7 @@ const CEILINGS: ReadonlySet<Threshold['comparator']> = new Set(['at-most', 'less
  * The most capable option whose claim a measured capacity meets, among options stating a threshold
  * in `unit`. A floor ("~10 kg", "at least 30 min") claims its value; a ceiling ("at most 5 times")
  * claims more than the next option's value. Between two thresholds: the more restrictive option.
- * Below the lowest claim: the most restrictive option, flagged.
+ * Below the lowest claim: the next more restrictive option, or the most restrictive one, flagged.
  * @example pickByThreshold(fmlIV13.options, 'kg', 12) // → option "1" (~10 kg)
  */
 export function pickByThreshold(
@@ -39,8 +39,13 @@ export function pickByThreshold(
     } else if (th.comparator === 'more-than' ? value > th.value : value >= th.value)
       return { option: o, belowLowest: false }
   }
+  // Below every claim: the next more restrictive option after the last one with a threshold
+  // (e.g. FML IV.19 "a single step-up"), or that last one, flagged, when there is none.
   const last = candidates.at(-1)
-  return last && { option: last.o, belowLowest: true }
+  if (!last) return undefined
+  const ordered = byCapability(options)
+  const after = ordered[ordered.indexOf(last.o) + 1]
+  return after ? { option: after, belowLowest: false } : { option: last.o, belowLowest: true }
 }
 
 function label(item: Item | undefined, lang: 'nl' | 'en') {

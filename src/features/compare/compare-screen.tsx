@@ -160,11 +160,14 @@ function Summary({ comparison }: { comparison: Comparison }) {
 
 function Rows({
   comparison,
+  sourceLabel,
   onlyDifferences,
   notes,
   onNote,
 }: {
   comparison: Comparison
+  /** The label of a source item of the derived side, e.g. BAR "fysiek.tillen" → "Tillen". */
+  sourceLabel: (id: string) => string
   onlyDifferences: boolean
   notes: Record<string, string>
   onNote: (item: string, text: string) => void
@@ -220,7 +223,9 @@ function Rows({
                       {cell(item, row, 'ba')}
                       {row.sources && (
                         <span className="hint">
-                          {t('compare.table.from', { items: row.sources.join(', ') })}
+                          {t('compare.table.from', {
+                            items: row.sources.map(sourceLabel).join(', '),
+                          })}
                         </span>
                       )}
                     </td>
@@ -310,6 +315,16 @@ export function CompareScreen({
     )
   }, [ba, va, catalogue])
 
+  const sourceLabel = (id: string) => {
+    const from = result?.ok
+      ? result.value.derived?.assessment.derivation?.from.instrument
+      : undefined
+    const instrument = from && findInstrument(catalogue.instruments, from)
+    const item = instrument?.ok
+      ? instrument.value.sections.flatMap((s) => s.items).find((i) => i.id === id)
+      : undefined
+    return item ? l(item.label) : id
+  }
   const describe = (a: Assessment) => {
     const found = findInstrument(catalogue.instruments, a.instrument)
     return t('compare.option', {

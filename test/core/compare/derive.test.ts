@@ -52,6 +52,12 @@ describe('pickByThreshold', () => {
     expect(pick('VI.2', 'hours-per-day', 1)).toBe('4 below')
   })
 
+  it('IV.19 climbing: below the lowest height goes to the next, unmeasured, more restrictive option', () => {
+    expect(pick('IV.19', 'm', 5)).toBe('0')
+    expect(pick('IV.19', 'm', 3)).toBe('1')
+    expect(pick('IV.19', 'm', 0.5)).toBe('2')
+  })
+
   it('finds nothing when no option states a threshold in the unit', () => {
     expect(pick('IV.13', 'minutes', 5)).toBeUndefined()
   })
