@@ -440,6 +440,7 @@ export function CompareScreen({
           {notesLoadedFor === key && (
             <Rows
               comparison={result.value}
+              sourceLabel={sourceLabel}
               onlyDifferences={onlyDifferences}
               notes={notes}
               onNote={onNote}
