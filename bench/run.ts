@@ -1,15 +1,18 @@
 import { fileURLToPath } from 'node:url'
+import { runCompareBench } from './compare'
 import { runFormBench } from './form'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 
 /** Every benchmark `npm run bench` runs, in order; each returns whether it measured everything. */
 export const BENCHMARKS: { name: string; run: (root: string) => Promise<boolean> }[] = [
+  { name: 'compare', run: runCompareBench },
   { name: 'form', run: runFormBench },
 ]
 
+const only = process.argv.slice(2)
 let ok = true
-for (const b of BENCHMARKS) {
+for (const b of BENCHMARKS.filter((x) => !only.length || only.includes(x.name))) {
   const started = Date.now()
   try {
     ok = (await b.run(root)) && ok

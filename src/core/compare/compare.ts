@@ -20,6 +20,17 @@ export interface Comparison extends Diff {
   derived?: { side: 'ba' | 'va'; assessment: Assessment; crosswalk: Crosswalk }
 }
 
+const targetCache = new WeakMap<Crosswalk, ReadonlySet<string>>()
+
+function targetIds(cw: Crosswalk, target: Instrument): ReadonlySet<string> {
+  let ids = targetCache.get(cw)
+  if (!ids) {
+    ids = new Set(crosswalkTargets(target).map((i) => i.id))
+    targetCache.set(cw, ids)
+  }
+  return ids
+}
+
 /**
  * Compares the bedrijfsarts's assessment with the verzekeringsarts's. The same instrument and version
  * compares directly; a BAR against an FML goes through the crosswalk's derivation first; two versions
@@ -79,7 +90,7 @@ export function compareAssessments(
       instrument: target.instrument,
       ba: side === 'ba' ? derived : target.assessment,
       va: side === 'va' ? derived : target.assessment,
-      only: new Set(crosswalkTargets(target.instrument).map((i) => i.id)),
+      only: targetIds(cw, target.instrument),
       notComparable: d.notDerivable,
       derivedNotes: d.items,
     })

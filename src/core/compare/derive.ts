@@ -1,16 +1,42 @@
 import type { AnswerValue, Assessment, Derivation } from '../assessment/assessment-schema'
 import { ASSESSMENT_FORMAT } from '../assessment/assessment-schema'
 import { chosenCodes } from '../assessment/visibility'
+import { itemIndex } from '../instrument/item-index'
 import { choiceOptions } from '../instrument/load-instrument'
 import type { Instrument, Item, Localized, Option, Threshold } from '../instrument/meta-schema'
 import type { Crosswalk, CrosswalkRule } from './crosswalk-schema'
 
-/** Options from most to least capable: by rank where ranked, else in file order. */
+const capabilityOrder = new WeakMap<readonly Option[], Option[]>()
+
+/** Options from most to least capable: by rank where ranked, else in file order. Cached per list. */
 export function byCapability(options: readonly Option[]): Option[] {
-  return options
-    .map((o, i) => ({ o, i }))
-    .sort((a, b) => (a.o.rank ?? 0) - (b.o.rank ?? 0) || a.i - b.i)
-    .map((x) => x.o)
+  let ordered = capabilityOrder.get(options)
+  if (!ordered) {
+    ordered = options
+      .map((o, i) => ({ o, i }))
+      .sort((a, b) => (a.o.rank ?? 0) - (b.o.rank ?? 0) || a.i - b.i)
+      .map((x) => x.o)
+    capabilityOrder.set(options, ordered)
+  }
+  return ordered
+}
+
+type Candidate = { o: Option; th: Threshold }
+const candidateCache = new WeakMap<readonly Option[], Map<string, Candidate[]>>()
+
+/** The options stating a threshold in `unit`, most capable first. Cached per option list. */
+function thresholdCandidates(options: readonly Option[], unit: Threshold['unit']): Candidate[] {
+  let byUnit = candidateCache.get(options)
+  if (!byUnit) candidateCache.set(options, (byUnit = new Map()))
+  let list = byUnit.get(unit)
+  if (!list) {
+    list = byCapability(options).flatMap((o) => {
+      const th = o.thresholds?.find((t) => t.unit === unit)
+      return th ? [{ o, th }] : []
+    })
+    byUnit.set(unit, list)
+  }
+  return list
 }
 
 const CEILINGS: ReadonlySet<Threshold['comparator']> = new Set(['at-most', 'less-than'])
@@ -27,10 +53,7 @@ export function pickByThreshold(
   unit: Threshold['unit'],
   value: number,
 ): { option: Option; belowLowest: boolean } | undefined {
-  const candidates = byCapability(options).flatMap((o) => {
-    const th = o.thresholds?.find((t) => t.unit === unit)
-    return th ? [{ o, th }] : []
-  })
+  const candidates = thresholdCandidates(options, unit)
   for (let i = 0; i < candidates.length; i++) {
     const { o, th } = candidates[i] as (typeof candidates)[number]
     if (CEILINGS.has(th.comparator)) {
@@ -102,7 +125,11 @@ function applyRule(
 }
 
 /** The "namely" text of a derived option that needs one: the BAR item, its level and what it says. */
-function specifyText(bar: Assessment, barItems: Map<string, Item>, sourceId: string): string {
+function specifyText(
+  bar: Assessment,
+  barItems: ReadonlyMap<string, Item>,
+  sourceId: string,
+): string {
   const lang = bar.language
   const item = barItems.get(sourceId)
   const a = bar.answers[sourceId]
@@ -138,12 +165,8 @@ export function deriveAssessment(args: {
   now: Date
 }): Assessment {
   const { source: bar, sourceInstrument, target, crosswalk } = args
-  const barItems = new Map(
-    sourceInstrument.sections.flatMap((s) => s.items.map((i) => [i.id, i] as const)),
-  )
-  const targetItems = new Map(
-    target.sections.flatMap((s) => s.items.map((i) => [i.id, i] as const)),
-  )
+  const barItems = itemIndex(sourceInstrument).items
+  const targetItems = itemIndex(target).items
   const answers: Assessment['answers'] = {}
   const items: Derivation['items'] = {}
   const notDerivable: Derivation['notDerivable'] = {}

@@ -49,9 +49,13 @@ export interface Diff {
 export function rankOf(item: Item, answer: AnswerValue | null | undefined): number | undefined {
   const options = choiceOptions(item)
   if (!options || !answer) return undefined
-  const ranks = chosenCodes(answer).map((c) => options.find((o) => o.code === c)?.rank)
-  if (!ranks.length || ranks.some((r) => r === undefined)) return undefined
-  return Math.max(...(ranks as number[]))
+  let max: number | undefined
+  for (const code of chosenCodes(answer)) {
+    const rank = options.find((o) => o.code === code)?.rank
+    if (rank === undefined) return undefined
+    max = max === undefined ? rank : Math.max(max, rank)
+  }
+  return max
 }
 
 function canonical(value: unknown): string {
@@ -65,15 +69,20 @@ function canonical(value: unknown): string {
 }
 
 function sameChoices(a: AnswerValue, b: AnswerValue) {
-  const x = [...chosenCodes(a)].sort().join('\n')
-  const y = [...chosenCodes(b)].sort().join('\n')
-  return x === y
+  if (a.kind === 'single' && b.kind === 'single') return a.choice === b.choice
+  const x = chosenCodes(a)
+  const y = chosenCodes(b)
+  return x.length === y.length && x.every((c) => y.includes(c))
 }
 
 /** Compares two answers to one item; direction where the item is ordinal. */
-export function compareAnswers(item: Item, ba: AnswerValue, va: AnswerValue): Status {
-  const rb = rankOf(item, ba)
-  const rv = rankOf(item, va)
+export function compareAnswers(
+  item: Item,
+  ba: AnswerValue,
+  va: AnswerValue,
+  rb = rankOf(item, ba),
+  rv = rankOf(item, va),
+): Status {
   if (rb !== undefined && rv !== undefined) {
     if (rb > rv) return 'ba-more-restrictive'
     if (rb < rv) return 'va-more-restrictive'
@@ -87,7 +96,15 @@ export function compareAnswers(item: Item, ba: AnswerValue, va: AnswerValue): St
 function emptyCounts(): StatusCounts {
   return {
     total: 0,
-    counts: Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>,
+    counts: {
+      agree: 0,
+      'ba-more-restrictive': 0,
+      'va-more-restrictive': 0,
+      differs: 0,
+      'only-ba': 0,
+      'only-va': 0,
+      'not-comparable': 0,
+    },
   }
 }
 
@@ -100,8 +117,8 @@ export function weightedKappa(pairs: readonly [number, number][]): number | null
   const k = Math.max(...pairs.flat())
   if (k === 0) return null
   const n = pairs.length
-  const rows = new Array<number>(k + 1).fill(0)
-  const cols = new Array<number>(k + 1).fill(0)
+  const rows = new Float64Array(k + 1)
+  const cols = new Float64Array(k + 1)
   let observed = 0
   for (const [a, b] of pairs) {
     rows[a] = (rows[a] as number) + 1
@@ -116,26 +133,28 @@ export function weightedKappa(pairs: readonly [number, number][]): number | null
   return 1 - observed / expected
 }
 
-/** Counts, agreement and kappa over diff rows; the per-section counts keep the instrument's order. */
-export function summarize(rows: readonly DiffRow[], items: ReadonlyMap<string, Item>): DiffSummary {
+/**
+ * Counts, agreement and kappa over diff rows; the per-section counts keep the instrument's order.
+ * `pairs` are the (BA, VA) ranks of the ordinal items both sides answered.
+ */
+export function summarize(
+  rows: readonly DiffRow[],
+  pairs: readonly [number, number][],
+): DiffSummary {
   const overall = emptyCounts()
   const sections = new Map<string, StatusCounts>()
-  const pairs: [number, number][] = []
   let both = 0
   for (const row of rows) {
     overall.total++
     overall.counts[row.status]++
-    const s = sections.get(row.section) ?? emptyCounts()
+    let s = sections.get(row.section)
+    if (!s) {
+      s = emptyCounts()
+      sections.set(row.section, s)
+    }
     s.total++
     s.counts[row.status]++
-    sections.set(row.section, s)
-    if (row.ba && row.va && row.status !== 'not-comparable') {
-      both++
-      const item = items.get(row.item)
-      const rb = item && rankOf(item, row.ba)
-      const rv = item && rankOf(item, row.va)
-      if (rb !== undefined && rv !== undefined) pairs.push([rb, rv])
-    }
+    if (row.ba && row.va && row.status !== 'not-comparable') both++
   }
   return {
     ...overall,
@@ -160,24 +179,30 @@ export function diffSameInstrument(args: {
 }): Diff {
   const { instrument, ba, va } = args
   const rows: DiffRow[] = []
-  const items = new Map<string, Item>()
+  const pairs: [number, number][] = []
   for (const section of instrument.sections)
     for (const item of section.items) {
-      items.set(item.id, item)
       if (args.only && !args.only.has(item.id)) continue
-      const x = isAnswered(ba.answers[item.id]) ? (ba.answers[item.id] as AnswerValue) : null
-      const y = isAnswered(va.answers[item.id]) ? (va.answers[item.id] as AnswerValue) : null
+      const a = ba.answers[item.id]
+      const b = va.answers[item.id]
+      const x = a && isAnswered(a) ? a : null
+      const y = b && isAnswered(b) ? b : null
       const reason = args.notComparable?.[item.id]
-      const derived = args.derivedNotes?.[item.id]
-      const base = { item: item.id, section: section.id, ba: x, va: y }
-      const extra = {
-        ...(derived?.sources ? { sources: derived.sources } : {}),
-        ...(derived?.note ? { note: derived.note } : {}),
-      }
-      if (reason) rows.push({ ...base, status: 'not-comparable', note: reason })
-      else if (x && y) rows.push({ ...base, status: compareAnswers(item, x, y), ...extra })
-      else if (x) rows.push({ ...base, status: 'only-ba', ...extra })
-      else if (y) rows.push({ ...base, status: 'only-va' })
+      if (!reason && !x && !y) continue
+      let status: Status
+      if (reason) status = 'not-comparable'
+      else if (x && y) {
+        const rb = rankOf(item, x)
+        const rv = rankOf(item, y)
+        if (rb !== undefined && rv !== undefined) pairs.push([rb, rv])
+        status = compareAnswers(item, x, y, rb, rv)
+      } else status = x ? 'only-ba' : 'only-va'
+      const row: DiffRow = { item: item.id, section: section.id, ba: x, va: y, status }
+      const derived = x ? args.derivedNotes?.[item.id] : undefined
+      if (derived) row.sources = derived.sources
+      const note = reason ?? derived?.note
+      if (note) row.note = note
+      rows.push(row)
     }
-  return { summary: summarize(rows, items), rows }
+  return { summary: summarize(rows, pairs), rows }
 }
