@@ -122,7 +122,10 @@ describe('cli derive-fml', () => {
     const fml = JSON.parse(r.out) as {
       instrument: unknown
       answers: Record<string, unknown>
-      derivation: { items: Record<string, { sources: string[] }>; notDerivable: Record<string, unknown> }
+      derivation: {
+        items: Record<string, { sources: string[] }>
+        notDerivable: Record<string, unknown>
+      }
     }
     expect(fml.instrument).toEqual({ id: 'fml', version: '1.0.0' })
     expect(fml.answers['IV.13']).toEqual({ kind: 'single', choice: '2' })
@@ -145,7 +148,10 @@ describe('cli diff', () => {
   it('prints exactly { summary, rows } as JSON and exits 0 when it compared, differences or not', () => {
     const r = cli('diff', ba, va)
     expect(r.code).toBe(EXIT.ok)
-    const out = JSON.parse(r.out) as { summary: { total: number; counts: Record<string, number> }; rows: { item: string; status: string }[] }
+    const out = JSON.parse(r.out) as {
+      summary: { total: number; counts: Record<string, number> }
+      rows: { item: string; status: string }[]
+    }
     expect(Object.keys(out)).toEqual(['summary', 'rows'])
     expect(out.rows.find((row) => row.item === 'IV.13')?.status).toBe('ba-more-restrictive')
     expect(out.summary.total).toBe(out.rows.length)

@@ -1,9 +1,14 @@
 import { expect, expectNoAxeViolations, test } from './fixtures'
 
-test('compares the example BAR with the example FML, filters, keeps a motivation over a reload', async ({ page }) => {
+test('compares the example BAR with the example FML, filters, keeps a motivation over a reload', async ({
+  page,
+}) => {
   test.setTimeout(90_000)
   await page.goto('/#/assessments')
-  for (const name of ['Open voorbeeld: BAR van de bedrijfsarts', 'Open voorbeeld: FML van de verzekeringsarts']) {
+  for (const name of [
+    'Open voorbeeld: BAR van de bedrijfsarts',
+    'Open voorbeeld: FML van de verzekeringsarts',
+  ]) {
     await page.getByRole('button', { name }).click()
     await expect(page.locator('[data-item-id]').first()).toBeVisible()
     await page.goto('/#/assessments')
@@ -11,7 +16,8 @@ test('compares the example BAR with the example FML, filters, keeps a motivation
 
   await page.getByRole('link', { name: 'Vergelijken' }).click()
   await page.getByLabel('Beoordeling van de bedrijfsarts (BA)').selectOption({
-    label: 'W.V., Beschrijving Arbeidsbelastbaarheid en Re-integratiemogelijkheden (BAR) 1.0.0, 2026-11-02',
+    label:
+      'W.V., Beschrijving Arbeidsbelastbaarheid en Re-integratiemogelijkheden (BAR) 1.0.0, 2026-11-02',
   })
   await page.getByLabel('Beoordeling van de verzekeringsarts (VA)').selectOption({
     label: 'W.V., Functionele Mogelijkhedenlijst (FML) 1.0.0, 2026-11-16',
@@ -44,6 +50,8 @@ test('compares the example BAR with the example FML, filters, keeps a motivation
 
   await page.getByRole('button', { name: 'English' }).click()
   await expect(page.getByRole('table', { name: 'Comparison per item' })).toBeVisible()
-  await expect(page.getByRole('row', { name: /IV\.13 Lifting/ })).toContainText('BA more restrictive')
+  await expect(page.getByRole('row', { name: /IV\.13 Lifting/ })).toContainText(
+    'BA more restrictive',
+  )
   await expectNoAxeViolations(page)
 })

@@ -11,7 +11,8 @@ import { shipped } from '../../helpers/instruments'
 
 const bar = shipped('bar')
 const fml = shipped('fml')
-const fmlItem = (id: string) => fml.sections.flatMap((s) => s.items).find((i) => i.id === id) as Item
+const fmlItem = (id: string) =>
+  fml.sections.flatMap((s) => s.items).find((i) => i.id === id) as Item
 const pick = (id: string, unit: Parameters<typeof pickByThreshold>[1], value: number) => {
   const r = pickByThreshold(choiceOptions(fmlItem(id)) ?? [], unit, value)
   return r && `${r.option.code}${r.belowLowest ? ' below' : ''}`
@@ -77,18 +78,39 @@ const crosswalk: Crosswalk = {
       target: 'IV.13',
       source: { item: 'fysiek.tillen', quantity: 'max-load' },
       unit: 'kg',
-      fallback: { item: 'fysiek.tillen', levels: { geen: '0', licht: '1', matig: '2', ernstig: '3', volledig: '3' } },
+      fallback: {
+        item: 'fysiek.tillen',
+        levels: { geen: '0', licht: '1', matig: '2', ernstig: '3', volledig: '3' },
+      },
     },
     {
       kind: 'threshold',
       target: 'IV.14',
       source: { item: 'fysiek.dragen', quantity: 'max-load' },
       unit: 'kg',
-      fallback: { item: 'fysiek.dragen', levels: { geen: '0', licht: '1', matig: '2', ernstig: '3', volledig: '3' } },
+      fallback: {
+        item: 'fysiek.dragen',
+        levels: { geen: '0', licht: '1', matig: '2', ernstig: '3', volledig: '3' },
+      },
     },
-    { kind: 'level-map', target: 'II.1', source: { item: 'sociaal.zien', levels: { geen: '0', licht: '1', matig: '1', ernstig: '1', volledig: '1' } } },
-    { kind: 'level-map', target: 'I.5', source: { item: 'mentaal.plannen-organiseren', levels: { geen: '0' } } },
-    { kind: 'not-derivable', target: 'IV.1', reason: L('De BAR legt dominantie niet vast', 'The BAR does not record dominance') },
+    {
+      kind: 'level-map',
+      target: 'II.1',
+      source: {
+        item: 'sociaal.zien',
+        levels: { geen: '0', licht: '1', matig: '1', ernstig: '1', volledig: '1' },
+      },
+    },
+    {
+      kind: 'level-map',
+      target: 'I.5',
+      source: { item: 'mentaal.plannen-organiseren', levels: { geen: '0' } },
+    },
+    {
+      kind: 'not-derivable',
+      target: 'IV.1',
+      reason: L('De BAR legt dominantie niet vast', 'The BAR does not record dominance'),
+    },
   ],
 }
 
@@ -110,7 +132,9 @@ function derive(answers: Assessment['answers']) {
 
 describe('deriveAssessment', () => {
   it('threshold rule: "lifts at most 12 kg" gives IV.13 option 1 (~10 kg), naming its source', () => {
-    const d = derive({ 'fysiek.tillen': { kind: 'capacity', level: 'licht', quantities: { 'max-load': 12 } } })
+    const d = derive({
+      'fysiek.tillen': { kind: 'capacity', level: 'licht', quantities: { 'max-load': 12 } },
+    })
     expect(d.answers['IV.13']).toEqual({ kind: 'single', choice: '1' })
     expect(d.derivation?.items['IV.13']).toEqual({ sources: ['fysiek.tillen'], rule: 'threshold' })
   })
@@ -122,13 +146,17 @@ describe('deriveAssessment', () => {
   })
 
   it('threshold rule below the lowest threshold notes that the most restrictive option was chosen', () => {
-    const d = derive({ 'fysiek.tillen': { kind: 'capacity', level: 'ernstig', quantities: { 'max-load': 1 } } })
+    const d = derive({
+      'fysiek.tillen': { kind: 'capacity', level: 'ernstig', quantities: { 'max-load': 1 } },
+    })
     expect(d.answers['IV.13']).toEqual({ kind: 'single', choice: '3' })
     expect(d.derivation?.items['IV.13']?.note?.en).toMatch(/below the FML's lowest threshold/)
   })
 
   it('level map: writes the "namely" text an FML option requires, from the BAR', () => {
-    const d = derive({ 'sociaal.zien': { kind: 'capacity', level: 'matig', conditions: 'Groot beeldscherm' } })
+    const d = derive({
+      'sociaal.zien': { kind: 'capacity', level: 'matig', conditions: 'Groot beeldscherm' },
+    })
     expect(d.answers['II.1']).toEqual({
       kind: 'single',
       choice: '1',
@@ -139,8 +167,12 @@ describe('deriveAssessment', () => {
   it('level map: a level the FML item cannot express stays unanswered and is listed as not derivable', () => {
     const d = derive({ 'mentaal.plannen-organiseren': { kind: 'capacity', level: 'matig' } })
     expect(d.answers['I.5']).toBeUndefined()
-    expect(d.derivation?.notDerivable['I.5']?.en).toBe('Level "Moderate limitation" cannot be expressed in this FML item')
-    expect(derive({ 'mentaal.plannen-organiseren': { kind: 'capacity', level: 'geen' } }).answers['I.5']).toEqual({
+    expect(d.derivation?.notDerivable['I.5']?.en).toBe(
+      'Level "Moderate limitation" cannot be expressed in this FML item',
+    )
+    expect(
+      derive({ 'mentaal.plannen-organiseren': { kind: 'capacity', level: 'geen' } }).answers['I.5'],
+    ).toEqual({
       kind: 'multiple',
       choices: ['0'],
     })
@@ -161,6 +193,9 @@ describe('deriveAssessment', () => {
     const d = derive(example.answers)
     expect(d.instrument).toEqual({ id: 'fml', version: '1.0.0' })
     expect(answersSchema(fml).safeParse(d.answers).success).toBe(true)
-    expect(d.derivation?.from).toEqual({ assessmentId: example.id, instrument: { id: 'bar', version: '1.0.0' } })
+    expect(d.derivation?.from).toEqual({
+      assessmentId: example.id,
+      instrument: { id: 'bar', version: '1.0.0' },
+    })
   })
 })

@@ -47,7 +47,13 @@ describe('diffSameInstrument', () => {
       'IV.1 differs',
       'IV.2 agree',
     ])
-    expect(d.rows[0]).toEqual({ item: 'I.1', section: 'I', ba: one('1'), va: one('1'), status: 'agree' })
+    expect(d.rows[0]).toEqual({
+      item: 'I.1',
+      section: 'I',
+      ba: one('1'),
+      va: one('1'),
+      status: 'agree',
+    })
   })
 
   it('returns no rows and an empty summary for two empty assessments', () => {
@@ -75,8 +81,14 @@ describe('diffSameInstrument', () => {
   it('compares multiple choices by their highest rank, and the same rank with other choices as differs', () => {
     const d = diffSameInstrument({
       instrument: fml,
-      ba: fmlWith({ 'I.8': { kind: 'multiple', choices: ['1', '4'] }, 'III.1': { kind: 'multiple', choices: ['0'] } }),
-      va: fmlWith({ 'I.8': { kind: 'multiple', choices: ['4'] }, 'III.1': { kind: 'multiple', choices: ['1'] } }),
+      ba: fmlWith({
+        'I.8': { kind: 'multiple', choices: ['1', '4'] },
+        'III.1': { kind: 'multiple', choices: ['0'] },
+      }),
+      va: fmlWith({
+        'I.8': { kind: 'multiple', choices: ['4'] },
+        'III.1': { kind: 'multiple', choices: ['1'] },
+      }),
     })
     expect(d.rows.map((r) => r.status)).toEqual(['differs', 'va-more-restrictive'])
   })
@@ -84,25 +96,53 @@ describe('diffSameInstrument', () => {
 
 describe('weightedKappa', () => {
   it('is 1 for perfect agreement and 0 when agreement is what chance gives', () => {
-    expect(weightedKappa([[0, 0], [1, 1], [2, 2]])).toBe(1)
-    expect(weightedKappa([[0, 0], [0, 1], [1, 0], [1, 1]])).toBeCloseTo(0)
+    expect(
+      weightedKappa([
+        [0, 0],
+        [1, 1],
+        [2, 2],
+      ]),
+    ).toBe(1)
+    expect(
+      weightedKappa([
+        [0, 0],
+        [0, 1],
+        [1, 0],
+        [1, 1],
+      ]),
+    ).toBeCloseTo(0)
   })
 
   it('matches a hand computation with linear weights', () => {
     // k = 2; observed disagreement = (0 + 0.5 + 0.5 + 0) / 4 = 0.25;
     // BA marginals [2,1,1], VA marginals [1,1,2]: expected = Σ r_i c_j |i-j| / (2 n²) = 8 / 16 = 0.5
-    expect(weightedKappa([[0, 0], [0, 1], [1, 2], [2, 2]])).toBeCloseTo(1 - 0.25 / 0.5)
+    expect(
+      weightedKappa([
+        [0, 0],
+        [0, 1],
+        [1, 2],
+        [2, 2],
+      ]),
+    ).toBeCloseTo(1 - 0.25 / 0.5)
   })
 
   it('is undefined without pairs or without any spread', () => {
     expect(weightedKappa([])).toBeNull()
-    expect(weightedKappa([[0, 0], [0, 0]])).toBeNull()
+    expect(
+      weightedKappa([
+        [0, 0],
+        [0, 0],
+      ]),
+    ).toBeNull()
   })
 })
 
 describe('compareAssessments', () => {
   const crosswalks = shippedCatalogue().crosswalks
-  const identity = { id: '99999999-9999-4999-8999-999999999999', now: new Date('2026-11-23T12:00:00Z') }
+  const identity = {
+    id: '99999999-9999-4999-8999-999999999999',
+    now: new Date('2026-11-23T12:00:00Z'),
+  }
 
   it('compares a BAR with an FML through derivation, one row per crosswalk target compared', () => {
     const r = compareAssessments(
@@ -118,7 +158,12 @@ describe('compareAssessments', () => {
     expect(r.value.rows.every((row) => !row.item.startsWith('voorblad'))).toBe(true)
     const lifting = r.value.rows.find((row) => row.item === 'IV.13')
     // BAR: at most 7.5 kg → FML option 2 (~5 kg); the VA chose 1 (~10 kg).
-    expect(lifting).toMatchObject({ ba: { choice: '2' }, va: { choice: '1' }, status: 'ba-more-restrictive', sources: ['fysiek.tillen'] })
+    expect(lifting).toMatchObject({
+      ba: { choice: '2' },
+      va: { choice: '1' },
+      status: 'ba-more-restrictive',
+      sources: ['fysiek.tillen'],
+    })
     const dominance = r.value.rows.find((row) => row.item === 'IV.1')
     expect(dominance?.status).toBe('not-comparable')
     expect(dominance?.note?.nl).toBeTruthy()
@@ -152,9 +197,19 @@ describe('compareAssessments', () => {
 
   it('compares two BARs directly', () => {
     const a = example('bar-example.json')
-    const b = { ...a, answers: { ...a.answers, 'fysiek.tillen': { kind: 'capacity' as const, level: 'licht' } } }
-    const r = compareAssessments({ assessment: a, instrument: bar }, { assessment: b, instrument: bar }, crosswalks, identity)
-    expect(r.ok && r.value.rows.find((row) => row.item === 'fysiek.tillen')?.status).toBe('ba-more-restrictive')
+    const b = {
+      ...a,
+      answers: { ...a.answers, 'fysiek.tillen': { kind: 'capacity' as const, level: 'licht' } },
+    }
+    const r = compareAssessments(
+      { assessment: a, instrument: bar },
+      { assessment: b, instrument: bar },
+      crosswalks,
+      identity,
+    )
+    expect(r.ok && r.value.rows.find((row) => row.item === 'fysiek.tillen')?.status).toBe(
+      'ba-more-restrictive',
+    )
     expect(r.ok && r.value.summary.counts.agree).toBe(r.ok ? r.value.rows.length - 1 : -1)
   })
 })

@@ -23,7 +23,9 @@ describe('loadCrosswalk', () => {
     expect(r.ok).toBe(true)
     if (!r.ok) return
     expect(r.value.rules).toHaveLength(64)
-    expect(new Set(r.value.rules.map((x) => x.kind))).toEqual(new Set(['threshold', 'level-map', 'not-derivable']))
+    expect(new Set(r.value.rules.map((x) => x.kind))).toEqual(
+      new Set(['threshold', 'level-map', 'not-derivable']),
+    )
   })
 
   it('refuses a missing rule, naming the item', () => {
@@ -45,7 +47,11 @@ describe('loadCrosswalk', () => {
       fallback: { item: 'fysiek.tillen', levels: { heel: '0', geen: '7' } },
     }
     const j = cw.rules.findIndex((r) => r.target === 'II.1')
-    cw.rules[j] = { kind: 'level-map', target: 'II.1', source: { item: 'sociaal.kijken', levels: { geen: '0' } } }
+    cw.rules[j] = {
+      kind: 'level-map',
+      target: 'II.1',
+      source: { item: 'sociaal.kijken', levels: { geen: '0' } },
+    }
     expect(problems(cw)).toEqual([
       `$.rules[${j}].source.item Item "sociaal.kijken" does not exist in bar`,
       `$.rules[${i}].source.quantity Item "fysiek.tillen" has no quantity "gewicht"`,
@@ -58,8 +64,15 @@ describe('loadCrosswalk', () => {
   it('refuses a threshold rule in a unit the FML item does not use', () => {
     const cw = shippedCrosswalk()
     const i = cw.rules.findIndex((r) => r.target === 'IV.13')
-    cw.rules[i] = { kind: 'threshold', target: 'IV.13', source: { item: 'fysiek.zitten', quantity: 'continuous' }, unit: 'minutes' }
-    expect(problems(cw)).toEqual([`$.rules[${i}].unit No option of IV.13 states a threshold in minutes`])
+    cw.rules[i] = {
+      kind: 'threshold',
+      target: 'IV.13',
+      source: { item: 'fysiek.zitten', quantity: 'continuous' },
+      unit: 'minutes',
+    }
+    expect(problems(cw)).toEqual([
+      `$.rules[${i}].unit No option of IV.13 states a threshold in minutes`,
+    ])
   })
 
   it('refuses a crosswalk written for other instrument versions', () => {
