@@ -1,6 +1,6 @@
 import { run } from './run'
 
-process.exitCode = run(process.argv.slice(2), {
+process.exitCode = await run(process.argv.slice(2), {
   out: (text) => console.log(text),
   err: (text) => console.error(text),
 })

@@ -12,6 +12,7 @@ import type { Side } from '../core/compare/compare'
 import { compareAssessments } from '../core/compare/compare'
 import { deriveAssessment } from '../core/compare/derive'
 import { diffText } from './diff-text'
+import { writeReportPdf } from './pdf-command'
 import { readSchemaFiles, schemasDir } from './schema-files'
 
 type Lang = 'nl' | 'en'
@@ -32,6 +33,8 @@ Commands:
   derive-fml <bar.json>    print the FML derived from a BAR assessment, as JSON
   diff <ba.json> <va.json> [--format json|text]
                            compare the bedrijfsarts's and the verzekeringsarts's assessments
+  pdf <assessment.json> [--compare <va.json>] [--lang nl|en] -o <out.pdf>
+                           write the report PDF (BAR, FML, comparison, glossary)
   json-schemas [--check]   write schemas/*.schema.json from the zod meta-schemas (--check: only compare)
 
 Exit codes: 0 success, 1 invalid input, 2 usage error.`
@@ -51,6 +54,10 @@ function parseArgs(argv: string[]) {
       const v = argv[++i]
       if (v !== 'nl' && v !== 'en') throw new UsageError('--lang takes nl or en')
       flags.set('lang', v)
+    } else if (a === '--compare' || a === '-o') {
+      const v = argv[++i]
+      if (!v || v.startsWith('-')) throw new UsageError(`${a} takes a file`)
+      flags.set(a === '-o' ? 'out' : 'compare', v)
     } else if (a.startsWith('--')) flags.set(a.slice(2), true)
     else positional.push(a)
   }
@@ -219,8 +226,35 @@ function writeJsonSchemas(check: boolean, io: Io): number {
   return check && stale ? EXIT.invalid : EXIT.ok
 }
 
+async function pdfCommand(
+  file: string,
+  compare: string | undefined,
+  out: string,
+  lang: Lang,
+  io: Io,
+) {
+  const main = readAssessment(file, lang, io)
+  const other = compare ? readAssessment(compare, lang, io) : undefined
+  if (!main || (compare && !other)) return EXIT.invalid
+  const r = await writeReportPdf({
+    main,
+    ...(other ? { other } : {}),
+    catalogue: catalogue(),
+    lang,
+    out,
+  })
+  if (!r.ok) {
+    io.err(formatIssues(r.issues, lang))
+    return EXIT.invalid
+  }
+  io.out(
+    lang === 'nl' ? `Geschreven: ${out} (${r.bytes} bytes)` : `Written: ${out} (${r.bytes} bytes)`,
+  )
+  return EXIT.ok
+}
+
 /** Runs one command and returns its exit code; output goes through `io`. */
-export function run(argv: string[], io: Io): number {
+export async function run(argv: string[], io: Io): Promise<number> {
   try {
     const { positional, flags, lang } = parseArgs(argv)
     const [command, ...args] = positional
@@ -245,6 +279,19 @@ export function run(argv: string[], io: Io): number {
           lang,
           io,
         )
+      case 'pdf': {
+        const out = flags.get('out')
+        if (args.length !== 1 || typeof out !== 'string')
+          throw new UsageError('pdf takes one assessment file and -o <out.pdf>')
+        const compare = flags.get('compare')
+        return await pdfCommand(
+          args[0] as string,
+          typeof compare === 'string' ? compare : undefined,
+          out,
+          lang,
+          io,
+        )
+      }
       case 'json-schemas':
         return writeJsonSchemas(flags.has('check'), io)
       case undefined:

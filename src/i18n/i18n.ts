@@ -1,18 +1,10 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import en from './locales/en.json'
-import nl from './locales/nl.json'
+import { isLanguage, LANGUAGES, resources, type Language } from './resources'
 
-export const LANGUAGES = ['nl', 'en'] as const
-export type Language = (typeof LANGUAGES)[number]
-
-export const resources = { nl: { translation: nl }, en: { translation: en } } as const
+export { isLanguage, LANGUAGES, type Language }
 
 const STORAGE_KEY = 'bar-studio.language'
-
-export function isLanguage(value: unknown): value is Language {
-  return value === 'nl' || value === 'en'
-}
 
 function storedLanguage(): Language {
   try {

@@ -3,16 +3,16 @@ import { describe, expect, it } from 'vitest'
 import { EXIT, run } from '../../src/cli/run'
 import { fixtures, root } from '../helpers/files'
 
-function cli(...argv: string[]) {
+async function cli(...argv: string[]) {
   const out: string[] = []
   const err: string[] = []
-  const code = run(argv, { out: (t) => out.push(t), err: (t) => err.push(t) })
+  const code = await run(argv, { out: (t) => out.push(t), err: (t) => err.push(t) })
   return { code, out: out.join('\n'), err: err.join('\n') }
 }
 
 describe('cli instruments', () => {
-  it('lists every instrument with id, version and title, in Dutch by default', () => {
-    const r = cli('instruments')
+  it('lists every instrument with id, version and title, in Dutch by default', async () => {
+    const r = await cli('instruments')
     expect(r.code).toBe(EXIT.ok)
     expect(r.err).toBe('')
     expect(r.out.split('\n')).toEqual([
@@ -21,27 +21,27 @@ describe('cli instruments', () => {
     ])
   })
 
-  it('gives English titles with --lang en', () => {
-    expect(cli('instruments', '--lang', 'en').out).toContain(
+  it('gives English titles with --lang en', async () => {
+    expect((await cli('instruments', '--lang', 'en')).out).toContain(
       'fml\t1.0.0\tFunctional Abilities List (FML)',
     )
   })
 })
 
 describe('cli validate', () => {
-  it('accepts a shipped instrument file', () => {
-    const r = cli('validate', join(root, 'schemas/bar/1.0.0.json'))
+  it('accepts a shipped instrument file', async () => {
+    const r = await cli('validate', join(root, 'schemas/bar/1.0.0.json'))
     expect(r).toEqual({ code: EXIT.ok, out: 'Geldig: instrument bar 1.0.0', err: '' })
   })
 
-  it('accepts the vocabulary file', () => {
-    expect(cli('validate', join(root, 'schemas/vocabulary/1.0.0.json'), '--lang', 'en').out).toBe(
+  it('accepts the vocabulary file', async () => {
+    expect((await cli('validate', join(root, 'schemas/vocabulary/1.0.0.json'), '--lang', 'en')).out).toBe(
       'Valid: vocabulary vocabulary 1.0.0',
     )
   })
 
-  it('exits 1 and lists every problem on stderr for a broken file', () => {
-    const r = cli(
+  it('exits 1 and lists every problem on stderr for a broken file', async () => {
+    const r = await cli(
       'validate',
       join(fixtures, 'instruments/broken/several-problems.json'),
       '--lang',
@@ -56,35 +56,35 @@ describe('cli validate', () => {
     ])
   })
 
-  it('exits 1 when a term reference dangles against the shipped vocabulary', () => {
-    const r = cli('validate', join(fixtures, 'instruments/broken/dangling-term.json'))
+  it('exits 1 when a term reference dangles against the shipped vocabulary', async () => {
+    const r = await cli('validate', join(fixtures, 'instruments/broken/dangling-term.json'))
     expect(r.code).toBe(EXIT.invalid)
     expect(r.err).toContain(
       '$.sections[0].items[0].terms[1]: Begrip "onbekend-begrip" staat niet in de begrippenlijst',
     )
   })
 
-  it('exits 1 on a file that is not JSON, and on one that does not exist', () => {
-    const notJson = cli('validate', join(root, 'README.md'))
+  it('exits 1 on a file that is not JSON, and on one that does not exist', async () => {
+    const notJson = await cli('validate', join(root, 'README.md'))
     expect(notJson.code).toBe(EXIT.invalid)
     expect(notJson.err).toMatch(/^\$: Geen geldige JSON/)
-    const missing = cli('validate', join(root, 'nope.json'), '--lang', 'en')
+    const missing = await cli('validate', join(root, 'nope.json'), '--lang', 'en')
     expect(missing.code).toBe(EXIT.invalid)
     expect(missing.err).toContain('Cannot read file')
   })
 })
 
 describe('cli validate (assessments)', () => {
-  it('accepts the example assessments', () => {
-    expect(cli('validate', join(root, 'public/examples/bar-example.json'))).toEqual({
+  it('accepts the example assessments', async () => {
+    expect(await cli('validate', join(root, 'public/examples/bar-example.json'))).toEqual({
       code: EXIT.ok,
       out: 'Geldig: beoordeling (bar 1.0.0)',
       err: '',
     })
   })
 
-  it('exits 1 with every problem for a broken assessment, with the same checks as the app', () => {
-    const r = cli('validate', join(fixtures, 'assessments/broken-bar.json'), '--lang', 'en')
+  it('exits 1 with every problem for a broken assessment, with the same checks as the app', async () => {
+    const r = await cli('validate', join(fixtures, 'assessments/broken-bar.json'), '--lang', 'en')
     expect(r.code).toBe(EXIT.invalid)
     expect(r.err.split('\n')).toEqual([
       '$.answers["fysiek.tillen"].kind: Wrong answer kind: "text", expected "capacity"',
@@ -94,30 +94,30 @@ describe('cli validate (assessments)', () => {
 })
 
 describe('cli usage', () => {
-  it('exits 2 with usage on an unknown command, a missing argument or a bad flag', () => {
+  it('exits 2 with usage on an unknown command, a missing argument or a bad flag', async () => {
     for (const argv of [['frobnicate'], ['validate'], [], ['instruments', '--lang', 'de']]) {
-      const r = cli(...argv)
+      const r = await cli(...argv)
       expect(r.code, argv.join(' ')).toBe(EXIT.usage)
       expect(r.err).toContain('Usage: npm run --silent cli --')
     }
   })
 
-  it('prints usage and exits 0 on help', () => {
-    const r = cli('help')
+  it('prints usage and exits 0 on help', async () => {
+    const r = await cli('help')
     expect(r.code).toBe(EXIT.ok)
     expect(r.out).toContain('validate <file>')
   })
 })
 
 describe('cli json-schemas --check', () => {
-  it('finds the JSON Schemas in schemas/ up to date', () => {
-    expect(cli('json-schemas', '--check')).toEqual({ code: EXIT.ok, out: '', err: '' })
+  it('finds the JSON Schemas in schemas/ up to date', async () => {
+    expect(await cli('json-schemas', '--check')).toEqual({ code: EXIT.ok, out: '', err: '' })
   })
 })
 
 describe('cli derive-fml', () => {
-  it('prints the FML derived from the example BAR as JSON, naming its sources', () => {
-    const r = cli('derive-fml', join(root, 'public/examples/bar-example.json'))
+  it('prints the FML derived from the example BAR as JSON, naming its sources', async () => {
+    const r = await cli('derive-fml', join(root, 'public/examples/bar-example.json'))
     expect(r.code).toBe(EXIT.ok)
     const fml = JSON.parse(r.out) as {
       instrument: unknown
@@ -131,11 +131,11 @@ describe('cli derive-fml', () => {
     expect(fml.answers['IV.13']).toEqual({ kind: 'single', choice: '2' })
     expect(fml.derivation.items['IV.13']?.sources).toEqual(['fysiek.tillen'])
     expect(Object.keys(fml.derivation.notDerivable)).toContain('IV.1')
-    expect(cli('validate', join(fixtures, 'assessments/broken-bar.json')).code).toBe(EXIT.invalid)
+    expect((await cli('validate', join(fixtures, 'assessments/broken-bar.json'))).code).toBe(EXIT.invalid)
   })
 
-  it('exits 1 on an invalid BAR file', () => {
-    const r = cli('derive-fml', join(fixtures, 'assessments/broken-bar.json'), '--lang', 'en')
+  it('exits 1 on an invalid BAR file', async () => {
+    const r = await cli('derive-fml', join(fixtures, 'assessments/broken-bar.json'), '--lang', 'en')
     expect(r.code).toBe(EXIT.invalid)
     expect(r.err).toContain('Unknown item "fysiek.vliegen" in bar 1.0.0')
   })
@@ -145,8 +145,8 @@ describe('cli diff', () => {
   const ba = join(root, 'public/examples/bar-example.json')
   const va = join(root, 'public/examples/fml-example.json')
 
-  it('prints exactly { summary, rows } as JSON and exits 0 when it compared, differences or not', () => {
-    const r = cli('diff', ba, va)
+  it('prints exactly { summary, rows } as JSON and exits 0 when it compared, differences or not', async () => {
+    const r = await cli('diff', ba, va)
     expect(r.code).toBe(EXIT.ok)
     const out = JSON.parse(r.out) as {
       summary: { total: number; counts: Record<string, number> }
@@ -158,17 +158,17 @@ describe('cli diff', () => {
     expect(out.summary.counts['ba-more-restrictive']).toBeGreaterThan(0)
   })
 
-  it('prints a readable table with --format text', () => {
-    const r = cli('diff', ba, va, '--format', 'text', '--lang', 'en')
+  it('prints a readable table with --format text', async () => {
+    const r = await cli('diff', ba, va, '--format', 'text', '--lang', 'en')
     expect(r.code).toBe(EXIT.ok)
     expect(r.out).toMatch(/^\d+ items compared; agreement \d+%; weighted kappa -?\d\.\d\d/)
     expect(r.out).toMatch(/IV\.13 +2 Limited +1 Slightly limited +BA more restrictive/)
   })
 
-  it('exits 1 when the two assessments cannot be compared, 2 on usage errors', () => {
-    const r = cli('diff', ba, join(fixtures, 'assessments/broken-bar.json'))
+  it('exits 1 when the two assessments cannot be compared, 2 on usage errors', async () => {
+    const r = await cli('diff', ba, join(fixtures, 'assessments/broken-bar.json'))
     expect(r.code).toBe(EXIT.invalid)
-    expect(cli('diff', ba).code).toBe(EXIT.usage)
-    expect(cli('diff', ba, va, '--format', 'pdf').code).toBe(EXIT.usage)
+    expect((await cli('diff', ba)).code).toBe(EXIT.usage)
+    expect((await cli('diff', ba, va, '--format', 'pdf')).code).toBe(EXIT.usage)
   })
 })

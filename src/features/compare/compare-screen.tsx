@@ -18,8 +18,8 @@ const ICON: Record<Status, string> = {
   'ba-more-restrictive': '▲',
   'va-more-restrictive': '▼',
   differs: '≠',
-  'only-ba': '◧',
-  'only-va': '◨',
+  'only-ba': '‹',
+  'only-va': '›',
   'not-comparable': '–',
 }
 

@@ -1,0 +1,311 @@
+import type { AnswerValue, Assessment } from '../assessment/assessment-schema'
+import { isAnswered } from '../assessment/progress'
+import type { Comparison } from '../compare/compare'
+import type { Status } from '../compare/diff'
+import { itemIndex } from '../instrument/item-index'
+import { choiceOptions } from '../instrument/load-instrument'
+import type { Instrument, Item, Vocabulary } from '../instrument/meta-schema'
+import { answerText } from './answer-text'
+
+type Lang = 'nl' | 'en'
+
+export interface ReportDetail {
+  /** A key for the renderer's translation (quantities carry their own label). */
+  kind: 'quantity' | 'possible' | 'conditions' | 'specify'
+  label?: string
+  text: string
+}
+
+export interface ReportItem {
+  id: string
+  /** The FML number (I.1) where the instrument numbers its items. */
+  code?: string
+  label: string
+  /** The chosen option or level, or the value, as text. */
+  answer: string
+  /** The standard text of a chosen FML option. */
+  description?: string
+  details: ReportDetail[]
+  /** The option is a limitation (rank above 0): listed in the critical FML. */
+  limited: boolean
+}
+
+export interface ReportSection {
+  id: string
+  label: string
+  items: ReportItem[]
+}
+
+export interface ReportGroup {
+  id: string
+  label: string
+  sections: ReportSection[]
+}
+
+export interface ReportInstrumentPart {
+  role: 'bar' | 'fml-derived' | 'fml-va' | 'fml' | 'other'
+  instrument: { id: string; version: string; title: string }
+  author: { role: Assessment['meta']['authorRole']; name: string; date: string }
+  groups: ReportGroup[]
+  /** FML only: the items with a limitation, in order. */
+  critical: ReportItem[]
+  /** Derived FML only: items the BAR cannot inform, with the reason. */
+  notDerivable: { id: string; label: string; reason: string }[]
+}
+
+export interface ReportComparisonRow {
+  id: string
+  code?: string
+  label: string
+  section: string
+  ba: string
+  va: string
+  status: Status
+  note?: string
+  motivation?: string
+}
+
+export interface ReportModel {
+  lang: Lang
+  cover: {
+    employee: string
+    authorRole: Assessment['meta']['authorRole']
+    authorName: string
+    assessmentDate: string
+    validUntil?: string
+    instruments: { id: string; version: string; title: string }[]
+    language: Lang
+  }
+  parts: ReportInstrumentPart[]
+  comparison?: {
+    summary: Comparison['summary']
+    sections: { id: string; label: string }[]
+    rows: ReportComparisonRow[]
+  }
+  glossary: { id: string; term: string; definition: string; icf?: string[] }[]
+  footer: { appVersion: string; instruments: string; crosswalk?: string; fingerprint: string }
+}
+
+const NUMBERED = /^[A-Z0-9]+(\.\d+)+$/
+
+function reportItem(
+  item: Item,
+  answer: AnswerValue,
+  lang: Lang,
+  unit: (u: string) => string,
+): ReportItem {
+  const options = choiceOptions(item) ?? []
+  const details: ReportDetail[] = []
+  let description: string | undefined
+  let limited = false
+  let main = answerText(item, answer, lang, unit)
+  if (answer.kind === 'single' || answer.kind === 'multiple') {
+    const codes = answer.kind === 'single' ? [answer.choice] : answer.choices
+    const chosen = codes.map((c) => options.find((o) => o.code === c))
+    main = chosen.map((o, i) => (o ? `${o.code} ${o.label[lang]}` : codes[i])).join('; ')
+    description =
+      chosen.flatMap((o) => (o?.description ? [o.description[lang]] : [])).join(' ') || undefined
+    limited = chosen.some((o) => (o?.rank ?? 0) > 0)
+    if (answer.kind === 'single' && answer.specify)
+      details.push({ kind: 'specify', text: answer.specify })
+    if (answer.kind === 'multiple')
+      for (const [code, text] of Object.entries(answer.specify ?? {}))
+        details.push({ kind: 'specify', label: code, text })
+  } else if (answer.kind === 'capacity') {
+    const spec = item.answer.kind === 'capacity' ? item.answer : undefined
+    const level = options.find((o) => o.code === answer.level)
+    main = level ? level.label[lang] : ''
+    limited = (level?.rank ?? 0) > 0
+    for (const q of spec?.quantities ?? []) {
+      const value = answer.quantities?.[q.id]
+      if (value !== undefined)
+        details.push({
+          kind: 'quantity',
+          label: q.label[lang],
+          text: `${value.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB')} ${unit(q.unit)}`,
+        })
+    }
+    if (answer.possible) details.push({ kind: 'possible', text: answer.possible })
+    if (answer.conditions) details.push({ kind: 'conditions', text: answer.conditions })
+  }
+  return {
+    id: item.id,
+    ...(NUMBERED.test(item.id) ? { code: item.id } : {}),
+    label: item.label[lang],
+    answer: main,
+    ...(description ? { description } : {}),
+    details,
+    limited,
+  }
+}
+
+function part(
+  role: ReportInstrumentPart['role'],
+  assessment: Assessment,
+  instrument: Instrument,
+  lang: Lang,
+  unit: (u: string) => string,
+): ReportInstrumentPart {
+  const bySection = (sections: Instrument['sections']): ReportSection[] =>
+    sections.map((s) => ({
+      id: s.id,
+      label: s.label[lang],
+      items: s.items.flatMap((item) => {
+        const a = assessment.answers[item.id]
+        return a && isAnswered(a) ? [reportItem(item, a, lang, unit)] : []
+      }),
+    }))
+  const groups: ReportGroup[] = instrument.domains
+    ? instrument.domains.map((d) => ({
+        id: d.id,
+        label: d.label[lang],
+        sections: bySection(instrument.sections.filter((s) => s.domain === d.id)),
+      }))
+    : [
+        {
+          id: instrument.id,
+          label: instrument.title[lang],
+          sections: bySection(instrument.sections),
+        },
+      ]
+  const index = itemIndex(instrument)
+  const isFml = role.startsWith('fml')
+  return {
+    role,
+    instrument: { id: instrument.id, version: instrument.version, title: instrument.title[lang] },
+    author: {
+      role: assessment.meta.authorRole,
+      name: assessment.meta.authorName,
+      date: assessment.meta.assessmentDate,
+    },
+    groups,
+    critical: isFml
+      ? groups.flatMap((g) => g.sections.flatMap((s) => s.items.filter((i) => i.limited)))
+      : [],
+    notDerivable: Object.entries(assessment.derivation?.notDerivable ?? {}).map(([id, reason]) => ({
+      id,
+      label: index.items.get(id)?.label[lang] ?? id,
+      reason: reason[lang],
+    })),
+  }
+}
+
+function roleOf(instrument: Instrument, assessment: Assessment): ReportInstrumentPart['role'] {
+  if (instrument.id === 'bar') return 'bar'
+  if (instrument.id === 'fml')
+    return assessment.derivation
+      ? 'fml-derived'
+      : assessment.meta.authorRole === 'verzekeringsarts'
+        ? 'fml-va'
+        : 'fml'
+  return 'other'
+}
+
+/**
+ * The report as plain data in one language: cover, the assessment by domain, the FML (derived from a
+ * BAR and/or the verzekeringsarts's), the comparison, and a glossary of the terms the report uses.
+ * The PDF and the on-screen preview both render this; neither recomputes it.
+ */
+export function buildReportModel(args: {
+  lang: Lang
+  main: { assessment: Assessment; instrument: Instrument }
+  /** The FML derived from a BAR main assessment, if any. */
+  derived?: {
+    assessment: Assessment
+    instrument: Instrument
+    crosswalk: { id: string; version: string }
+  }
+  other?: { assessment: Assessment; instrument: Instrument }
+  comparison?: Comparison
+  motivations?: Readonly<Record<string, string>>
+  vocabulary: Vocabulary
+  unitLabel: (unit: string) => string
+  appVersion: string
+  fingerprint: string
+}): ReportModel {
+  const { lang, main, unitLabel: unit } = args
+  const parts = [
+    part(roleOf(main.instrument, main.assessment), main.assessment, main.instrument, lang, unit),
+  ]
+  if (args.derived)
+    parts.push(part('fml-derived', args.derived.assessment, args.derived.instrument, lang, unit))
+  if (args.other)
+    parts.push(
+      part(
+        roleOf(args.other.instrument, args.other.assessment),
+        args.other.assessment,
+        args.other.instrument,
+        lang,
+        unit,
+      ),
+    )
+
+  let comparison: ReportModel['comparison']
+  if (args.comparison) {
+    const c = args.comparison
+    const index = itemIndex(c.instrument)
+    comparison = {
+      summary: c.summary,
+      sections: c.instrument.sections.map((s) => ({ id: s.id, label: s.label[lang] })),
+      rows: c.rows.map((r) => {
+        const item = index.items.get(r.item) as Item
+        const motivation = args.motivations?.[r.item]?.trim()
+        return {
+          id: r.item,
+          ...(NUMBERED.test(r.item) ? { code: r.item } : {}),
+          label: item.label[lang],
+          section: r.section,
+          ba: answerText(item, r.ba, lang, unit),
+          va: answerText(item, r.va, lang, unit),
+          status: r.status,
+          ...(r.note ? { note: r.note[lang] } : {}),
+          ...(motivation ? { motivation } : {}),
+        }
+      }),
+    }
+  }
+
+  const usedTerms = new Set<string>()
+  for (const p of [main, args.derived, args.other]) {
+    if (!p) continue
+    const index = itemIndex(p.instrument)
+    for (const id of Object.keys(p.assessment.answers))
+      for (const t of index.items.get(id)?.terms ?? []) usedTerms.add(t)
+  }
+  const glossary = args.vocabulary.terms
+    .filter((t) => usedTerms.has(t.id))
+    .map((t) => ({
+      id: t.id,
+      term: t.term[lang],
+      definition: t.definition[lang],
+      ...(t.icf ? { icf: t.icf } : {}),
+    }))
+    .sort((a, b) => a.term.localeCompare(b.term, lang))
+
+  const instruments = parts.map((p) => p.instrument)
+  const unique = [...new Map(instruments.map((i) => [`${i.id}@${i.version}`, i])).values()]
+  const m = main.assessment.meta
+  return {
+    lang,
+    cover: {
+      employee: m.employee,
+      authorRole: m.authorRole,
+      authorName: m.authorName,
+      assessmentDate: m.assessmentDate,
+      ...(m.validUntil ? { validUntil: m.validUntil } : {}),
+      instruments: unique,
+      language: main.assessment.language,
+    },
+    parts,
+    ...(comparison ? { comparison } : {}),
+    glossary,
+    footer: {
+      appVersion: args.appVersion,
+      instruments: unique.map((i) => `${i.id.toUpperCase()} ${i.version}`).join(', '),
+      ...(args.derived
+        ? { crosswalk: `${args.derived.crosswalk.id} ${args.derived.crosswalk.version}` }
+        : {}),
+      fingerprint: args.fingerprint,
+    },
+  }
+}

@@ -1,0 +1,82 @@
+import { compareAssessments, type Side } from '../core/compare/compare'
+import { deriveAssessment } from '../core/compare/derive'
+import type { Catalogue } from '../core/instrument/catalogue'
+import { findVocabulary } from '../core/instrument/catalogue'
+import type { LoadResult } from '../core/issues/validation-issue'
+import { issue } from '../core/issues/validation-issue'
+import { buildReportModel, type ReportModel } from '../core/report/report-model'
+import { fingerprint } from './fingerprint'
+
+/**
+ * Everything a report needs, from one assessment and optionally the other party's: the FML derived
+ * from a BAR, the comparison, the vocabulary and the footer's fingerprint of the main assessment.
+ */
+export async function prepareReport(args: {
+  main: Side
+  other?: Side
+  catalogue: Pick<Catalogue, 'crosswalks' | 'vocabularies' | 'instruments'>
+  motivations?: Readonly<Record<string, string>>
+  lang: 'nl' | 'en'
+  unitLabel: (unit: string) => string
+  appVersion: string
+}): Promise<LoadResult<ReportModel>> {
+  const { main, other, catalogue } = args
+  const identity = {
+    id: '00000000-0000-4000-8000-000000000002',
+    now: new Date(main.assessment.updatedAt),
+  }
+  let derived
+  const cw = catalogue.crosswalks.find(
+    (c) =>
+      c.from.id === main.instrument.id &&
+      c.from.version === main.instrument.version &&
+      (!other || (c.to.id === other.instrument.id && c.to.version === other.instrument.version)),
+  )
+  const target =
+    cw && catalogue.instruments.find((i) => i.id === cw.to.id && i.version === cw.to.version)
+  if (cw && target)
+    derived = {
+      assessment: deriveAssessment({
+        source: main.assessment,
+        sourceInstrument: main.instrument,
+        target,
+        crosswalk: cw,
+        ...identity,
+      }),
+      instrument: target,
+      crosswalk: { id: cw.id, version: cw.version },
+    }
+  let comparison
+  if (other) {
+    const r = compareAssessments(main, other, catalogue.crosswalks, identity)
+    if (!r.ok) return r
+    comparison = r.value
+  }
+  const vocabulary = findVocabulary(catalogue.vocabularies, main.instrument.vocabulary.version)
+  if (!vocabulary)
+    return {
+      ok: false,
+      issues: [
+        issue(
+          [],
+          `Begrippenlijst ${main.instrument.vocabulary.version} niet gevonden`,
+          `Vocabulary ${main.instrument.vocabulary.version} not found`,
+        ),
+      ],
+    }
+  return {
+    ok: true,
+    value: buildReportModel({
+      lang: args.lang,
+      main,
+      ...(derived ? { derived } : {}),
+      ...(other ? { other } : {}),
+      ...(comparison ? { comparison } : {}),
+      ...(args.motivations ? { motivations: args.motivations } : {}),
+      vocabulary,
+      unitLabel: args.unitLabel,
+      appVersion: args.appVersion,
+      fingerprint: await fingerprint(main.assessment),
+    }),
+  }
+}

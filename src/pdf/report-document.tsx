@@ -1,0 +1,378 @@
+import { Document, Page, StyleSheet, Text, View } from '@react-pdf/renderer'
+import type { TFunction } from 'i18next'
+import type { Status } from '../core/compare/diff'
+import type { ReportInstrumentPart, ReportItem, ReportModel } from '../core/report/report-model'
+
+const ink = '#1b1f24'
+const muted = '#4a5361'
+const line = '#c9d1db'
+const accent = '#1d4f91'
+
+const STATUS_COLOUR: Record<string, string> = {
+  agree: '#14532d',
+  'ba-more-restrictive': '#7c2d12',
+  'va-more-restrictive': '#1e3a8a',
+  differs: '#6b21a8',
+  'only-ba': '#374151',
+  'only-va': '#374151',
+  'not-comparable': '#4b5563',
+}
+const STATUS_ICON: Record<string, string> = {
+  agree: '✓',
+  'ba-more-restrictive': '▲',
+  'va-more-restrictive': '▼',
+  differs: '≠',
+  'only-ba': '‹',
+  'only-va': '›',
+  'not-comparable': '–',
+}
+
+const s = StyleSheet.create({
+  page: {
+    fontFamily: 'Inter',
+    fontSize: 9,
+    color: ink,
+    paddingTop: 36,
+    paddingBottom: 52,
+    paddingHorizontal: 40,
+  },
+  h1: { fontSize: 18, fontWeight: 700, color: accent, marginBottom: 8 },
+  h2: { fontSize: 14, fontWeight: 700, color: accent, marginBottom: 2, lineHeight: 1.3 },
+  h3: {
+    fontSize: 11,
+    fontWeight: 700,
+    marginTop: 10,
+    marginBottom: 4,
+    paddingBottom: 2,
+    borderBottomWidth: 1,
+    borderBottomColor: line,
+  },
+  h4: { fontSize: 9.5, fontWeight: 700, marginTop: 6, marginBottom: 2, color: muted },
+  small: { fontSize: 8, color: muted },
+  coverRow: {
+    flexDirection: 'row',
+    borderBottomWidth: 1,
+    borderBottomColor: line,
+    paddingVertical: 4,
+  },
+  coverLabel: { width: 150, color: muted },
+  coverValue: { flex: 1, fontWeight: 700 },
+  item: { paddingVertical: 3, borderBottomWidth: 0.5, borderBottomColor: line },
+  itemHead: { flexDirection: 'row' },
+  itemLabel: { width: 150, fontWeight: 700, paddingRight: 6 },
+  itemAnswer: { flex: 1 },
+  detail: { flexDirection: 'row', marginLeft: 150 },
+  detailLabel: { width: 130, color: muted, paddingRight: 6 },
+  detailText: { flex: 1 },
+  box: { borderWidth: 1, borderColor: line, padding: 6, marginVertical: 6 },
+  tableHead: {
+    flexDirection: 'row',
+    backgroundColor: '#e9eef5',
+    borderBottomWidth: 1,
+    borderBottomColor: ink,
+    fontWeight: 700,
+  },
+  row: { flexDirection: 'row', borderBottomWidth: 0.5, borderBottomColor: line },
+  groupRow: {
+    backgroundColor: '#f3f6f9',
+    fontWeight: 700,
+    paddingVertical: 3,
+    paddingHorizontal: 3,
+  },
+  cItem: { width: '22%', padding: 3 },
+  cBa: { width: '19%', padding: 3 },
+  cVa: { width: '19%', padding: 3 },
+  cStatus: { width: '14%', padding: 3 },
+  cNote: { width: '26%', padding: 3 },
+  footer: {
+    position: 'absolute',
+    bottom: 20,
+    left: 40,
+    right: 40,
+    flexDirection: 'row',
+    justifyContent: 'space-between',
+    fontSize: 7,
+    color: muted,
+    borderTopWidth: 0.5,
+    borderTopColor: line,
+    paddingTop: 4,
+  },
+  footerLeft: { flex: 1, paddingRight: 8 },
+})
+
+function Footer({ model, t }: { model: ReportModel; t: TFunction }) {
+  const f = model.footer
+  const left = [
+    t('report.footer.app', { version: f.appVersion }),
+    t('report.footer.instruments', { instruments: f.instruments }),
+    f.crosswalk ? t('report.footer.crosswalk', { crosswalk: f.crosswalk }) : '',
+    t('report.footer.fingerprint', { hash: f.fingerprint }),
+  ]
+    .filter(Boolean)
+    .join(' · ')
+  return (
+    <View style={s.footer} fixed>
+      <Text style={s.footerLeft}>{left}</Text>
+      <Text
+        render={({ pageNumber, totalPages }) =>
+          t('report.footer.page', { page: pageNumber, pages: totalPages })
+        }
+      />
+    </View>
+  )
+}
+
+function Cover({ model, t }: { model: ReportModel; t: TFunction }) {
+  const c = model.cover
+  const rows: [string, string][] = [
+    [t('report.cover.employee'), c.employee || '–'],
+    [
+      t('report.cover.author'),
+      `${t(`roles.${c.authorRole}`)}${c.authorName ? `, ${c.authorName}` : ''}`,
+    ],
+    [t('report.cover.assessmentDate'), c.assessmentDate],
+    ...(c.validUntil ? [[t('report.cover.validUntil'), c.validUntil] as [string, string]] : []),
+    [t('report.cover.instruments'), c.instruments.map((i) => `${i.title} ${i.version}`).join('\n')],
+    [t('report.cover.language'), t(`report.cover.languages.${c.language}`)],
+  ]
+  return (
+    <View>
+      <Text style={s.h1}>{t('report.documentTitle')}</Text>
+      <Text style={[s.small, { marginBottom: 14 }]}>{t('report.confidential')}</Text>
+      {rows.map(([label, value]) => (
+        <View key={label} style={s.coverRow} wrap={false}>
+          <Text style={s.coverLabel}>{label}</Text>
+          <Text style={s.coverValue}>{value}</Text>
+        </View>
+      ))}
+      {model.comparison && (
+        <View style={s.box}>
+          <Text style={{ fontWeight: 700, marginBottom: 2 }}>{t('report.comparison.title')}</Text>
+          <Text>{summaryLine(model, t)}</Text>
+        </View>
+      )}
+    </View>
+  )
+}
+
+function summaryLine(model: ReportModel, t: TFunction) {
+  const sum = model.comparison?.summary
+  if (!sum) return ''
+  const na = t('report.comparison.notAvailable')
+  const counts = Object.entries(sum.counts)
+    .filter(([, n]) => n > 0)
+    .map(([status, n]) => `${t(`compare.status.${status as Status}`)} ${n}`)
+    .join(', ')
+  const line = t('report.comparison.summary', {
+    total: sum.total,
+    agreement: sum.agreement === null ? na : `${Math.round(sum.agreement * 100)}%`,
+    kappa: sum.weightedKappa === null ? na : sum.weightedKappa.toFixed(2),
+  })
+  return `${line} ${counts}.`
+}
+
+/** Keep a block on one page unless its text could not fit on one (then it wraps, never clips). */
+const KEEP_TOGETHER_CHARS = 1200
+
+function ItemBlock({ item, t }: { item: ReportItem; t: TFunction }) {
+  const size =
+    item.label.length +
+    item.answer.length +
+    (item.description?.length ?? 0) +
+    item.details.reduce((n, d) => n + d.text.length, 0)
+  return (
+    <View style={s.item} wrap={size > KEEP_TOGETHER_CHARS}>
+      <View style={s.itemHead}>
+        <Text style={s.itemLabel}>{`${item.code ? `${item.code} ` : ''}${item.label}`}</Text>
+        <View style={s.itemAnswer}>
+          <Text style={{ fontWeight: 700 }}>{item.answer}</Text>
+          {item.description && <Text>{item.description}</Text>}
+        </View>
+      </View>
+      {item.details.map((d, i) => (
+        <View key={i} style={s.detail}>
+          <Text style={s.detailLabel}>
+            {d.kind === 'quantity' ? d.label : t(`report.detail.${d.kind}`)}
+          </Text>
+          <Text style={s.detailText}>{d.text}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
+function PartPage({
+  model,
+  part,
+  t,
+}: {
+  model: ReportModel
+  part: ReportInstrumentPart
+  t: TFunction
+}) {
+  const answered = part.groups.some((g) => g.sections.some((sec) => sec.items.length))
+  return (
+    <Page size="A4" style={s.page} wrap>
+      <Footer model={model} t={t} />
+      <Text style={s.h2}>
+        {t(`report.part.${part.role}`)}: {part.instrument.title} {part.instrument.version}
+      </Text>
+      <Text style={s.small}>
+        {t('report.byAuthor', {
+          role: t(`roles.${part.author.role}`),
+          name: part.author.name,
+          date: part.author.date,
+        })}
+      </Text>
+      {part.role === 'fml-derived' && model.footer.crosswalk && (
+        <Text style={[s.small, { marginTop: 4 }]}>
+          {t('report.derivedNote', { crosswalk: model.footer.crosswalk })}
+        </Text>
+      )}
+      {!answered && <Text style={{ marginTop: 8 }}>{t('report.noAnswers')}</Text>}
+      {part.groups.map((g) =>
+        g.sections.some((sec) => sec.items.length) ? (
+          <View key={g.id}>
+            {part.groups.length > 1 && <Text style={s.h3}>{g.label}</Text>}
+            {g.sections.map((sec) =>
+              sec.items.length ? (
+                <View key={sec.id}>
+                  <Text style={part.groups.length > 1 ? s.h4 : s.h3} minPresenceAhead={60}>
+                    {/^[IVX]+$/.test(sec.id) ? `${sec.id} ` : ''}
+                    {sec.label}
+                  </Text>
+                  {sec.items.map((item) => (
+                    <ItemBlock key={item.id} item={item} t={t} />
+                  ))}
+                </View>
+              ) : null,
+            )}
+          </View>
+        ) : null,
+      )}
+      {part.role.startsWith('fml') && (
+        <View>
+          <Text style={s.h3} minPresenceAhead={60}>
+            {t('report.critical.title')}
+          </Text>
+          {part.critical.length === 0 && <Text>{t('report.critical.none')}</Text>}
+          {part.critical.map((item) => (
+            <View key={item.id} style={s.row} wrap={false}>
+              <Text style={{ width: 40, padding: 2 }}>{item.code ?? ''}</Text>
+              <Text style={{ width: 160, padding: 2 }}>{item.label}</Text>
+              <Text style={{ flex: 1, padding: 2 }}>{item.answer}</Text>
+            </View>
+          ))}
+        </View>
+      )}
+      {part.notDerivable.length > 0 && (
+        <View>
+          <Text style={s.h3} minPresenceAhead={60}>
+            {t('report.notDerivable')}
+          </Text>
+          {part.notDerivable.map((n) => (
+            <View key={n.id} style={s.row} wrap={false}>
+              <Text style={{ width: 200, padding: 2 }}>{`${n.id} ${n.label}`}</Text>
+              <Text style={{ flex: 1, padding: 2, color: muted }}>{n.reason}</Text>
+            </View>
+          ))}
+        </View>
+      )}
+    </Page>
+  )
+}
+
+function ComparisonPage({ model, t }: { model: ReportModel; t: TFunction }) {
+  const c = model.comparison
+  if (!c) return null
+  return (
+    <Page size="A4" style={s.page} wrap>
+      <Footer model={model} t={t} />
+      <Text style={s.h2}>{t('report.comparison.title')}</Text>
+      <Text style={{ marginBottom: 6 }}>{summaryLine(model, t)}</Text>
+      <View style={s.tableHead} fixed>
+        <Text style={s.cItem}>{t('report.comparison.item')}</Text>
+        <Text style={s.cBa}>{t('report.comparison.ba')}</Text>
+        <Text style={s.cVa}>{t('report.comparison.va')}</Text>
+        <Text style={s.cStatus}>{t('report.comparison.status')}</Text>
+        <Text style={s.cNote}>{t('report.comparison.note')}</Text>
+      </View>
+      {c.sections.map((sec) => {
+        const rows = c.rows.filter((r) => r.section === sec.id)
+        if (!rows.length) return null
+        return (
+          <View key={sec.id}>
+            <Text style={s.groupRow} minPresenceAhead={60}>
+              {/^[IVX]+$/.test(sec.id) ? `${sec.id} ` : ''}
+              {sec.label}
+            </Text>
+            {rows.map((r) => (
+              <View
+                key={r.id}
+                style={s.row}
+                wrap={
+                  r.ba.length + r.va.length + (r.note?.length ?? 0) + (r.motivation?.length ?? 0) >
+                  KEEP_TOGETHER_CHARS
+                }
+              >
+                <Text style={s.cItem}>{`${r.code ? `${r.code} ` : ''}${r.label}`}</Text>
+                <Text style={s.cBa}>{r.ba || '–'}</Text>
+                <Text style={s.cVa}>{r.va || '–'}</Text>
+                <Text style={[s.cStatus, { color: STATUS_COLOUR[r.status], fontWeight: 700 }]}>
+                  {`${STATUS_ICON[r.status]} ${t(`compare.status.${r.status}`)}`}
+                </Text>
+                <View style={s.cNote}>
+                  {r.note && r.status !== 'agree' && <Text style={{ color: muted }}>{r.note}</Text>}
+                  {r.motivation && (
+                    <Text>{t('report.comparison.motivation', { text: r.motivation })}</Text>
+                  )}
+                </View>
+              </View>
+            ))}
+          </View>
+        )
+      })}
+    </Page>
+  )
+}
+
+function GlossaryPage({ model, t }: { model: ReportModel; t: TFunction }) {
+  return (
+    <Page size="A4" style={s.page} wrap>
+      <Footer model={model} t={t} />
+      <Text style={s.h2}>{t('report.glossary.title')}</Text>
+      {model.glossary.length === 0 && <Text>{t('report.glossary.none')}</Text>}
+      {model.glossary.map((g) => (
+        <View key={g.id} style={s.item} wrap={false}>
+          <Text style={{ fontWeight: 700 }}>
+            {g.term}
+            {g.icf ? ` (${t('report.glossary.icf', { codes: g.icf.join(', ') })})` : ''}
+          </Text>
+          <Text>{g.definition}</Text>
+        </View>
+      ))}
+    </Page>
+  )
+}
+
+/** The whole report: cover, each assessment, the comparison, the glossary. Data and wording come in. */
+export function ReportDocument({ model, t }: { model: ReportModel; t: TFunction }) {
+  return (
+    <Document
+      title={t('report.documentTitle')}
+      language={model.lang}
+      author={model.cover.authorName}
+      creator="BAR-instrumentstudio"
+    >
+      <Page size="A4" style={s.page}>
+        <Footer model={model} t={t} />
+        <Cover model={model} t={t} />
+      </Page>
+      {model.parts.map((part, i) => (
+        <PartPage key={i} model={model} part={part} t={t} />
+      ))}
+      <ComparisonPage model={model} t={t} />
+      <GlossaryPage model={model} t={t} />
+    </Document>
+  )
+}
