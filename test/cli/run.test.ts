@@ -35,9 +35,9 @@ describe('cli validate', () => {
   })
 
   it('accepts the vocabulary file', async () => {
-    expect((await cli('validate', join(root, 'schemas/vocabulary/1.0.0.json'), '--lang', 'en')).out).toBe(
-      'Valid: vocabulary vocabulary 1.0.0',
-    )
+    expect(
+      (await cli('validate', join(root, 'schemas/vocabulary/1.0.0.json'), '--lang', 'en')).out,
+    ).toBe('Valid: vocabulary vocabulary 1.0.0')
   })
 
   it('exits 1 and lists every problem on stderr for a broken file', async () => {
@@ -131,7 +131,9 @@ describe('cli derive-fml', () => {
     expect(fml.answers['IV.13']).toEqual({ kind: 'single', choice: '2' })
     expect(fml.derivation.items['IV.13']?.sources).toEqual(['fysiek.tillen'])
     expect(Object.keys(fml.derivation.notDerivable)).toContain('IV.1')
-    expect((await cli('validate', join(fixtures, 'assessments/broken-bar.json'))).code).toBe(EXIT.invalid)
+    expect((await cli('validate', join(fixtures, 'assessments/broken-bar.json'))).code).toBe(
+      EXIT.invalid,
+    )
   })
 
   it('exits 1 on an invalid BAR file', async () => {

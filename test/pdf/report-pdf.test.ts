@@ -30,10 +30,24 @@ function pageCount(file: string) {
   return Number(/Pages:\s+(\d+)/.exec(info)?.[1])
 }
 
-async function render(main: Assessment, other: Assessment | undefined, lang: 'nl' | 'en', name: string) {
+async function render(
+  main: Assessment,
+  other: Assessment | undefined,
+  lang: 'nl' | 'en',
+  name: string,
+) {
   const out = join(dir, name)
-  const side = (a: Assessment) => ({ assessment: a, instrument: a.instrument.id === 'bar' ? bar : fml })
-  const r = await writeReportPdf({ main: side(main), ...(other ? { other: side(other) } : {}), catalogue, lang, out })
+  const side = (a: Assessment) => ({
+    assessment: a,
+    instrument: a.instrument.id === 'bar' ? bar : fml,
+  })
+  const r = await writeReportPdf({
+    main: side(main),
+    ...(other ? { other: side(other) } : {}),
+    catalogue,
+    lang,
+    out,
+  })
   expect(r.ok).toBe(true)
   return out
 }
@@ -85,7 +99,8 @@ describe('report PDF (BAR with the verzekeringsarts FML), read back with pdftote
           for (const code of codes) {
             const option = choiceOptions(item)?.find((o) => o.code === code)
             expect(text, `${item.id}/${code}`).toContain(flat(`${code} ${option?.label.nl}`))
-            if (option?.description) expect(text, `${item.id}/${code}`).toContain(flat(option.description.nl))
+            if (option?.description)
+              expect(text, `${item.id}/${code}`).toContain(flat(option.description.nl))
           }
         }
   })
@@ -120,7 +135,10 @@ describe('report PDF (BAR with the verzekeringsarts FML), read back with pdftote
   })
 
   it('prints in its footer the first 16 hex of the SHA-256 of the assessment in RFC 8785 canonical JSON', () => {
-    const expected = createHash('sha256').update(canonicalize(ba) ?? '').digest('hex').slice(0, 16)
+    const expected = createHash('sha256')
+      .update(canonicalize(ba) ?? '')
+      .digest('hex')
+      .slice(0, 16)
     expect(text).toContain(`kenmerk ${expected}`)
     expect(text).toContain('vertaaltabel bar-1.0.0__fml-1.0.0 1.0.0')
   })
@@ -141,8 +159,15 @@ describe('report PDF in English, from a Dutch assessment', () => {
 describe('report PDF with hostile free text', () => {
   it('keeps markup as text and wraps 5,000 characters and very long words inside the page', async () => {
     const base = example('bar-example.json')
-    const long = `${'Lange toelichting met ĳsvrije “aanhalingstekens” ≥ 5 kg en € 10. '.repeat(80)}`.slice(0, 5000)
-    const word = 'Arbeidsongeschiktheidsverzekeringsvoorwaardenonderzoekscommissievergaderingsverslag'.repeat(3)
+    const long =
+      `${'Lange toelichting met ĳsvrije “aanhalingstekens” ≥ 5 kg en € 10. '.repeat(80)}`.slice(
+        0,
+        5000,
+      )
+    const word =
+      'Arbeidsongeschiktheidsverzekeringsvoorwaardenonderzoekscommissievergaderingsverslag'.repeat(
+        3,
+      )
     const hostile: Assessment = {
       ...base,
       answers: {
@@ -174,10 +199,14 @@ describe('fingerprint', () => {
   it('is stable for the same assessment and changes when an answer changes', async () => {
     const { fingerprint } = await import('../../src/pdf/fingerprint')
     const a = example('bar-example.json')
-    const reordered = JSON.parse(JSON.stringify({ ...a, meta: { ...a.meta } }, Object.keys(a).reverse())) as Assessment
+    const reordered = JSON.parse(
+      JSON.stringify({ ...a, meta: { ...a.meta } }, Object.keys(a).reverse()),
+    ) as Assessment
     expect(await fingerprint(a)).toMatch(/^[0-9a-f]{16}$/)
     expect(await fingerprint({ ...a })).toBe(await fingerprint(a))
-    expect(readFileSync(join(root, 'public/examples/bar-example.json'), 'utf8').length).toBeGreaterThan(0)
+    expect(
+      readFileSync(join(root, 'public/examples/bar-example.json'), 'utf8').length,
+    ).toBeGreaterThan(0)
     expect(await fingerprint({ ...a, answers: {} })).not.toBe(await fingerprint(a))
     void reordered
   })
