@@ -1,6 +1,11 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
+import { readFileSync } from 'node:fs'
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  version: string
+}
 
 const reportDir = process.env.REPORT_DIR
 
@@ -34,6 +39,8 @@ function contentSecurityPolicy(): Plugin {
 
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy()],
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 800 },
   test: {
     include: ['test/**/*.test.{ts,tsx}'],

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react'
 import { I18nextProvider, useTranslation } from 'react-i18next'
 import { AssessmentsScreen } from '../features/assessments/assessments-screen'
 import { CompareScreen } from '../features/compare/compare-screen'
+import { ReportScreen } from '../features/report/report-screen'
 import { FillInScreen, PreviewScreen } from '../features/fill-in/fill-in-screen'
 import { InstrumentsScreen } from '../features/instruments/instruments-screen'
 import { createI18n } from '../i18n/i18n'
@@ -35,6 +36,8 @@ function Screen({ route, navigate }: { route: Route; navigate: (hash: string) =>
           navigate={navigate}
         />
       )
+    case 'report':
+      return <ReportScreen catalogue={catalogue} />
     case 'preview':
       return (
         <PreviewScreen
@@ -79,6 +82,9 @@ function Shell() {
         </a>
         <a href="#/compare" aria-current={section === 'compare' ? 'page' : undefined}>
           {t('nav.compare')}
+        </a>
+        <a href="#/report" aria-current={section === 'report' ? 'page' : undefined}>
+          {t('nav.report')}
         </a>
       </nav>
       <main

@@ -6,12 +6,14 @@ export type Route =
   | { screen: 'fill-in'; assessmentId: string }
   | { screen: 'preview'; id: string; version: string }
   | { screen: 'compare'; baId: string; vaId: string }
+  | { screen: 'report' }
 
 /** Reads the hash path, e.g. `#/assessments/<id>`; anything unknown shows the instruments. */
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent)
   if (parts[0] === 'assessments' && parts.length === 1) return { screen: 'assessments' }
   if (parts[0] === 'assessments' && parts[1]) return { screen: 'fill-in', assessmentId: parts[1] }
+  if (parts[0] === 'report') return { screen: 'report' }
   if (parts[0] === 'compare') {
     const side = (s: string | undefined) => (s && s !== '-' ? s : '')
     return { screen: 'compare', baId: side(parts[1]), vaId: side(parts[2]) }

@@ -1,0 +1,251 @@
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Assessment } from '../../core/assessment/assessment-schema'
+import { assessmentFileName } from '../../core/assessment/file-name'
+import { findInstrument } from '../../core/assessment/load-assessment'
+import type { Catalogue } from '../../core/instrument/catalogue'
+import type { Localized } from '../../core/instrument/meta-schema'
+import type { ValidationIssue } from '../../core/issues/validation-issue'
+import type { ReportModel } from '../../core/report/report-model'
+import { isLanguage, LANGUAGES, type Language } from '../../i18n/i18n'
+import type { WorkerMessage } from '../../pdf/pdf-worker'
+import { prepareReport } from '../../pdf/prepare-report'
+import { getComparison, listAssessments } from '../../storage/assessment-store'
+import { download } from '../../ui/download'
+
+type Stage = 'prepare' | 'fonts' | 'render' | 'done'
+type Job =
+  | { kind: 'idle' }
+  | { kind: 'running'; stage: Stage }
+  | { kind: 'done'; file: string; pages: number }
+  | { kind: 'failed'; reason: string }
+
+declare const __APP_VERSION__: string
+
+function Preview({ model }: { model: ReportModel }) {
+  const { t } = useTranslation()
+  return (
+    <section aria-labelledby="preview-title" className="card report-preview">
+      <h2 id="preview-title">{t('report.screen.preview')}</h2>
+      <dl className="facts">
+        <div>
+          <dt>{t('report.cover.employee')}</dt>
+          <dd>{model.cover.employee || '–'}</dd>
+        </div>
+        <div>
+          <dt>{t('report.cover.assessmentDate')}</dt>
+          <dd>{model.cover.assessmentDate}</dd>
+        </div>
+        <div>
+          <dt>{t('report.cover.instruments')}</dt>
+          <dd>{model.footer.instruments}</dd>
+        </div>
+      </dl>
+      <ol>
+        {model.parts.map((p, i) => {
+          const items = p.groups.reduce(
+            (n, g) => n + g.sections.reduce((m, s) => m + s.items.length, 0),
+            0,
+          )
+          return (
+            <li key={i}>
+              {t(`report.part.${p.role}`)}: {p.instrument.title} {p.instrument.version} ({items})
+              {p.critical.length > 0 && ` · ${t('report.critical.title')}: ${p.critical.length}`}
+            </li>
+          )
+        })}
+        {model.comparison && (
+          <li>
+            {t('report.comparison.title')} ({model.comparison.rows.length})
+          </li>
+        )}
+        <li>
+          {t('report.glossary.title')} ({model.glossary.length})
+        </li>
+      </ol>
+    </section>
+  )
+}
+
+/** Makes the PDF for labour experts in a Web Worker, so the screen stays responsive. */
+export function ReportScreen({ catalogue }: { catalogue: Catalogue }) {
+  const { t, i18n } = useTranslation()
+  const uiLang: Language = isLanguage(i18n.language) ? i18n.language : 'nl'
+  const l = (text: Localized) => text[uiLang]
+  const [assessments, setAssessments] = useState<Assessment[] | undefined>()
+  const [mainId, setMainId] = useState('')
+  const [otherId, setOtherId] = useState('')
+  const [pdfLang, setPdfLang] = useState<Language>(uiLang)
+  const [model, setModel] = useState<{ key: string; value: ReportModel } | undefined>()
+  const [problems, setProblems] = useState<ValidationIssue[] | undefined>()
+  const [job, setJob] = useState<Job>({ kind: 'idle' })
+  const worker = useRef<Worker | undefined>(undefined)
+
+  useEffect(() => {
+    let live = true
+    void listAssessments().then((all) => {
+      if (!live) return
+      setAssessments(all)
+      setMainId((id) => id || (all.find((a) => a.instrument.id === 'bar') ?? all[0])?.id || '')
+    })
+    return () => {
+      live = false
+      worker.current?.terminate()
+    }
+  }, [])
+
+  const main = assessments?.find((a) => a.id === mainId)
+  const other = assessments?.find((a) => a.id === otherId)
+  const key = `${mainId}|${otherId}|${pdfLang}`
+  const side = useMemo(
+    () => (a: Assessment | undefined) => {
+      const found = a && findInstrument(catalogue.instruments, a.instrument)
+      return found?.ok && a ? { assessment: a, instrument: found.value } : undefined
+    },
+    [catalogue],
+  )
+
+  useEffect(() => {
+    const m = side(main)
+    if (!m) return
+    let live = true
+    const tFixed = i18n.getFixedT(pdfLang)
+    void (async () => {
+      const notes = other ? await getComparison(main!.id, other.id) : undefined
+      const o = side(other)
+      const r = await prepareReport({
+        main: m,
+        ...(o ? { other: o } : {}),
+        catalogue,
+        ...(notes ? { motivations: notes.notes } : {}),
+        lang: pdfLang,
+        unitLabel: (u) => tFixed(`units.${u}` as 'units.kg'),
+        appVersion: __APP_VERSION__,
+      })
+      if (!live) return
+      if (r.ok) {
+        setModel({ key, value: r.value })
+        setProblems(undefined)
+      } else {
+        setModel(undefined)
+        setProblems(r.issues)
+      }
+    })()
+    return () => {
+      live = false
+    }
+  }, [main, other, pdfLang, key, catalogue, side, i18n])
+
+  const make = () => {
+    if (!model || model.key !== key || !main) return
+    setJob({ kind: 'running', stage: 'prepare' })
+    worker.current?.terminate()
+    const w = new Worker(new URL('../../pdf/pdf-worker.ts', import.meta.url), { type: 'module' })
+    worker.current = w
+    const file = assessmentFileName(main, 'pdf')
+    w.onmessage = (e: MessageEvent<WorkerMessage>) => {
+      const m = e.data
+      if (m.type === 'stage') setJob({ kind: 'running', stage: m.stage })
+      else if (m.type === 'failed') setJob({ kind: 'failed', reason: m.reason })
+      else {
+        download(file, m.pdf)
+        setJob({ kind: 'done', file, pages: m.pages })
+        w.terminate()
+      }
+    }
+    w.onerror = (e) => setJob({ kind: 'failed', reason: e.message })
+    w.postMessage({ model: model.value })
+  }
+
+  const describe = (a: Assessment) => {
+    const found = findInstrument(catalogue.instruments, a.instrument)
+    return t('compare.option', {
+      employee: a.meta.employee || t('assessments.list.noEmployee'),
+      instrument: found.ok ? `${l(found.value.title)} ${a.instrument.version}` : a.instrument.id,
+      date: a.meta.assessmentDate,
+    })
+  }
+  const running = job.kind === 'running'
+
+  return (
+    <>
+      <h1>{t('report.screen.title')}</h1>
+      <p className="lead">{t('report.screen.intro')}</p>
+      {assessments && assessments.length === 0 && <p>{t('compare.none')}</p>}
+      <div className="card report-form">
+        <div>
+          <label htmlFor="report-main">{t('report.screen.assessment')}</label>
+          <select id="report-main" value={mainId} onChange={(e) => setMainId(e.target.value)}>
+            {(assessments ?? []).map((a) => (
+              <option key={a.id} value={a.id}>
+                {describe(a)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="report-other">{t('report.screen.compareWith')}</label>
+          <select id="report-other" value={otherId} onChange={(e) => setOtherId(e.target.value)}>
+            <option value="">{t('report.screen.none')}</option>
+            {(assessments ?? [])
+              .filter((a) => a.id !== mainId)
+              .map((a) => (
+                <option key={a.id} value={a.id}>
+                  {describe(a)}
+                </option>
+              ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="report-lang">{t('report.screen.pdfLanguage')}</label>
+          <select
+            id="report-lang"
+            value={pdfLang}
+            onChange={(e) => setPdfLang(e.target.value as Language)}
+          >
+            {LANGUAGES.map((lng) => (
+              <option key={lng} value={lng} lang={lng}>
+                {t(`language.${lng}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button
+          type="button"
+          className="primary"
+          disabled={running || !model || model.key !== key}
+          onClick={make}
+        >
+          {running ? t('report.screen.making') : t('report.screen.make')}
+        </button>
+      </div>
+      <div aria-live="polite" className="report-status">
+        {running && (
+          <p>
+            <progress aria-label={t('report.screen.making')} />{' '}
+            {t(`report.screen.stage.${job.stage}`)}
+          </p>
+        )}
+        {job.kind === 'done' && (
+          <p className="notice">{t('report.screen.done', { file: job.file, pages: job.pages })}</p>
+        )}
+      </div>
+      {job.kind === 'failed' && (
+        <p role="alert" className="problems">
+          {t('report.screen.failed', { reason: job.reason })}
+        </p>
+      )}
+      {problems && (
+        <div role="alert" className="problems">
+          <h2>{t('report.screen.refused')}</h2>
+          <ul>
+            {problems.map((i, k) => (
+              <li key={k}>{l(i.message)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {model && model.key === key && <Preview model={model.value} />}
+    </>
+  )
+}
