@@ -30,6 +30,17 @@ const STATUS_ICON: Record<string, string> = {
 const s = StyleSheet.create({
   page: {
     fontFamily: 'Inter',
+    // Contextual alternates and ligatures cost most of the layout time (fontkit) and add nothing here.
+    fontFeatureSettings: {
+      calt: false,
+      liga: false,
+      clig: false,
+      rlig: false,
+      ccmp: false,
+      kern: false,
+      mark: false,
+      mkmk: false,
+    },
     fontSize: 9,
     color: ink,
     paddingTop: 36,
@@ -180,23 +191,23 @@ function ItemBlock({ item, t }: { item: ReportItem; t: TFunction }) {
     item.answer.length +
     (item.description?.length ?? 0) +
     item.details.reduce((n, d) => n + d.text.length, 0)
+  // Few layout nodes per item: yoga layout, repeated for every page break, is most of the cost.
   return (
-    <View style={s.item} wrap={size > KEEP_TOGETHER_CHARS}>
-      <View style={s.itemHead}>
-        <Text style={s.itemLabel}>{`${item.code ? `${item.code} ` : ''}${item.label}`}</Text>
-        <View style={s.itemAnswer}>
-          <Text style={{ fontWeight: 700 }}>{item.answer}</Text>
-          {item.description && <Text>{item.description}</Text>}
-        </View>
-      </View>
-      {item.details.map((d, i) => (
-        <View key={i} style={s.detail}>
-          <Text style={s.detailLabel}>
-            {d.kind === 'quantity' ? d.label : t(`report.detail.${d.kind}`)}
+    <View style={[s.item, s.itemHead]} wrap={size > KEEP_TOGETHER_CHARS}>
+      <Text style={s.itemLabel}>{`${item.code ? `${item.code} ` : ''}${item.label}`}</Text>
+      <Text style={s.itemAnswer}>
+        <Text style={{ fontWeight: 700 }}>{item.answer}</Text>
+        {item.description ? `\n${item.description}` : ''}
+        {item.details.map((d, i) => (
+          <Text key={i}>
+            {'\n'}
+            <Text style={{ color: muted }}>
+              {d.kind === 'quantity' ? d.label : t(`report.detail.${d.kind}`)}:{' '}
+            </Text>
+            {d.text}
           </Text>
-          <Text style={s.detailText}>{d.text}</Text>
-        </View>
-      ))}
+        ))}
+      </Text>
     </View>
   )
 }
@@ -270,12 +281,17 @@ function PartPage({
           <Text style={s.h3} minPresenceAhead={60}>
             {t('report.notDerivable')}
           </Text>
-          {part.notDerivable.map((n) => (
-            <View key={n.id} style={s.row} wrap={false}>
-              <Text style={{ width: 200, padding: 2 }}>{`${n.id} ${n.label}`}</Text>
-              <Text style={{ flex: 1, padding: 2, color: muted }}>{n.reason}</Text>
-            </View>
-          ))}
+          {model.comparison ? (
+            // The comparison table gives each reason; here the items suffice.
+            <Text>{part.notDerivable.map((n) => `${n.id} ${n.label}`).join(' · ')}</Text>
+          ) : (
+            part.notDerivable.map((n) => (
+              <View key={n.id} style={s.row} wrap={false}>
+                <Text style={{ width: 200, padding: 2 }}>{`${n.id} ${n.label}`}</Text>
+                <Text style={{ flex: 1, padding: 2, color: muted }}>{n.reason}</Text>
+              </View>
+            ))
+          )}
         </View>
       )}
     </Page>
@@ -321,12 +337,15 @@ function ComparisonPage({ model, t }: { model: ReportModel; t: TFunction }) {
                 <Text style={[s.cStatus, { color: STATUS_COLOUR[r.status], fontWeight: 700 }]}>
                   {`${STATUS_ICON[r.status]} ${t(`compare.status.${r.status}`)}`}
                 </Text>
-                <View style={s.cNote}>
-                  {r.note && r.status !== 'agree' && <Text style={{ color: muted }}>{r.note}</Text>}
-                  {r.motivation && (
-                    <Text>{t('report.comparison.motivation', { text: r.motivation })}</Text>
+                <Text style={s.cNote}>
+                  {r.note && r.status !== 'agree' ? (
+                    <Text style={{ color: muted }}>{r.note}</Text>
+                  ) : (
+                    ''
                   )}
-                </View>
+                  {r.note && r.status !== 'agree' && r.motivation ? '\n' : ''}
+                  {r.motivation ? t('report.comparison.motivation', { text: r.motivation }) : ''}
+                </Text>
               </View>
             ))}
           </View>
