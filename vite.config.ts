@@ -23,6 +23,23 @@ const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ')
 
+/** The build fails when a file in schemas/ has a problem, so the app can trust them at run time. */
+function validateSchemas(): Plugin {
+  return {
+    name: 'validate-schemas',
+    async buildStart() {
+      const { buildCatalogue } = await import('./src/core/instrument/catalogue')
+      const { readSchemaFiles } = await import('./src/cli/schema-files')
+      const { formatIssues } = await import('./src/core/issues/validation-issue')
+      const { problems } = buildCatalogue(readSchemaFiles())
+      if (problems.length)
+        this.error(
+          `schemas/ has problems:\n${problems.map((p) => `${p.path}:\n${formatIssues(p.issues, 'en')}`).join('\n')}`,
+        )
+    },
+  }
+}
+
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'content-security-policy',
@@ -38,7 +55,7 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), validateSchemas(), contentSecurityPolicy()],
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 800 },

@@ -1,5 +1,5 @@
 import type { SchemaFile } from '../core/instrument/catalogue'
-import { buildCatalogue } from '../core/instrument/catalogue'
+import { trustedCatalogue } from '../core/instrument/catalogue'
 
 const modules = import.meta.glob<unknown>('../../schemas/*/*.json', {
   eager: true,
@@ -11,5 +11,5 @@ export const schemaFiles: SchemaFile[] = Object.entries(modules).map(([path, jso
   json,
 }))
 
-/** Every instrument and vocabulary shipped in schemas/, validated once at start-up. */
-export const catalogue = buildCatalogue(schemaFiles)
+/** Every instrument, vocabulary and crosswalk shipped in schemas/; vite.config.ts validated them at build. */
+export const catalogue = trustedCatalogue(schemaFiles)

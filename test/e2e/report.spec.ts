@@ -9,7 +9,10 @@ test('makes the report PDF in a worker, named after the employee, with the compa
 }, testInfo) => {
   test.setTimeout(90_000)
   await page.goto('/#/assessments')
-  for (const name of ['Open voorbeeld: BAR van de bedrijfsarts', 'Open voorbeeld: FML van de verzekeringsarts']) {
+  for (const name of [
+    'Open voorbeeld: BAR van de bedrijfsarts',
+    'Open voorbeeld: FML van de verzekeringsarts',
+  ]) {
     await page.getByRole('button', { name }).click()
     await expect(page.locator('[data-item-id]').first()).toBeVisible()
     await page.goto('/#/assessments')
@@ -28,14 +31,22 @@ test('makes the report PDF in a worker, named after the employee, with the compa
   const file = testInfo.outputPath('report.pdf')
   await (await download).saveAs(file)
   expect((await download).suggestedFilename()).toBe('BAR-W.V.-2026-11-02.pdf')
-  await expect(page.getByText(/BAR-W\.V\.-2026-11-02\.pdf is gemaakt \(\d+ pagina's\)/)).toBeVisible()
+  await expect(
+    page.getByText(/BAR-W\.V\.-2026-11-02\.pdf is gemaakt \(\d+ pagina's\)/),
+  ).toBeVisible()
 
-  const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+  const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(
+    /\s+/g,
+    ' ',
+  )
   expect(text).toContain('Report on work capacity and re-integration possibilities')
   expect(text).toContain('Comparison of occupational and insurance physician')
   expect(text).toContain('BA more restrictive')
   const example = JSON.parse(readFileSync('public/examples/bar-example.json', 'utf8')) as unknown
-  const hash = createHash('sha256').update(canonicalize(example) ?? '').digest('hex').slice(0, 16)
+  const hash = createHash('sha256')
+    .update(canonicalize(example) ?? '')
+    .digest('hex')
+    .slice(0, 16)
   expect(text).toContain(`fingerprint ${hash}`)
 
   await page.getByRole('button', { name: 'English' }).click()

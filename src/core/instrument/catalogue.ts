@@ -131,3 +131,21 @@ function splitPrerelease(version: string): [string, string | undefined] {
   const dash = version.indexOf('-')
   return dash < 0 ? [version, undefined] : [version.slice(0, dash), version.slice(dash + 1)]
 }
+
+/**
+ * The catalogue of files already validated by `buildCatalogue` at build time (the app's Vite build
+ * fails on any problem), read without validating again, so the app starts without parsing them.
+ */
+export function trustedCatalogue(files: readonly SchemaFile[]): Catalogue {
+  const of = (kind: ReturnType<typeof schemaFileKind>) =>
+    files.filter((f) => schemaFileKind(f.path) === kind).map((f) => f.json)
+  const instruments = (of('instrument') as Instrument[]).sort(
+    (a, b) => a.id.localeCompare(b.id) || compareSemver(a.version, b.version),
+  )
+  return {
+    instruments,
+    vocabularies: of('vocabulary') as Vocabulary[],
+    crosswalks: of('crosswalk') as Crosswalk[],
+    problems: [],
+  }
+}

@@ -24,6 +24,7 @@ import {
   validAnswers,
 } from './form-validation'
 import { TermList } from './term-list'
+import { FormTextContext, useFormText, type FormText } from './form-text'
 import { useLocalized } from './use-localized'
 
 const SAVE_DELAY_MS = 400
@@ -58,8 +59,7 @@ const ItemView = memo(function ItemView({
   field: FieldModel
   terms: readonly Term[]
 }) {
-  const { t } = useTranslation()
-  const [l] = useLocalized()
+  const { t, l } = useFormText()
   const { setValue } = useFormContext<FormValues>()
   const item = field.item
   const code = visibleCode(item.id)
@@ -143,8 +143,28 @@ function Conditional({
   return anyOf.some((c) => chosen.includes(c)) ? <>{children}</> : null
 }
 
+/** The capacity scale explained once per section instead of under every item. */
+function ScaleLegend({ items }: { items: readonly Item[] }) {
+  const { t, l } = useFormText()
+  const capacity = items.find((i) => i.answer.kind === 'capacity')?.answer
+  if (capacity?.kind !== 'capacity' || !capacity.levels.some((o) => o.description)) return null
+  return (
+    <details className="scale-legend">
+      <summary>{t('form.capacity.scale')}</summary>
+      <dl>
+        {capacity.levels.map((o) => (
+          <div key={o.code}>
+            <dt>{l(o.label)}</dt>
+            <dd>{o.description ? l(o.description) : ''}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
+  )
+}
+
 function MetaFields() {
-  const { t } = useTranslation()
+  const { t } = useFormText()
   const { register } = useFormContext<FormValues>()
   return (
     <fieldset className="meta">
@@ -230,8 +250,7 @@ function SectionNav({
   instrument: Instrument
   sections: SectionProgress[]
 }) {
-  const { t } = useTranslation()
-  const [l] = useLocalized()
+  const { t, l } = useFormText()
   return (
     <nav aria-label={t('form.sectionsNav')} className="section-nav">
       <ol>
@@ -268,8 +287,7 @@ function SectionNav({
 }
 
 function OpenItems({ sections }: { sections: SectionProgress[] }) {
-  const { t } = useTranslation()
-  const [l] = useLocalized()
+  const { t, l } = useFormText()
   const open = sections.flatMap((s) => s.open)
   const required = open.filter((i) => i.required)
   const ordered: Item[] = [...required, ...open.filter((i) => !i.required)]
@@ -299,13 +317,13 @@ function OpenItems({ sections }: { sections: SectionProgress[] }) {
 }
 
 function SaveStatus({ state, preview }: { state: SaveState; preview: boolean }) {
-  const { t, i18n } = useTranslation()
+  const { t, lang } = useFormText()
   let text = ''
   if (preview) text = t('form.save.preview')
   else if (state.kind === 'saving') text = t('form.save.saving')
   else if (state.kind === 'failed') text = t('form.save.failed', { reason: state.reason })
   else if (state.kind === 'saved') {
-    text = t('form.save.saved', { time: state.at.toLocaleTimeString(i18n.language) })
+    text = t('form.save.saved', { time: state.at.toLocaleTimeString(lang) })
     if (state.invalid) text += `. ${t('form.save.notSaved', { count: state.invalid })}`
   }
   return (
@@ -338,7 +356,8 @@ export function AssessmentForm({
   toolbar,
 }: AssessmentFormProps) {
   const { t, i18n } = useTranslation()
-  const [l] = useLocalized()
+  const [l, lang] = useLocalized()
+  const text = useMemo<FormText>(() => ({ t, lang, l: (x) => x[lang] }), [t, lang])
   const fields = useMemo(() => fieldModels(instrument), [instrument])
   const validators = useMemo(() => buildValidators(instrument), [instrument])
   const resolver = useMemo(
@@ -439,56 +458,59 @@ export function AssessmentForm({
 
   return (
     <FormProvider {...form}>
-      <div className="fill-in">
-        <FormSidebar instrument={instrument} fields={fields} />
-        <form
-          className="assessment-form"
-          noValidate
-          onKeyDown={onKeyDown}
-          onSubmit={(e) => e.preventDefault()}
-        >
-          <div className="toolbar">
-            <SaveStatus state={saveState} preview={!onSave} />
-            <button type="button" onClick={() => void check()}>
-              {t('form.check')}
-            </button>
-            {toolbar}
-          </div>
-          {checkResult !== undefined && (
-            <p role="status" className={checkResult ? 'check-result is-error' : 'check-result'}>
-              {checkResult ? t('form.checkDone', { count: checkResult }) : t('form.checkOk')}
-            </p>
-          )}
-          <MetaFields />
-          {instrument.sections.map((section) => (
-            <section
-              key={section.id}
-              aria-labelledby={`section-${section.id}`}
-              className="form-section"
-            >
-              <h2 id={`section-${section.id}`} tabIndex={-1}>
-                {l(section.label)}
-              </h2>
-              {section.description && (
-                <p className="section-description">{l(section.description)}</p>
-              )}
-              {section.items.map((item) => {
-                const field = byId.get(item.id) as FieldModel
-                const terms = (item.terms ?? []).flatMap((id) => termsById.get(id) ?? [])
-                const view = <ItemView key={item.id} field={field} terms={terms} />
-                const control = item.visibleWhen && byId.get(item.visibleWhen.item)
-                return control ? (
-                  <Conditional key={item.id} field={field} control={control}>
-                    {view}
-                  </Conditional>
-                ) : (
-                  view
-                )
-              })}
-            </section>
-          ))}
-        </form>
-      </div>
+      <FormTextContext.Provider value={text}>
+        <div className="fill-in">
+          <FormSidebar instrument={instrument} fields={fields} />
+          <form
+            className="assessment-form"
+            noValidate
+            onKeyDown={onKeyDown}
+            onSubmit={(e) => e.preventDefault()}
+          >
+            <div className="toolbar">
+              <SaveStatus state={saveState} preview={!onSave} />
+              <button type="button" onClick={() => void check()}>
+                {t('form.check')}
+              </button>
+              {toolbar}
+            </div>
+            {checkResult !== undefined && (
+              <p role="status" className={checkResult ? 'check-result is-error' : 'check-result'}>
+                {checkResult ? t('form.checkDone', { count: checkResult }) : t('form.checkOk')}
+              </p>
+            )}
+            <MetaFields />
+            {instrument.sections.map((section) => (
+              <section
+                key={section.id}
+                aria-labelledby={`section-${section.id}`}
+                className="form-section"
+              >
+                <h2 id={`section-${section.id}`} tabIndex={-1}>
+                  {l(section.label)}
+                </h2>
+                {section.description && (
+                  <p className="section-description">{l(section.description)}</p>
+                )}
+                <ScaleLegend items={section.items} />
+                {section.items.map((item) => {
+                  const field = byId.get(item.id) as FieldModel
+                  const terms = (item.terms ?? []).flatMap((id) => termsById.get(id) ?? [])
+                  const view = <ItemView key={item.id} field={field} terms={terms} />
+                  const control = item.visibleWhen && byId.get(item.visibleWhen.item)
+                  return control ? (
+                    <Conditional key={item.id} field={field} control={control}>
+                      {view}
+                    </Conditional>
+                  ) : (
+                    view
+                  )
+                })}
+              </section>
+            ))}
+          </form>
+        </div>
+      </FormTextContext.Provider>
     </FormProvider>
   )
 }

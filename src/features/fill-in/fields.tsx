@@ -1,9 +1,8 @@
 import { createContext, useContext, type ReactNode } from 'react'
 import { get, useFormContext, useFormState, useWatch } from 'react-hook-form'
-import { useTranslation } from 'react-i18next'
 import type { Item, NamedQuantity, Option, QuantitySpec } from '../../core/instrument/meta-schema'
 import type { FieldModel, FormValues } from './form-values'
-import { useLocalized } from './use-localized'
+import { useFormText } from './form-text'
 
 function assertNever(x: never): never {
   throw new Error(`Unhandled answer kind: ${JSON.stringify(x)}`)
@@ -67,8 +66,7 @@ function useHasError(name: string) {
 }
 
 function SpecifyInput({ name, option }: { name: string; option: Option }) {
-  const { t } = useTranslation()
-  const [l] = useLocalized()
+  const { t, l } = useFormText()
   const { register } = useFormContext<FormValues>()
   const invalid = useHasError(name)
   return (
@@ -113,18 +111,21 @@ function OptionList({
   name,
   options,
   type,
+  descriptions = true,
 }: {
   field: FieldModel
   name: string
   options: readonly Option[]
   type: 'radio' | 'checkbox'
+  /** Off where the section shows one legend for a shared scale (BAR capacity levels). */
+  descriptions?: boolean
 }) {
-  const [l] = useLocalized()
+  const { l } = useFormText()
   const { register } = useFormContext<FormValues>()
   const invalid = useHasError(name)
   const registered = register(name as never)
   return (
-    <div className="options" role="presentation">
+    <div className={descriptions ? 'options' : 'options options-inline'} role="presentation">
       {options.map((o, i) => {
         const id = `${inputId(name)}-${i}`
         return (
@@ -134,12 +135,12 @@ function OptionList({
               type={type}
               value={o.code}
               aria-invalid={invalid || undefined}
-              aria-describedby={o.description ? `${id}-desc` : undefined}
+              aria-describedby={descriptions && o.description ? `${id}-desc` : undefined}
               {...registered}
             />
             <label htmlFor={id}>
               <span className="option-label">{l(o.label)}</span>
-              {o.description && (
+              {descriptions && o.description && (
                 <span id={`${id}-desc`} className="option-description">
                   {l(o.description)}
                 </span>
@@ -158,7 +159,7 @@ function unitLabelKey(unit: QuantitySpec['unit']) {
 }
 
 function QuantityInput({ name, spec, label }: { name: string; spec: QuantitySpec; label: string }) {
-  const { t } = useTranslation()
+  const { t } = useFormText()
   const { register } = useFormContext<FormValues>()
   const invalid = useHasError(name)
   const hintId = `${inputId(name)}-hint`
@@ -223,13 +224,18 @@ function Capacity({
   levels: readonly Option[]
   quantities: readonly NamedQuantity[]
 }) {
-  const { t } = useTranslation()
-  const [l] = useLocalized()
+  const { t, l } = useFormText()
   return (
     <>
       <fieldset className="subfield">
         <legend>{t('form.capacity.level')}</legend>
-        <OptionList field={field} name={`${field.name}.level`} options={levels} type="radio" />
+        <OptionList
+          field={field}
+          name={`${field.name}.level`}
+          options={levels}
+          type="radio"
+          descriptions={false}
+        />
         <FieldError name={`${field.name}.level`} />
       </fieldset>
       {quantities.length > 0 && (

@@ -2,19 +2,33 @@ import { get, set, type FieldErrors, type Resolver } from 'react-hook-form'
 import type { z } from 'zod'
 import { itemAnswerSchema } from '../../core/assessment/answer-validator'
 import type { AnswerValue, Answers, AssessmentMeta } from '../../core/assessment/assessment-schema'
+import { itemIndex } from '../../core/instrument/item-index'
 import type { Instrument } from '../../core/instrument/meta-schema'
 import { fromZodError } from '../../core/issues/zod-issues'
 import type { Language } from '../../i18n/i18n'
 import type { FieldModel, FormValues, ItemValues } from './form-values'
 import { fieldNameForIssue, itemKey, toAnswer } from './form-values'
 
-export type Validators = Map<string, z.ZodType<AnswerValue>>
+export interface Validators {
+  get(itemId: string): z.ZodType<AnswerValue> | undefined
+}
 
-/** One zod validator per item, built once per instrument. */
+/** One zod validator per item, each built the first time it is needed (not all at mount). */
 export function buildValidators(instrument: Instrument): Validators {
-  return new Map(
-    instrument.sections.flatMap((s) => s.items.map((i) => [i.id, itemAnswerSchema(i)] as const)),
-  )
+  const items = itemIndex(instrument).items
+  const cache = new Map<string, z.ZodType<AnswerValue>>()
+  return {
+    get(itemId) {
+      let v = cache.get(itemId)
+      if (!v) {
+        const item = items.get(itemId)
+        if (!item) return undefined
+        v = itemAnswerSchema(item)
+        cache.set(itemId, v)
+      }
+      return v
+    },
+  }
 }
 
 export interface ItemCheck {

@@ -1,11 +1,9 @@
 import { useId, useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import type { Term } from '../../core/instrument/meta-schema'
-import { useLocalized } from './use-localized'
+import { useFormText } from './form-text'
 
 function TermToggle({ term }: { term: Term }) {
-  const { t } = useTranslation()
-  const [l] = useLocalized()
+  const { t, l } = useFormText()
   const [open, setOpen] = useState(false)
   const id = useId()
   return (
@@ -29,7 +27,7 @@ function TermToggle({ term }: { term: Term }) {
 
 /** The shared-vocabulary terms an item references; each opens its definition in place. */
 export function TermList({ terms }: { terms: readonly Term[] }) {
-  const { t } = useTranslation()
+  const { t } = useFormText()
   if (!terms.length) return null
   return (
     <div className="terms">
