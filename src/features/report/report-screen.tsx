@@ -139,9 +139,10 @@ export function ReportScreen({ catalogue }: { catalogue: Catalogue }) {
   const make = () => {
     if (!model || model.key !== key || !main) return
     setJob({ kind: 'running', stage: 'prepare' })
-    worker.current?.terminate()
-    const w = new Worker(new URL('../../pdf/pdf-worker.ts', import.meta.url), { type: 'module' })
-    worker.current = w
+    // One worker for the visit: fonts and compiled code stay warm for the next PDF.
+    const w = (worker.current ??= new Worker(new URL('../../pdf/pdf-worker.ts', import.meta.url), {
+      type: 'module',
+    }))
     const file = assessmentFileName(main, 'pdf')
     w.onmessage = (e: MessageEvent<WorkerMessage>) => {
       const m = e.data
@@ -150,10 +151,13 @@ export function ReportScreen({ catalogue }: { catalogue: Catalogue }) {
       else {
         download(file, m.pdf)
         setJob({ kind: 'done', file, pages: m.pages })
-        w.terminate()
       }
     }
-    w.onerror = (e) => setJob({ kind: 'failed', reason: e.message })
+    w.onerror = (e) => {
+      setJob({ kind: 'failed', reason: e.message })
+      w.terminate()
+      worker.current = undefined
+    }
     w.postMessage({ model: model.value })
   }
 
