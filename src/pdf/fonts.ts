@@ -18,6 +18,6 @@ export function registerFonts(sources: FontSources) {
     ],
   })
   // Long words wrap at any character instead of running off the page.
-  Font.registerHyphenationCallback((word) => (word.length > 18 ? [...word] : [word]))
+  Font.registerHyphenationCallback((word) => (word.length > 24 ? [...word] : [word]))
   registered = true
 }

@@ -1,7 +1,12 @@
 import { Document, Page, StyleSheet, Text, View } from '@react-pdf/renderer'
 import type { TFunction } from 'i18next'
 import type { Status } from '../core/compare/diff'
-import type { ReportInstrumentPart, ReportItem, ReportModel } from '../core/report/report-model'
+import type {
+  ReportComparisonRow,
+  ReportInstrumentPart,
+  ReportItem,
+  ReportModel,
+} from '../core/report/report-model'
 
 const ink = '#1b1f24'
 const muted = '#4a5361'
@@ -298,6 +303,26 @@ function PartPage({
   )
 }
 
+function ComparisonRow({ r, t }: { r: ReportComparisonRow; t: TFunction }) {
+  const size = r.ba.length + r.va.length + (r.note?.length ?? 0) + (r.motivation?.length ?? 0)
+  const note = r.note && r.status !== 'agree' ? r.note : undefined
+  return (
+    <View style={s.row} wrap={size > KEEP_TOGETHER_CHARS}>
+      <Text style={s.cItem}>{`${r.code ? `${r.code} ` : ''}${r.label}`}</Text>
+      <Text style={s.cBa}>{r.ba || '–'}</Text>
+      <Text style={s.cVa}>{r.va || '–'}</Text>
+      <Text style={[s.cStatus, { color: STATUS_COLOUR[r.status], fontWeight: 700 }]}>
+        {`${STATUS_ICON[r.status]} ${t(`compare.status.${r.status}`)}`}
+      </Text>
+      <Text style={s.cNote}>
+        {note ? <Text style={{ color: muted }}>{note}</Text> : ''}
+        {note && r.motivation ? '\n' : ''}
+        {r.motivation ? t('report.comparison.motivation', { text: r.motivation }) : ''}
+      </Text>
+    </View>
+  )
+}
+
 function ComparisonPage({ model, t }: { model: ReportModel; t: TFunction }) {
   const c = model.comparison
   if (!c) return null
@@ -316,37 +341,19 @@ function ComparisonPage({ model, t }: { model: ReportModel; t: TFunction }) {
       {c.sections.map((sec) => {
         const rows = c.rows.filter((r) => r.section === sec.id)
         if (!rows.length) return null
+        const [first, ...rest] = rows as [ReportComparisonRow, ...ReportComparisonRow[]]
         return (
           <View key={sec.id}>
-            <Text style={s.groupRow} minPresenceAhead={60}>
-              {/^[IVX]+$/.test(sec.id) ? `${sec.id} ` : ''}
-              {sec.label}
-            </Text>
-            {rows.map((r) => (
-              <View
-                key={r.id}
-                style={s.row}
-                wrap={
-                  r.ba.length + r.va.length + (r.note?.length ?? 0) + (r.motivation?.length ?? 0) >
-                  KEEP_TOGETHER_CHARS
-                }
-              >
-                <Text style={s.cItem}>{`${r.code ? `${r.code} ` : ''}${r.label}`}</Text>
-                <Text style={s.cBa}>{r.ba || '–'}</Text>
-                <Text style={s.cVa}>{r.va || '–'}</Text>
-                <Text style={[s.cStatus, { color: STATUS_COLOUR[r.status], fontWeight: 700 }]}>
-                  {`${STATUS_ICON[r.status]} ${t(`compare.status.${r.status}`)}`}
-                </Text>
-                <Text style={s.cNote}>
-                  {r.note && r.status !== 'agree' ? (
-                    <Text style={{ color: muted }}>{r.note}</Text>
-                  ) : (
-                    ''
-                  )}
-                  {r.note && r.status !== 'agree' && r.motivation ? '\n' : ''}
-                  {r.motivation ? t('report.comparison.motivation', { text: r.motivation }) : ''}
-                </Text>
-              </View>
+            {/* The rubriek heading never stands alone at the foot of a page. */}
+            <View wrap={false}>
+              <Text style={s.groupRow}>
+                {/^[IVX]+$/.test(sec.id) ? `${sec.id} ` : ''}
+                {sec.label}
+              </Text>
+              <ComparisonRow r={first} t={t} />
+            </View>
+            {rest.map((r) => (
+              <ComparisonRow key={r.id} r={r} t={t} />
             ))}
           </View>
         )
