@@ -5,7 +5,7 @@ import { readSchemaFiles } from '../src/cli/schema-files'
 import type { Assessment } from '../src/core/assessment/assessment-schema'
 import { compareAssessments } from '../src/core/compare/compare'
 import { buildCatalogue } from '../src/core/instrument/catalogue'
-import { choiceOptions } from '../src/core/instrument/load-instrument'
+import { choiceOptions } from '../src/core/instrument/choice-options'
 import type { Instrument } from '../src/core/instrument/meta-schema'
 import { writeReadmeBlock } from './lib/readme-block'
 

@@ -1,17 +1,27 @@
 import '@fontsource/inter/400.css'
 import '@fontsource/inter/600.css'
 import './app.css'
-import { useEffect, useState } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import { I18nextProvider, useTranslation } from 'react-i18next'
-import { AssessmentsScreen } from '../features/assessments/assessments-screen'
-import { CompareScreen } from '../features/compare/compare-screen'
-import { ReportScreen } from '../features/report/report-screen'
 import { FillInScreen, PreviewScreen } from '../features/fill-in/fill-in-screen'
 import { InstrumentsScreen } from '../features/instruments/instruments-screen'
 import { createI18n } from '../i18n/i18n'
 import { catalogue } from './catalogue'
 import { LanguageSwitch } from './language-switch'
 import { useHashRoute, type Route } from './use-hash-route'
+
+// The form loads with the app; the other screens are chunks of their own, loaded when opened.
+const AssessmentsScreen = lazy(() =>
+  import('../features/assessments/assessments-screen').then((m) => ({
+    default: m.AssessmentsScreen,
+  })),
+)
+const CompareScreen = lazy(() =>
+  import('../features/compare/compare-screen').then((m) => ({ default: m.CompareScreen })),
+)
+const ReportScreen = lazy(() =>
+  import('../features/report/report-screen').then((m) => ({ default: m.ReportScreen })),
+)
 
 function Screen({ route, navigate }: { route: Route; navigate: (hash: string) => void }) {
   switch (route.screen) {
@@ -94,7 +104,9 @@ function Shell() {
           route.screen === 'assessments' || route.screen === 'instruments' ? undefined : 'wide'
         }
       >
-        <Screen route={route} navigate={navigate} />
+        <Suspense fallback={<p role="status">{t('form.loading')}</p>}>
+          <Screen route={route} navigate={navigate} />
+        </Suspense>
       </main>
       <footer className="app-footer">
         <p>{t('app.privacy')}</p>

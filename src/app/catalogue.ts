@@ -1,5 +1,5 @@
-import type { SchemaFile } from '../core/instrument/catalogue'
-import { trustedCatalogue } from '../core/instrument/catalogue'
+import type { SchemaFile } from '../core/instrument/catalogue-data'
+import { trustedCatalogue } from '../core/instrument/catalogue-data'
 
 const modules = import.meta.glob<unknown>('../../schemas/*/*.json', {
   eager: true,

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { Side } from '../core/compare/compare'
-import type { Catalogue } from '../core/instrument/catalogue'
+import type { Catalogue } from '../core/instrument/catalogue-data'
 import type { ValidationIssue } from '../core/issues/validation-issue'
 import { createFixedT } from '../i18n/fixed-t'
 import { prepareReport } from '../pdf/prepare-report'

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { SchemaFile } from '../core/instrument/catalogue'
+import type { SchemaFile } from '../core/instrument/catalogue-data'
 
 export const schemasDir = join(dirname(fileURLToPath(import.meta.url)), '../../schemas')
 

@@ -9,7 +9,7 @@ import { writeReportPdf } from '../../src/cli/pdf-command'
 import type { Assessment } from '../../src/core/assessment/assessment-schema'
 import { compareAssessments } from '../../src/core/compare/compare'
 import { deriveAssessment } from '../../src/core/compare/derive'
-import { choiceOptions } from '../../src/core/instrument/load-instrument'
+import { choiceOptions } from '../../src/core/instrument/choice-options'
 import { readJson, root } from '../helpers/files'
 import { shipped, shippedCatalogue } from '../helpers/instruments'
 

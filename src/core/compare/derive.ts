@@ -2,7 +2,7 @@ import type { AnswerValue, Assessment, Derivation } from '../assessment/assessme
 import { ASSESSMENT_FORMAT } from '../assessment/assessment-schema'
 import { chosenCodes } from '../assessment/visibility'
 import { itemIndex } from '../instrument/item-index'
-import { choiceOptions } from '../instrument/load-instrument'
+import { choiceOptions } from '../instrument/choice-options'
 import type { Instrument, Item, Localized, Option, Threshold } from '../instrument/meta-schema'
 import type { Crosswalk, CrosswalkRule } from './crosswalk-schema'
 

@@ -1,7 +1,7 @@
 import type { AnswerValue, Assessment } from '../assessment/assessment-schema'
 import { isAnswered } from '../assessment/progress'
 import { chosenCodes } from '../assessment/visibility'
-import { choiceOptions } from '../instrument/load-instrument'
+import { choiceOptions } from '../instrument/choice-options'
 import type { Instrument, Item, Localized } from '../instrument/meta-schema'
 
 export const STATUSES = [

@@ -1,4 +1,4 @@
-import { choiceOptions } from '../instrument/load-instrument'
+import { choiceOptions } from '../instrument/choice-options'
 import type { Instrument, Item } from '../instrument/meta-schema'
 import type { LoadResult, PathSegment, ValidationIssue } from '../issues/validation-issue'
 import { issue } from '../issues/validation-issue'

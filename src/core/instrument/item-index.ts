@@ -1,5 +1,5 @@
 import type { Instrument, Item, Option, Section } from './meta-schema'
-import { choiceOptions } from './load-instrument'
+import { choiceOptions } from './choice-options'
 
 export interface ItemIndex {
   items: ReadonlyMap<string, Item>

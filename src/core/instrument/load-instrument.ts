@@ -1,16 +1,9 @@
 import type { LoadResult, PathSegment, ValidationIssue } from '../issues/validation-issue'
 import { issue } from '../issues/validation-issue'
 import { fromZodError } from '../issues/zod-issues'
+import { choiceOptions } from './choice-options'
 import type { Instrument, Item, Option, Vocabulary } from './meta-schema'
 import { instrumentSchema, vocabularySchema } from './meta-schema'
-
-/** The options a condition on this item can name: choices, or capacity levels. */
-export function choiceOptions(item: Item): readonly Option[] | undefined {
-  const a = item.answer
-  if (a.kind === 'single' || a.kind === 'multiple') return a.options
-  if (a.kind === 'capacity') return a.levels
-  return undefined
-}
 
 function duplicates<T>(values: readonly T[]): Set<T> {
   const seen = new Set<T>()

@@ -1,5 +1,5 @@
 import type { AnswerValue } from '../assessment/assessment-schema'
-import { choiceOptions } from '../instrument/load-instrument'
+import { choiceOptions } from '../instrument/choice-options'
 import type { Item } from '../instrument/meta-schema'
 
 type Lang = 'nl' | 'en'

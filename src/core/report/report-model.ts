@@ -3,7 +3,7 @@ import { isAnswered } from '../assessment/progress'
 import type { Comparison } from '../compare/compare'
 import type { Status } from '../compare/diff'
 import { itemIndex } from '../instrument/item-index'
-import { choiceOptions } from '../instrument/load-instrument'
+import { choiceOptions } from '../instrument/choice-options'
 import type { Instrument, Item, Vocabulary } from '../instrument/meta-schema'
 import { answerText } from './answer-text'
 

@@ -5,7 +5,7 @@ import { assessmentFileName, assessmentJson } from '../../core/assessment/file-n
 import { findInstrument } from '../../core/assessment/load-assessment'
 import { duplicateAssessment, newAssessment } from '../../core/assessment/new-assessment'
 import { progress } from '../../core/assessment/progress'
-import type { Catalogue } from '../../core/instrument/catalogue'
+import type { Catalogue } from '../../core/instrument/catalogue-data'
 import type { Localized } from '../../core/instrument/meta-schema'
 import type { ValidationIssue } from '../../core/issues/validation-issue'
 import { isLanguage } from '../../i18n/i18n'

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { Catalogue } from '../../core/instrument/catalogue'
+import type { Catalogue } from '../../core/instrument/catalogue-data'
 import type { Instrument, Localized } from '../../core/instrument/meta-schema'
 import { isLanguage } from '../../i18n/i18n'
 

@@ -1,0 +1,75 @@
+import type { Crosswalk } from '../compare/crosswalk-schema'
+import type { ValidationIssue } from '../issues/validation-issue'
+import type { Instrument, Vocabulary } from './meta-schema'
+
+/** A file below schemas/, named by its path relative to that folder, e.g. `bar/1.0.0.json`. */
+export interface SchemaFile {
+  path: string
+  json: unknown
+}
+
+export interface FileProblem {
+  path: string
+  issues: ValidationIssue[]
+}
+
+export interface Catalogue {
+  instruments: Instrument[]
+  vocabularies: Vocabulary[]
+  crosswalks: Crosswalk[]
+  problems: FileProblem[]
+}
+
+const VERSIONED = /^([a-z][a-z0-9-]*)\/([^/]+)\.json$/
+
+/** The kinds of versioned file below schemas/, by folder. */
+export function schemaFileKind(path: string): 'vocabulary' | 'instrument' | 'crosswalk' | 'other' {
+  const m = VERSIONED.exec(path)
+  if (!m) return 'other'
+  if (m[1] === 'vocabulary') return 'vocabulary'
+  if (m[1] === 'crosswalk') return 'crosswalk'
+  return 'instrument'
+}
+
+export function findVocabulary(vocabularies: readonly Vocabulary[], version: string) {
+  return vocabularies.find((v) => v.version === version)
+}
+
+/** Orders semantic versions by precedence (semver.org §11), pre-releases before releases. */
+export function compareSemver(a: string, b: string): number {
+  const [coreA, preA] = splitPrerelease(a)
+  const [coreB, preB] = splitPrerelease(b)
+  const na = coreA.split('.').map(Number)
+  const nb = coreB.split('.').map(Number)
+  for (let i = 0; i < 3; i++) {
+    const d = (na[i] ?? 0) - (nb[i] ?? 0)
+    if (d !== 0) return d
+  }
+  if (preA === preB) return 0
+  if (preA === undefined) return 1
+  if (preB === undefined) return -1
+  return preA.localeCompare(preB, 'en', { numeric: true })
+}
+
+function splitPrerelease(version: string): [string, string | undefined] {
+  const dash = version.indexOf('-')
+  return dash < 0 ? [version, undefined] : [version.slice(0, dash), version.slice(dash + 1)]
+}
+
+/**
+ * The catalogue of files already validated by `buildCatalogue` at build time (the app's Vite build
+ * fails on any problem), read without validating again, so the app starts without parsing them.
+ */
+export function trustedCatalogue(files: readonly SchemaFile[]): Catalogue {
+  const of = (kind: ReturnType<typeof schemaFileKind>) =>
+    files.filter((f) => schemaFileKind(f.path) === kind).map((f) => f.json)
+  const instruments = (of('instrument') as Instrument[]).sort(
+    (a, b) => a.id.localeCompare(b.id) || compareSemver(a.version, b.version),
+  )
+  return {
+    instruments,
+    vocabularies: of('vocabulary') as Vocabulary[],
+    crosswalks: of('crosswalk') as Crosswalk[],
+    problems: [],
+  }
+}
