@@ -129,7 +129,7 @@ function OptionList({
       {options.map((o, i) => {
         const id = `${inputId(name)}-${i}`
         return (
-          <div key={o.code} className="option">
+          <label key={o.code} className="option" htmlFor={id}>
             <input
               id={id}
               type={type}
@@ -138,15 +138,13 @@ function OptionList({
               aria-describedby={descriptions && o.description ? `${id}-desc` : undefined}
               {...registered}
             />
-            <label htmlFor={id}>
-              <span className="option-label">{l(o.label)}</span>
-              {descriptions && o.description && (
-                <span id={`${id}-desc`} className="option-description">
-                  {l(o.description)}
-                </span>
-              )}
-            </label>
-          </div>
+            <span className="option-label">{l(o.label)}</span>
+            {descriptions && o.description && (
+              <span id={`${id}-desc`} className="option-description">
+                {l(o.description)}
+              </span>
+            )}
+          </label>
         )
       })}
       {options.some((o) => o.specify) && <SpecifyFor field={field} options={options} />}

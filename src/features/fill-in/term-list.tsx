@@ -18,8 +18,12 @@ function TermToggle({ term }: { term: Term }) {
         {l(term.term)}
       </button>
       <span id={id} role="note" className="term-definition" hidden={!open}>
-        <strong>{l(term.term)}</strong>: {l(term.definition)}
-        {term.icf && <> ({t('form.icf', { codes: term.icf.join(', ') })})</>}
+        {open && (
+          <>
+            <strong>{l(term.term)}</strong>: {l(term.definition)}
+            {term.icf && <> ({t('form.icf', { codes: term.icf.join(', ') })})</>}
+          </>
+        )}
       </span>
     </>
   )
