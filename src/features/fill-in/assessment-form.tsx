@@ -368,7 +368,7 @@ export function AssessmentForm({
   const form = useForm<FormValues>({
     defaultValues: {
       meta: metaValues(assessment.meta),
-      items: toFormItems(fields, assessment.answers),
+      items: toFormItems(fields, assessment.answers, lang),
     },
     mode: 'onBlur',
     reValidateMode: 'onBlur',

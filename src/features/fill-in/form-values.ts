@@ -129,8 +129,17 @@ export function toAnswers(fields: readonly FieldModel[], items: FormValues['item
   return out
 }
 
+/** A number as the user types it: a decimal comma in Dutch. */
+export function formatNumber(n: number, lang: 'nl' | 'en'): string {
+  return lang === 'nl' ? String(n).replace('.', ',') : String(n)
+}
+
 /** The inputs' values for an item, from a saved answer (or empty). */
-export function toItemValues(item: Item, answer: AnswerValue | undefined): ItemValues {
+export function toItemValues(
+  item: Item,
+  answer: AnswerValue | undefined,
+  lang: 'nl' | 'en' = 'en',
+): ItemValues {
   const a = item.answer
   switch (a.kind) {
     case 'single': {
@@ -151,7 +160,7 @@ export function toItemValues(item: Item, answer: AnswerValue | undefined): ItemV
       return v
     }
     case 'quantity':
-      return { value: answer?.kind === 'quantity' ? String(answer.value) : '' }
+      return { value: answer?.kind === 'quantity' ? formatNumber(answer.value, lang) : '' }
     case 'text':
       return { text: answer?.kind === 'text' ? answer.text : '' }
     case 'date':
@@ -165,16 +174,20 @@ export function toItemValues(item: Item, answer: AnswerValue | undefined): ItemV
       }
       a.quantities.forEach((q, i) => {
         const n = c?.quantities?.[q.id]
-        v[`q${i}`] = n === undefined ? '' : String(n)
+        v[`q${i}`] = n === undefined ? '' : formatNumber(n, lang)
       })
       return v
     }
   }
 }
 
-export function toFormItems(fields: readonly FieldModel[], answers: Answers): FormValues['items'] {
+export function toFormItems(
+  fields: readonly FieldModel[],
+  answers: Answers,
+  lang: 'nl' | 'en' = 'en',
+): FormValues['items'] {
   const out: FormValues['items'] = {}
-  for (const f of fields) out[itemKey(f)] = toItemValues(f.item, answers[f.item.id])
+  for (const f of fields) out[itemKey(f)] = toItemValues(f.item, answers[f.item.id], lang)
   return out
 }
 

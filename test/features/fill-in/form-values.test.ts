@@ -29,6 +29,7 @@ describe('toAnswers / toFormItems', () => {
       const example = readJson(join(root, 'public/examples', file)) as Assessment
       const fields = fieldModels(shipped(id))
       expect(toAnswers(fields, toFormItems(fields, example.answers))).toEqual(example.answers)
+      expect(toAnswers(fields, toFormItems(fields, example.answers, 'nl'))).toEqual(example.answers)
     }
   })
 
@@ -57,6 +58,14 @@ describe('toAnswers / toFormItems', () => {
       datum: { kind: 'date', date: '2026-11-23' },
     })
     expect(answersSchema(instrument).safeParse(answers).success).toBe(true)
+  })
+
+  it('shows a saved decimal with a comma in Dutch', () => {
+    const example = readJson(join(root, 'public/examples/bar-example.json')) as Assessment
+    const fields = fieldModels(shipped('bar'))
+    const tillen = fields.find((f) => f.item.id === 'fysiek.tillen')!
+    expect(toFormItems(fields, example.answers, 'nl')[tillen.name.slice(6)]?.q0).toBe('7,5')
+    expect(toFormItems(fields, example.answers, 'en')[tillen.name.slice(6)]?.q0).toBe('7.5')
   })
 
   it('leaves untouched items unanswered', () => {
