@@ -148,6 +148,21 @@ test('bad import files get a clear message and change no saved draft', async ({
   await expect(page.getByRole('alert')).toContainText('Versie 9.9.9 van bar is niet bekend')
   await expect(row).toHaveText(before as string)
   await expect(page.getByRole('row')).toHaveCount(2)
+
+  // Drag and drop a good file onto the screen.
+  const text = readFileSync('public/examples/fml-example.json', 'utf8')
+  const dataTransfer = await page.evaluateHandle((content) => {
+    const dt = new DataTransfer()
+    dt.items.add(new File([content], 'fml-verzekeringsarts.json', { type: 'application/json' }))
+    return dt
+  }, text)
+  await page.getByRole('region', { name: 'Importeren' }).dispatchEvent('drop', { dataTransfer })
+  await expect(page.getByText('fml-verzekeringsarts.json is geïmporteerd.')).toBeVisible()
+  await expect(page.getByRole('row')).toHaveCount(3)
+
+  await page.getByRole('button', { name: 'English' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Assessments' })).toBeVisible()
+  await expectNoAxeViolations(page)
 })
 
 test('the form is accessible in English, with a conditional item and term definitions by keyboard', async ({

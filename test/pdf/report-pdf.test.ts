@@ -70,15 +70,32 @@ describe('report PDF (BAR with the verzekeringsarts FML), read back with pdftote
     expect(text).toContain('Functionele Mogelijkhedenlijst (FML) 1.0.0')
   })
 
-  it('has the label and level of every answered BAR capacity item', () => {
+  it('has the label and the answer of every answered BAR item, with what is possible and the conditions', () => {
+    let checked = 0
     for (const section of bar.sections)
       for (const item of section.items) {
         const a = ba.answers[item.id]
-        if (a?.kind !== 'capacity') continue
+        if (!a) continue
+        checked++
         expect(text, item.id).toContain(flat(item.label.nl))
-        const level = choiceOptions(item)?.find((o) => o.code === a.level)
-        expect(text, item.id).toContain(level?.label.nl)
+        if (a.kind === 'capacity') {
+          expect(text, item.id).toContain(
+            choiceOptions(item)?.find((o) => o.code === a.level)?.label.nl,
+          )
+          for (const free of [a.possible, a.conditions])
+            if (free) expect(text, item.id).toContain(flat(free))
+        }
+        if (a.kind === 'single') {
+          expect(text, item.id).toContain(
+            choiceOptions(item)?.find((o) => o.code === a.choice)?.label.nl,
+          )
+          if (a.specify) expect(text, item.id).toContain(flat(a.specify))
+        }
+        if (a.kind === 'text') expect(text, item.id).toContain(flat(a.text))
+        if (a.kind === 'date') expect(text, item.id).toContain(a.date)
+        if (a.kind === 'quantity') expect(text, item.id).toContain(`${a.value} uur per week`)
       }
+    expect(checked).toBe(Object.keys(ba.answers).length)
   })
 
   it("has every chosen option text of the derived FML and of the verzekeringsarts's FML", () => {
