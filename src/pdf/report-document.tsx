@@ -1,6 +1,7 @@
 import { Document, Page, StyleSheet, Text, View } from '@react-pdf/renderer'
 import type { TFunction } from 'i18next'
 import type { Status } from '../core/compare/diff'
+import { STATUS_SYMBOL } from '../core/compare/status-symbols'
 import type {
   ReportComparisonRow,
   ReportInstrumentPart,
@@ -21,15 +22,6 @@ const STATUS_COLOUR: Record<string, string> = {
   'only-ba': '#374151',
   'only-va': '#374151',
   'not-comparable': '#4b5563',
-}
-const STATUS_ICON: Record<string, string> = {
-  agree: '✓',
-  'ba-more-restrictive': '▲',
-  'va-more-restrictive': '▼',
-  differs: '≠',
-  'only-ba': '‹',
-  'only-va': '›',
-  'not-comparable': '–',
 }
 
 const s = StyleSheet.create({
@@ -312,7 +304,7 @@ function ComparisonRow({ r, t }: { r: ReportComparisonRow; t: TFunction }) {
       <Text style={s.cBa}>{r.ba || '–'}</Text>
       <Text style={s.cVa}>{r.va || '–'}</Text>
       <Text style={[s.cStatus, { color: STATUS_COLOUR[r.status], fontWeight: 700 }]}>
-        {`${STATUS_ICON[r.status]} ${t(`compare.status.${r.status}`)}`}
+        {`${STATUS_SYMBOL[r.status]} ${t(`compare.status.${r.status}`)}`}
       </Text>
       <Text style={s.cNote}>
         {note ? <Text style={{ color: muted }}>{note}</Text> : ''}

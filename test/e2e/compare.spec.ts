@@ -1,18 +1,10 @@
-import { expect, expectNoAxeViolations, test } from './fixtures'
+import { expect, expectNoAxeViolations, openExamples, test } from './fixtures'
 
 test('compares the example BAR with the example FML, filters, keeps a motivation over a reload', async ({
   page,
 }) => {
   test.setTimeout(90_000)
-  await page.goto('/#/assessments')
-  for (const name of [
-    'Open voorbeeld: BAR van de bedrijfsarts',
-    'Open voorbeeld: FML van de verzekeringsarts',
-  ]) {
-    await page.getByRole('button', { name }).click()
-    await expect(page.locator('[data-item-id]').first()).toBeVisible()
-    await page.goto('/#/assessments')
-  }
+  await openExamples(page)
 
   await page.getByRole('link', { name: 'Vergelijken' }).click()
   await page.getByLabel('Beoordeling van de bedrijfsarts (BA)').selectOption({

@@ -37,3 +37,16 @@ export async function expectNoAxeViolations(page: Page) {
     results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
   ).toEqual([])
 }
+
+/** Opens the example BAR and FML from the assessments screen, so both are saved in this browser. */
+export async function openExamples(page: Page) {
+  await page.goto('/#/assessments')
+  for (const name of [
+    'Open voorbeeld: BAR van de bedrijfsarts',
+    'Open voorbeeld: FML van de verzekeringsarts',
+  ]) {
+    await page.getByRole('button', { name }).click()
+    await expect(page.locator('[data-item-id]').first()).toBeVisible()
+    await page.goto('/#/assessments')
+  }
+}

@@ -2,21 +2,13 @@ import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import canonicalize from 'canonicalize'
-import { expect, expectNoAxeViolations, test } from './fixtures'
+import { expect, expectNoAxeViolations, openExamples, test } from './fixtures'
 
 test('makes the report PDF in a worker, named after the employee, with the comparison and an English text on request', async ({
   page,
 }, testInfo) => {
   test.setTimeout(90_000)
-  await page.goto('/#/assessments')
-  for (const name of [
-    'Open voorbeeld: BAR van de bedrijfsarts',
-    'Open voorbeeld: FML van de verzekeringsarts',
-  ]) {
-    await page.getByRole('button', { name }).click()
-    await expect(page.locator('[data-item-id]').first()).toBeVisible()
-    await page.goto('/#/assessments')
-  }
+  await openExamples(page)
   await page.getByRole('link', { name: 'Rapport' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Rapport' })).toBeVisible()
   await page.getByLabel('Vergelijken met (optioneel)').selectOption({

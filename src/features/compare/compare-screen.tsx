@@ -4,6 +4,7 @@ import type { Assessment } from '../../core/assessment/assessment-schema'
 import { findInstrument } from '../../core/assessment/load-assessment'
 import { compareAssessments, type Comparison } from '../../core/compare/compare'
 import { STATUSES, type DiffRow, type Status } from '../../core/compare/diff'
+import { STATUS_SYMBOL } from '../../core/compare/status-symbols'
 import type { Catalogue } from '../../core/instrument/catalogue-data'
 import type { Item, Localized } from '../../core/instrument/meta-schema'
 import type { ValidationIssue } from '../../core/issues/validation-issue'
@@ -11,17 +12,7 @@ import { answerText } from '../../core/report/answer-text'
 import { isLanguage } from '../../i18n/i18n'
 import { getComparison, listAssessments, putComparison } from '../../storage/assessment-store'
 import { importAssessmentFile } from '../../storage/import-assessment'
-
-/** Shape and text carry the status as well as colour. */
-const ICON: Record<Status, string> = {
-  agree: '✓',
-  'ba-more-restrictive': '▲',
-  'va-more-restrictive': '▼',
-  differs: '≠',
-  'only-ba': '‹',
-  'only-va': '›',
-  'not-comparable': '–',
-}
+import { assessmentLabel } from '../../ui/assessment-label'
 
 const DIFFERENCES: ReadonlySet<Status> = new Set([
   'ba-more-restrictive',
@@ -41,7 +32,7 @@ export function StatusBadge({ status }: { status: Status }) {
   const { t } = useTranslation()
   return (
     <span className={`status status-${status}`}>
-      <span aria-hidden="true">{ICON[status]}</span> {t(`compare.status.${status}`)}
+      <span aria-hidden="true">{STATUS_SYMBOL[status]}</span> {t(`compare.status.${status}`)}
     </span>
   )
 }
@@ -269,7 +260,7 @@ export function CompareScreen({
   navigate: (hash: string) => void
 }) {
   const { t, i18n } = useTranslation()
-  const { l } = useLang()
+  const { lang, l } = useLang()
   const [assessments, setAssessments] = useState<Assessment[] | undefined>()
   const [onlyDifferences, setOnlyDifferences] = useState(false)
   const [notes, setNotes] = useState<Record<string, string>>({})
@@ -325,14 +316,7 @@ export function CompareScreen({
       : undefined
     return item ? l(item.label) : id
   }
-  const describe = (a: Assessment) => {
-    const found = findInstrument(catalogue.instruments, a.instrument)
-    return t('compare.option', {
-      employee: a.meta.employee || t('assessments.list.noEmployee'),
-      instrument: found.ok ? `${l(found.value.title)} ${a.instrument.version}` : a.instrument.id,
-      date: a.meta.assessmentDate,
-    })
-  }
+  const describe = (a: Assessment) => assessmentLabel(a, catalogue.instruments, t, lang)
   const go = (nextBa: string, nextVa: string) =>
     navigate(`#/compare/${nextBa || '-'}/${nextVa || '-'}`)
   const onImport = (side: 'ba' | 'va') => async (file: File) => {

@@ -11,6 +11,7 @@ import { isLanguage, LANGUAGES, type Language } from '../../i18n/i18n'
 import type { WorkerMessage } from '../../pdf/pdf-worker'
 import { prepareReport } from '../../pdf/prepare-report'
 import { getComparison, listAssessments } from '../../storage/assessment-store'
+import { assessmentLabel } from '../../ui/assessment-label'
 import { download } from '../../ui/download'
 
 type Stage = 'prepare' | 'fonts' | 'render' | 'done'
@@ -161,14 +162,7 @@ export function ReportScreen({ catalogue }: { catalogue: Catalogue }) {
     w.postMessage({ model: model.value })
   }
 
-  const describe = (a: Assessment) => {
-    const found = findInstrument(catalogue.instruments, a.instrument)
-    return t('compare.option', {
-      employee: a.meta.employee || t('assessments.list.noEmployee'),
-      instrument: found.ok ? `${l(found.value.title)} ${a.instrument.version}` : a.instrument.id,
-      date: a.meta.assessmentDate,
-    })
-  }
+  const describe = (a: Assessment) => assessmentLabel(a, catalogue.instruments, t, uiLang)
   const running = job.kind === 'running'
 
   return (
