@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { ASSESSMENT_FORMAT } from '../core/assessment/assessment-schema'
+import { ASSESSMENT_FORMAT } from '../core/assessment/constants'
 import { loadAssessment } from '../core/assessment/load-assessment'
 import { parseUntrustedJson } from '../core/assessment/safe-json'
 import { buildCatalogue } from '../core/instrument/catalogue'

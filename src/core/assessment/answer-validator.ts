@@ -1,3 +1,4 @@
+import '../zod-setup'
 import { z } from 'zod'
 import type { Instrument, Item, Option, QuantitySpec } from '../instrument/meta-schema'
 import type { AnswerValue } from './assessment-schema'

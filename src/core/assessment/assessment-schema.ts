@@ -1,4 +1,6 @@
+import '../zod-setup'
 import { z } from 'zod'
+import { ASSESSMENT_FORMAT, AUTHOR_ROLES } from './constants'
 import { idSchema, localizedSchema, semverSchema } from '../instrument/meta-schema'
 
 /** A calendar date as the form's date input gives it: YYYY-MM-DD. */
@@ -48,11 +50,6 @@ export const answerValueSchema = z.discriminatedUnion('kind', [
 ])
 export type AnswerValue = z.infer<typeof answerValueSchema>
 export type AnswerOf<K extends AnswerValue['kind']> = Extract<AnswerValue, { kind: K }>
-
-export const AUTHOR_ROLES = ['bedrijfsarts', 'verzekeringsarts'] as const
-export type AuthorRole = (typeof AUTHOR_ROLES)[number]
-
-export const ASSESSMENT_FORMAT = 'bar-studio/assessment'
 
 export const assessmentMetaSchema = z.strictObject({
   authorRole: z.enum(AUTHOR_ROLES),

@@ -4,44 +4,12 @@ import { issue } from '../issues/validation-issue'
 import { fromZodError } from '../issues/zod-issues'
 import { answersSchema } from './answer-validator'
 import type { Assessment } from './assessment-schema'
-import { ASSESSMENT_FORMAT, assessmentSchema } from './assessment-schema'
+import { assessmentSchema } from './assessment-schema'
+import { ASSESSMENT_FORMAT } from './constants'
+import { findInstrument } from '../instrument/find-instrument'
 
 function prefixed(issues: ValidationIssue[], prefix: string): ValidationIssue[] {
   return issues.map((i) => ({ ...i, path: i.path.replace(/^\$/, `$.${prefix}`) }))
-}
-
-/** The instrument an assessment names, or why it cannot be found. */
-export function findInstrument(
-  instruments: readonly Instrument[],
-  ref: { id: string; version: string },
-): LoadResult<Instrument> {
-  const sameId = instruments.filter((i) => i.id === ref.id)
-  const found = sameId.find((i) => i.version === ref.version)
-  if (found) return { ok: true, value: found }
-  if (!sameId.length) {
-    const known = [...new Set(instruments.map((i) => i.id))].join(', ')
-    return {
-      ok: false,
-      issues: [
-        issue(
-          ['instrument', 'id'],
-          `Onbekend instrument "${ref.id}" (bekend: ${known})`,
-          `Unknown instrument "${ref.id}" (known: ${known})`,
-        ),
-      ],
-    }
-  }
-  const versions = sameId.map((i) => i.version).join(', ')
-  return {
-    ok: false,
-    issues: [
-      issue(
-        ['instrument', 'version'],
-        `Versie ${ref.version} van ${ref.id} is niet bekend (bekend: ${versions})`,
-        `Version ${ref.version} of ${ref.id} is not known (known: ${versions})`,
-      ),
-    ],
-  }
 }
 
 /**

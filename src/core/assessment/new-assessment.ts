@@ -1,6 +1,7 @@
 import type { Instrument } from '../instrument/meta-schema'
-import type { Assessment, AuthorRole } from './assessment-schema'
-import { ASSESSMENT_FORMAT } from './assessment-schema'
+import type { Assessment } from './assessment-schema'
+import type { AuthorRole } from './constants'
+import { ASSESSMENT_FORMAT } from './constants'
 
 /** An empty assessment of an instrument; id and clock come in so this stays pure and testable. */
 export function newAssessment(args: {

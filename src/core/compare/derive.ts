@@ -1,5 +1,5 @@
 import type { AnswerValue, Assessment, Derivation } from '../assessment/assessment-schema'
-import { ASSESSMENT_FORMAT } from '../assessment/assessment-schema'
+import { ASSESSMENT_FORMAT } from '../assessment/constants'
 import { chosenCodes } from '../assessment/visibility'
 import { itemIndex } from '../instrument/item-index'
 import { choiceOptions } from '../instrument/choice-options'

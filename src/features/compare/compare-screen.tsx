@@ -1,7 +1,7 @@
 import { Fragment, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Assessment } from '../../core/assessment/assessment-schema'
-import { findInstrument } from '../../core/assessment/load-assessment'
+import { findInstrument } from '../../core/instrument/find-instrument'
 import { compareAssessments, type Comparison } from '../../core/compare/compare'
 import { STATUSES, type DiffRow, type Status } from '../../core/compare/diff'
 import { STATUS_SYMBOL } from '../../core/compare/status-symbols'

@@ -2,7 +2,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardE
 import { FormProvider, useForm, useFormContext, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { Assessment, AssessmentMeta } from '../../core/assessment/assessment-schema'
-import { AUTHOR_ROLES } from '../../core/assessment/assessment-schema'
+import { AUTHOR_ROLES } from '../../core/assessment/constants'
 import { progress, type SectionProgress } from '../../core/assessment/progress'
 import { withoutHidden } from '../../core/assessment/visibility'
 import type { Instrument, Item, Term, Vocabulary } from '../../core/instrument/meta-schema'
@@ -16,15 +16,14 @@ import {
 } from './fields'
 import type { FieldModel, FormValues, MetaValues } from './form-values'
 import { fieldModels, mainInput, toAnswers, toFormItems } from './form-values'
-import {
-  buildValidators,
-  checkMeta,
-  formResolver,
-  metaToSave,
-  validAnswers,
-} from './form-validation'
+import type { Resolver } from 'react-hook-form'
+import { checkMeta, metaToSave } from './meta-check'
 import { TermList } from './term-list'
 import { FormTextContext, useFormText, type FormText } from './form-text'
+import type * as FormValidationModule from './form-validation'
+import type { Validators } from './form-validation'
+
+type FormValidation = typeof FormValidationModule
 import { useLocalized } from './use-localized'
 
 const SAVE_DELAY_MS = 400
@@ -359,11 +358,22 @@ export function AssessmentForm({
   const [l, lang] = useLocalized()
   const text = useMemo<FormText>(() => ({ t, lang, l: (x) => x[lang] }), [t, lang])
   const fields = useMemo(() => fieldModels(instrument), [instrument])
-  const validators = useMemo(() => buildValidators(instrument), [instrument])
-  const resolver = useMemo(
-    () =>
-      formResolver(fields, validators, () => (isLanguage(i18n.language) ? i18n.language : 'nl')),
-    [fields, validators, i18n],
+  // zod and the validators load on first use (a blur, a save), not with the form.
+  const validation = useMemo(() => {
+    let loaded: Promise<{ module: FormValidation; validators: Validators }> | undefined
+    return () =>
+      (loaded ??= import('./form-validation').then((module) => ({
+        module,
+        validators: module.buildValidators(instrument),
+      })))
+  }, [instrument])
+  const resolver = useMemo<Resolver<FormValues>>(
+    () => async (values, context, options) => {
+      const { module, validators } = await validation()
+      const lang = () => (isLanguage(i18n.language) ? i18n.language : 'nl')
+      return module.formResolver(fields, validators, lang)(values, context, options)
+    },
+    [fields, validation, i18n],
   )
   const form = useForm<FormValues>({
     defaultValues: {
@@ -387,7 +397,8 @@ export function AssessmentForm({
   const save = useCallback(async () => {
     if (!onSave) return
     const values = form.getValues()
-    const { answers, invalid } = validAnswers(fields, values.items, validators)
+    const { module, validators } = await validation()
+    const { answers, invalid } = module.validAnswers(fields, values.items, validators)
     const next: Assessment = {
       ...saved.current,
       meta: metaToSave(values.meta, saved.current.meta),
@@ -403,7 +414,7 @@ export function AssessmentForm({
     } catch (e) {
       setSaveState({ kind: 'failed', reason: (e as Error).message })
     }
-  }, [form, fields, validators, instrument, onSave])
+  }, [form, fields, validation, instrument, onSave])
 
   useEffect(() => {
     if (!onSave) return

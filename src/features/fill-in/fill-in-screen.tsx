@@ -5,7 +5,7 @@ import { assessmentFileName, assessmentJson } from '../../core/assessment/file-n
 import { newAssessment } from '../../core/assessment/new-assessment'
 import type { Catalogue } from '../../core/instrument/catalogue-data'
 import { findVocabulary } from '../../core/instrument/catalogue-data'
-import { findInstrument } from '../../core/assessment/load-assessment'
+import { findInstrument } from '../../core/instrument/find-instrument'
 import { getAssessment, putAssessment } from '../../storage/assessment-store'
 import { download } from '../../ui/download'
 import { AssessmentForm } from './assessment-form'

@@ -1,13 +1,14 @@
 import { get, set, type FieldErrors, type Resolver } from 'react-hook-form'
 import type { z } from 'zod'
 import { itemAnswerSchema } from '../../core/assessment/answer-validator'
-import type { AnswerValue, Answers, AssessmentMeta } from '../../core/assessment/assessment-schema'
+import type { AnswerValue, Answers } from '../../core/assessment/assessment-schema'
 import { itemIndex } from '../../core/instrument/item-index'
 import type { Instrument } from '../../core/instrument/meta-schema'
 import { fromZodError } from '../../core/issues/zod-issues'
 import type { Language } from '../../i18n/i18n'
 import type { FieldModel, FormValues, ItemValues } from './form-values'
 import { fieldNameForIssue, itemKey, toAnswer } from './form-values'
+import { checkMeta } from './meta-check'
 
 export interface Validators {
   get(itemId: string): z.ZodType<AnswerValue> | undefined
@@ -51,34 +52,6 @@ export function checkItem(
     message: (fromZodError(r.error)[k] as { message: { nl: string; en: string } }).message,
   }))
   return { answer, errors }
-}
-
-export function checkMeta(
-  meta: FormValues['meta'],
-): { name: string; message: { nl: string; en: string } }[] {
-  if (meta.validUntil && meta.assessmentDate && meta.validUntil < meta.assessmentDate)
-    return [
-      {
-        name: 'meta.validUntil',
-        message: {
-          nl: 'Geldig tot ligt vóór de datum van de beoordeling',
-          en: 'Valid until is before the assessment date',
-        },
-      },
-    ]
-  return []
-}
-
-/** The saved form of the details: only when they are valid, otherwise the last saved ones stay. */
-export function metaToSave(meta: FormValues['meta'], previous: AssessmentMeta): AssessmentMeta {
-  if (checkMeta(meta).length || !meta.assessmentDate) return previous
-  return {
-    authorRole: meta.authorRole,
-    authorName: meta.authorName.trim(),
-    employee: meta.employee.trim(),
-    assessmentDate: meta.assessmentDate,
-    ...(meta.validUntil ? { validUntil: meta.validUntil } : {}),
-  }
 }
 
 /** Answers that pass their item's validator, and how many items were held back for an error. */
