@@ -1,5 +1,11 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
-import { FormProvider, useForm, useFormContext, useWatch } from 'react-hook-form'
+import {
+  FormProvider,
+  useForm,
+  useFormContext,
+  useWatch,
+  type UseFormReturn,
+} from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { Assessment, AssessmentMeta } from '../../core/assessment/assessment-schema'
 import { AUTHOR_ROLES } from '../../core/assessment/constants'
@@ -385,10 +391,13 @@ export function AssessmentForm({
     resolver,
     shouldFocusError: true,
   })
-  const termsById = useMemo(
-    () => new Map(vocabulary.terms.map((term) => [term.id, term])),
-    [vocabulary],
-  )
+  // One array per item, made once: a new array on every render would defeat the memo of ItemView.
+  const termsByItem = useMemo(() => {
+    const byId = new Map(vocabulary.terms.map((term) => [term.id, term]))
+    return new Map(
+      fields.map((f) => [f.item.id, (f.item.terms ?? []).flatMap((id) => byId.get(id) ?? [])]),
+    )
+  }, [vocabulary, fields])
   const byId = useMemo(() => new Map(fields.map((f) => [f.item.id, f])), [fields])
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' })
   const [checkResult, setCheckResult] = useState<number | undefined>()
@@ -467,64 +476,88 @@ export function AssessmentForm({
     )
   }
 
-  return (
-    <FormProvider {...form}>
-      <FormTextContext.Provider value={text}>
-        <div className="fill-in">
-          <FormSidebar instrument={instrument} fields={fields} />
-          <form
-            className="assessment-form"
-            noValidate
-            onKeyDown={onKeyDown}
-            onSubmit={(e) => e.preventDefault()}
+  // The heavy parts are made once per instrument and language, under a provider whose value does not
+  // change when the form re-renders for its toolbar: otherwise every item would render twice at mount.
+  const sidebar = useMemo(
+    () => <FormSidebar instrument={instrument} fields={fields} />,
+    [instrument, fields],
+  )
+  const content = useMemo(
+    () => (
+      <>
+        <MetaFields />
+        {instrument.sections.map((section) => (
+          <section
+            key={section.id}
+            aria-labelledby={`section-${section.id}`}
+            className="form-section"
           >
-            <div className="toolbar">
-              <SaveStatus state={saveState} preview={!onSave} />
-              <button type="button" onClick={() => void check()}>
-                {t('form.check')}
-              </button>
-              {toolbar}
-            </div>
-            {checkResult !== undefined && (
-              <p role="status" className={checkResult ? 'check-result is-error' : 'check-result'}>
-                {checkResult ? t('form.checkDone', { count: checkResult }) : t('form.checkOk')}
-              </p>
-            )}
-            <MetaFields />
-            {instrument.sections.map((section) => (
-              <section
-                key={section.id}
-                aria-labelledby={`section-${section.id}`}
-                className="form-section"
-              >
-                <h2 id={`section-${section.id}`} tabIndex={-1}>
-                  {l(section.label)}
-                </h2>
-                {section.description && (
-                  <p className="section-description">{l(section.description)}</p>
-                )}
-                <ScaleLegend items={section.items} />
-                {section.items.map((item) => {
-                  const field = byId.get(item.id) as FieldModel
-                  const terms = (item.terms ?? []).flatMap((id) => termsById.get(id) ?? [])
-                  const view = <ItemView key={item.id} field={field} terms={terms} />
-                  const control = item.visibleWhen && byId.get(item.visibleWhen.item)
-                  return control ? (
-                    <Conditional key={item.id} field={field} control={control}>
-                      {view}
-                    </Conditional>
-                  ) : (
-                    view
-                  )
-                })}
-              </section>
-            ))}
-          </form>
-        </div>
-      </FormTextContext.Provider>
-    </FormProvider>
+            <h2 id={`section-${section.id}`} tabIndex={-1}>
+              {l(section.label)}
+            </h2>
+            {section.description && <p className="section-description">{l(section.description)}</p>}
+            <ScaleLegend items={section.items} />
+            {section.items.map((item) => {
+              const field = byId.get(item.id) as FieldModel
+              const terms = termsByItem.get(item.id) ?? []
+              const view = <ItemView key={item.id} field={field} terms={terms} />
+              const control = item.visibleWhen && byId.get(item.visibleWhen.item)
+              return control ? (
+                <Conditional key={item.id} field={field} control={control}>
+                  {view}
+                </Conditional>
+              ) : (
+                view
+              )
+            })}
+          </section>
+        ))}
+      </>
+    ),
+    // l changes with the language, and with it every label.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [instrument, byId, termsByItem, lang],
+  )
+
+  return (
+    <FormTextContext.Provider value={text}>
+      <div className="fill-in">
+        <StableFormProvider form={form}>{sidebar}</StableFormProvider>
+        <form
+          className="assessment-form"
+          noValidate
+          onKeyDown={onKeyDown}
+          onSubmit={(e) => e.preventDefault()}
+        >
+          <div className="toolbar">
+            <SaveStatus state={saveState} preview={!onSave} />
+            <button type="button" onClick={() => void check()}>
+              {t('form.check')}
+            </button>
+            {toolbar}
+          </div>
+          {checkResult !== undefined && (
+            <p role="status" className={checkResult ? 'check-result is-error' : 'check-result'}>
+              {checkResult ? t('form.checkDone', { count: checkResult }) : t('form.checkOk')}
+            </p>
+          )}
+          <StableFormProvider form={form}>{content}</StableFormProvider>
+        </form>
+      </div>
+    </FormTextContext.Provider>
   )
 }
+
+/** FormProvider under memo: with the same form object and children, its context value stays the same. */
+const StableFormProvider = memo(function StableFormProvider({
+  form,
+  children,
+}: {
+  form: UseFormReturn<FormValues>
+  children: React.ReactNode
+}) {
+  return <FormProvider {...form}>{children}</FormProvider>
+})
 
 function FormSidebar({
   instrument,
