@@ -60,8 +60,14 @@ export async function addAssessment(assessment: Assessment): Promise<boolean> {
   return true
 }
 
+/** Deletes an assessment and the motivations of every comparison it is part of. */
 export async function deleteAssessment(id: string): Promise<void> {
-  await (await open()).delete('assessments', id)
+  const tx = (await open()).transaction(['assessments', 'comparisons'], 'readwrite')
+  await tx.objectStore('assessments').delete(id)
+  const comparisons = tx.objectStore('comparisons')
+  for (const c of await comparisons.getAll())
+    if (c.baId === id || c.vaId === id) await comparisons.delete(c.id)
+  await tx.done
 }
 
 export function comparisonId(baId: string, vaId: string) {
