@@ -296,12 +296,14 @@ function OpenItems({ sections }: { sections: SectionProgress[] }) {
   const open = sections.flatMap((s) => s.open)
   const required = open.filter((i) => i.required)
   const ordered: Item[] = [...required, ...open.filter((i) => !i.required)]
+  // The list is built only while it is open: up to a hundred buttons nobody sees cost time at mount.
+  const [expanded, setExpanded] = useState(false)
   return (
-    <details className="open-items">
+    <details className="open-items" onToggle={(e) => setExpanded(e.currentTarget.open)}>
       <summary>
         {t('form.open.title')}: {t('form.open.count', { count: open.length })}
       </summary>
-      {open.length === 0 ? (
+      {!expanded ? null : open.length === 0 ? (
         <p>{t('form.open.none')}</p>
       ) : (
         <ul>
