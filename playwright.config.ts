@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs'
 import { defineConfig } from '@playwright/test'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/e2e/chromium'
 
-const chromium = '/usr/bin/chromium'
+const chromium = CHROMIUM_PATH
 const haveChromium = existsSync(chromium)
 if (!haveChromium) {
   const message = `${chromium} not found: end-to-end tests cannot run. Install it with: apt-get install chromium`
@@ -27,16 +28,7 @@ export default defineConfig({
     locale: 'nl-NL',
     launchOptions: {
       executablePath: chromium,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-dev-shm-usage',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {

@@ -137,8 +137,12 @@ function diff(baFile: string, vaFile: string, format: 'json' | 'text', lang: Lan
   return EXIT.ok
 }
 
+let loaded: ReturnType<typeof buildCatalogue> | undefined
+
+/** The schemas/ catalogue, validated once per run however many files a command reads. */
 function catalogue() {
-  return buildCatalogue(readSchemaFiles())
+  loaded ??= buildCatalogue(readSchemaFiles())
+  return loaded
 }
 
 function validate(file: string, lang: Lang, io: Io): number {

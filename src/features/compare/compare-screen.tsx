@@ -5,6 +5,7 @@ import { findInstrument } from '../../core/instrument/find-instrument'
 import { compareAssessments, type Comparison } from '../../core/compare/compare'
 import { STATUSES, type DiffRow, type Status } from '../../core/compare/diff'
 import { STATUS_SYMBOL } from '../../core/compare/status-symbols'
+import { itemIndex } from '../../core/instrument/item-index'
 import type { Catalogue } from '../../core/instrument/catalogue-data'
 import type { Item, Localized } from '../../core/instrument/meta-schema'
 import type { ValidationIssue } from '../../core/issues/validation-issue'
@@ -311,9 +312,7 @@ export function CompareScreen({
       ? result.value.derived?.assessment.derivation?.from.instrument
       : undefined
     const instrument = from && findInstrument(catalogue.instruments, from)
-    const item = instrument?.ok
-      ? instrument.value.sections.flatMap((s) => s.items).find((i) => i.id === id)
-      : undefined
+    const item = instrument?.ok ? itemIndex(instrument.value).items.get(id) : undefined
     return item ? l(item.label) : id
   }
   const describe = (a: Assessment) => assessmentLabel(a, catalogue.instruments, t, lang)

@@ -47,9 +47,10 @@ export function checkItem(
   if (!answer) return { answer, errors: [] }
   const r = validators.get(field.item.id)?.safeParse(answer, { reportInput: true })
   if (!r || r.success) return { answer, errors: [] }
+  const messages = fromZodError(r.error)
   const errors = r.error.issues.map((raw, k) => ({
     name: fieldNameForIssue(field, answer, raw.path),
-    message: (fromZodError(r.error)[k] as { message: { nl: string; en: string } }).message,
+    message: (messages[k] as (typeof messages)[number]).message,
   }))
   return { answer, errors }
 }
