@@ -54,8 +54,38 @@ function contentSecurityPolicy(): Plugin {
   }
 }
 
+/**
+ * The latin Inter files start loading with the page instead of when the first layout finds text
+ * that needs them: discovered late, they held the first paint of a long form back by ~100 ms.
+ */
+function preloadFonts(): Plugin {
+  let base = '/'
+  return {
+    name: 'preload-fonts',
+    apply: 'build',
+    configResolved: (config) => void (base = config.base),
+    transformIndexHtml: {
+      order: 'post',
+      handler: (_html, ctx) =>
+        Object.keys(ctx.bundle ?? {})
+          .filter((file) => /\/inter-latin-(400|600)-normal-[\w-]+\.woff2$/.test(file))
+          .map((file) => ({
+            tag: 'link',
+            attrs: {
+              rel: 'preload',
+              href: `${base}${file}`,
+              as: 'font',
+              type: 'font/woff2',
+              crossorigin: 'anonymous',
+            },
+            injectTo: 'head' as const,
+          })),
+    },
+  }
+}
+
 export default defineConfig({
-  plugins: [react(), validateSchemas(), contentSecurityPolicy()],
+  plugins: [react(), validateSchemas(), contentSecurityPolicy(), preloadFonts()],
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 800 },

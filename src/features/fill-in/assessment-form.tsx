@@ -14,18 +14,21 @@ import { withoutHidden } from '../../core/assessment/visibility'
 import type { Instrument, Item, Term, Vocabulary } from '../../core/instrument/meta-schema'
 import { isLanguage } from '../../i18n/i18n'
 import {
-  AnswerInputs,
+  answerInputs,
   inputId,
   isGroupKind,
-  ItemErrorsProvider,
+  ItemErrorStoreContext,
   StandaloneFieldError,
+  useItemErrorStore,
+  type ItemContext,
 } from './fields'
 import type { FieldModel, FormValues, MetaValues } from './form-values'
-import { fieldModels, mainInput, toAnswers, toFormItems } from './form-values'
+import { fieldModels, itemKey, mainInput, toAnswers, toFormItems } from './form-values'
+import { ItemErrorStore, useItemMessages } from './item-errors'
 import type { Resolver } from 'react-hook-form'
 import { checkMeta, metaToSave } from './meta-check'
 import { TermList } from './term-list'
-import { FormTextContext, useFormText, type FormText } from './form-text'
+import { FormTextContext, memoizedT, useFormText, type FormText } from './form-text'
 import type * as FormValidationModule from './form-validation'
 import type { Validators } from './form-validation'
 
@@ -64,14 +67,18 @@ const ItemView = memo(function ItemView({
   field: FieldModel
   terms: readonly Term[]
 }) {
-  const { t, l } = useFormText()
-  const { setValue } = useFormContext<FormValues>()
+  const text = useFormText()
+  const { register, setValue } = useFormContext<FormValues>()
+  const messages = useItemMessages(useItemErrorStore(), itemKey(field))
+  const { t, l } = text
+  const ctx: ItemContext = { field, text, register, messages }
   const item = field.item
   const code = visibleCode(item.id)
+  const label = l(item.label)
   const helpId = `help-${field.name.replace('.', '-')}`
   const title = (
     <>
-      {code && <span className="item-code">{code}</span>} {l(item.label)}
+      {code && <span className="item-code">{code}</span>} {label}
       {item.required && <span className="required"> ({t('form.required')})</span>}
       {item.icf && <span className="icf">{t('form.icf', { codes: item.icf.join(', ') })}</span>}
     </>
@@ -84,7 +91,7 @@ const ItemView = memo(function ItemView({
           {l(item.help)}
         </p>
       )}
-      <TermList terms={terms} />
+      {terms.length > 0 && <TermList terms={terms} />}
     </>
   )
   if (!isGroupKind(item))
@@ -94,34 +101,30 @@ const ItemView = memo(function ItemView({
           {title}
         </p>
         {extras}
-        <ItemErrorsProvider name={field.name}>
-          <AnswerInputs field={field} label={l(item.label)} />
-        </ItemErrorsProvider>
+        {answerInputs(ctx, label)}
       </div>
     )
   return (
     <div className="item" data-item-id={item.id}>
-      <ItemErrorsProvider name={field.name}>
-        <fieldset aria-describedby={item.help ? helpId : undefined}>
-          <legend className="item-title">{title}</legend>
-          {extras}
-          <AnswerInputs field={field} label={l(item.label)} />
-          {clearable && (
-            <button
-              type="button"
-              className="link-button"
-              aria-label={t('form.clearLabel', { label: l(item.label) })}
-              onClick={() =>
-                setValue(`${field.name}.${mainInput(item)}` as never, null as never, {
-                  shouldDirty: true,
-                })
-              }
-            >
-              {t('form.clear')}
-            </button>
-          )}
-        </fieldset>
-      </ItemErrorsProvider>
+      <fieldset aria-describedby={item.help ? helpId : undefined}>
+        <legend className="item-title">{title}</legend>
+        {extras}
+        {answerInputs(ctx, label)}
+        {clearable && (
+          <button
+            type="button"
+            className="link-button"
+            aria-label={t('form.clearLabel', { label })}
+            onClick={() =>
+              setValue(`${field.name}.${mainInput(item)}` as never, null as never, {
+                shouldDirty: true,
+              })
+            }
+          >
+            {t('form.clear')}
+          </button>
+        )}
+      </fieldset>
     </div>
   )
 })
@@ -364,7 +367,7 @@ export function AssessmentForm({
 }: AssessmentFormProps) {
   const { t, i18n } = useTranslation()
   const [l, lang] = useLocalized()
-  const text = useMemo<FormText>(() => ({ t, lang, l: (x) => x[lang] }), [t, lang])
+  const text = useMemo<FormText>(() => ({ t: memoizedT(t), lang, l: (x) => x[lang] }), [t, lang])
   const fields = useMemo(() => fieldModels(instrument), [instrument])
   // zod and the validators load on first use (a blur, a save), not with the form.
   const validation = useMemo(() => {
@@ -401,6 +404,15 @@ export function AssessmentForm({
     )
   }, [vocabulary, fields])
   const byId = useMemo(() => new Map(fields.map((f) => [f.item.id, f])), [fields])
+  const [errorStore] = useState(() => new ItemErrorStore())
+  useEffect(
+    () =>
+      form.subscribe({
+        formState: { errors: true },
+        callback: ({ errors }) => errorStore.update(errors),
+      }),
+    [form, errorStore],
+  )
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' })
   const [checkResult, setCheckResult] = useState<number | undefined>()
   const saved = useRef(assessment)
@@ -543,7 +555,9 @@ export function AssessmentForm({
               {checkResult ? t('form.checkDone', { count: checkResult }) : t('form.checkOk')}
             </p>
           )}
-          <StableFormProvider form={form}>{content}</StableFormProvider>
+          <ItemErrorStoreContext.Provider value={errorStore}>
+            <StableFormProvider form={form}>{content}</StableFormProvider>
+          </ItemErrorStoreContext.Provider>
         </form>
       </div>
     </FormTextContext.Provider>

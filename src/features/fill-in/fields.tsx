@@ -1,8 +1,16 @@
-import { createContext, useContext, type ReactNode } from 'react'
-import { get, useFormContext, useFormState, useWatch } from 'react-hook-form'
+import { createContext, useContext } from 'react'
+import { get, useFormState, useWatch, type UseFormRegister } from 'react-hook-form'
 import type { Item, NamedQuantity, Option, QuantitySpec } from '../../core/instrument/meta-schema'
+import type { FormText } from './form-text'
 import type { FieldModel, FormValues } from './form-values'
-import { useFormText } from './form-text'
+import type { ItemErrorStore, ItemMessages } from './item-errors'
+
+/*
+ * An item's inputs are plain functions called by the item's one component, not components of
+ * their own: a BAR has some 450 inputs, and a component (with its hooks) per input, label and
+ * error was most of the form's mount time. Only what must react on its own is a component:
+ * the "namely" inputs, which follow the chosen option.
+ */
 
 function assertNever(x: never): never {
   throw new Error(`Unhandled answer kind: ${JSON.stringify(x)}`)
@@ -16,27 +24,25 @@ function errorId(name: string) {
   return `error-${name.replace(/\./g, '-')}`
 }
 
-/** One item's errors, read once per item so that inputs need no subscription of their own. */
-const ItemErrors = createContext<{ prefix: string; errors: unknown } | undefined>(undefined)
+/** The form's error store, one per form. */
+export const ItemErrorStoreContext = createContext<ItemErrorStore | undefined>(undefined)
 
-export function ItemErrorsProvider({ name, children }: { name: string; children: ReactNode }) {
-  const { errors } = useFormState<FormValues>({ name: name as never })
-  return (
-    <ItemErrors.Provider value={{ prefix: `${name}.`, errors: get(errors, name) }}>
-      {children}
-    </ItemErrors.Provider>
-  )
+export function useItemErrorStore(): ItemErrorStore {
+  const store = useContext(ItemErrorStoreContext)
+  if (!store) throw new Error('useItemErrorStore outside the assessment form')
+  return store
 }
 
-function useErrorMessage(name: string): string | undefined {
-  const item = useContext(ItemErrors)
-  if (!item || !name.startsWith(item.prefix))
-    throw new Error(`${name} is outside its item's errors`)
-  return (get(item.errors, name.slice(item.prefix.length)) as { message?: string } | undefined)
-    ?.message
+/** What rendering one item's inputs needs, read once by the item's component. */
+export interface ItemContext {
+  field: FieldModel
+  text: FormText
+  register: UseFormRegister<FormValues>
+  /** Messages by input path below the item (`choice`, `q0`, `s2`). */
+  messages: ItemMessages
 }
 
-function ErrorText({ name, message }: { name: string; message: string | undefined }) {
+function errorText(name: string, message: string | undefined) {
   if (!message) return null
   return (
     <p id={errorId(name)} className="field-error" role="alert">
@@ -45,109 +51,99 @@ function ErrorText({ name, message }: { name: string; message: string | undefine
   )
 }
 
-/** The message of one input's error inside an item, announced when it appears. */
-export function FieldError({ name }: { name: string }) {
-  return <ErrorText name={name} message={useErrorMessage(name)} />
+/** The message of one input inside an item, announced when it appears. */
+function fieldError(ctx: ItemContext, path: string) {
+  return errorText(`${ctx.field.name}.${path}`, ctx.messages[path])
 }
 
 /** The same for a field outside the instrument's items (the assessment details). */
 export function StandaloneFieldError({ name }: { name: string }) {
   const { errors } = useFormState<FormValues>({ name: name as never, exact: true })
-  return (
-    <ErrorText
-      name={name}
-      message={(get(errors, name) as { message?: string } | undefined)?.message}
-    />
+  return errorText(name, (get(errors, name) as { message?: string } | undefined)?.message)
+}
+
+function invalidProps(ctx: ItemContext, path: string, describedBy?: string) {
+  const invalid = Boolean(ctx.messages[path])
+  const ids = [describedBy, invalid ? errorId(`${ctx.field.name}.${path}`) : undefined].filter(
+    Boolean,
   )
+  return {
+    'aria-invalid': invalid,
+    'aria-describedby': ids.length ? ids.join(' ') : undefined,
+  }
 }
 
-function useHasError(name: string) {
-  return Boolean(useErrorMessage(name))
+function register(ctx: ItemContext, path: string) {
+  return ctx.register(`${ctx.field.name}.${path}` as never)
 }
 
-function SpecifyInput({ name, option }: { name: string; option: Option }) {
-  const { t, l } = useFormText()
-  const { register } = useFormContext<FormValues>()
-  const invalid = useHasError(name)
+function specifyInput(ctx: ItemContext, index: number, option: Option) {
+  const path = `s${index}`
+  const name = `${ctx.field.name}.${path}`
   return (
-    <span className="specify">
-      <label htmlFor={inputId(name)}>{t('form.specify', { option: l(option.label) })}</label>
-      <input
-        id={inputId(name)}
-        type="text"
-        aria-invalid={invalid}
-        aria-describedby={invalid ? errorId(name) : undefined}
-        {...register(name as never)}
-      />
-      <FieldError name={name} />
+    <span key={option.code} className="specify">
+      <label htmlFor={inputId(name)}>
+        {ctx.text.t('form.specify', { option: ctx.text.l(option.label) })}
+      </label>
+      <input id={inputId(name)} type="text" {...invalidProps(ctx, path)} {...register(ctx, path)} />
+      {fieldError(ctx, path)}
     </span>
   )
 }
 
 /** Shows the "namely" inputs of the options that are chosen and need one. */
-function SpecifyFor({ field, options }: { field: FieldModel; options: readonly Option[] }) {
-  const multiple = field.item.answer.kind === 'multiple'
+function SpecifyFor({ ctx, options }: { ctx: ItemContext; options: readonly Option[] }) {
+  const multiple = ctx.field.item.answer.kind === 'multiple'
   const chosen = useWatch<FormValues>({
-    name: `${field.name}.${multiple ? 'choices' : 'choice'}` as never,
+    name: `${ctx.field.name}.${multiple ? 'choices' : 'choice'}` as never,
   }) as unknown
   const codes = Array.isArray(chosen)
     ? (chosen as string[])
     : typeof chosen === 'string'
       ? [chosen]
       : []
-  return (
-    <>
-      {options.map((o, i) =>
-        o.specify && codes.includes(o.code) ? (
-          <SpecifyInput key={o.code} name={`${field.name}.s${i}`} option={o} />
-        ) : null,
-      )}
-    </>
+  return options.map((o, i) =>
+    o.specify && codes.includes(o.code) ? specifyInput(ctx, i, o) : null,
   )
 }
 
-function OptionList({
-  field,
-  name,
-  options,
-  type,
-  descriptions = true,
-}: {
-  field: FieldModel
-  name: string
-  options: readonly Option[]
-  type: 'radio' | 'checkbox'
+function optionList(
+  ctx: ItemContext,
+  path: string,
+  options: readonly Option[],
+  type: 'radio' | 'checkbox',
   /** Off where the section shows one legend for a shared scale (BAR capacity levels). */
-  descriptions?: boolean
-}) {
-  const { l } = useFormText()
-  const { register } = useFormContext<FormValues>()
-  const invalid = useHasError(name)
-  const registered = register(name as never)
+  descriptions = true,
+) {
+  const { l } = ctx.text
+  const base = inputId(`${ctx.field.name}.${path}`)
+  const invalid = Boolean(ctx.messages[path]) || undefined
+  const registered = register(ctx, path)
   return (
     <div className={descriptions ? 'options' : 'options options-inline'} role="presentation">
       {options.map((o, i) => {
-        const id = `${inputId(name)}-${i}`
+        const id = `${base}-${i}`
+        const description = descriptions ? o.description : undefined
         return (
           <label key={o.code} className="option" htmlFor={id}>
             <input
               id={id}
               type={type}
               value={o.code}
-              aria-invalid={invalid || undefined}
-              aria-describedby={descriptions && o.description ? `${id}-desc` : undefined}
+              aria-invalid={invalid}
+              aria-describedby={description ? `${id}-desc` : undefined}
               {...registered}
             />
             <span className="option-label">{l(o.label)}</span>
-            {descriptions && o.description && (
+            {description && (
               <span id={`${id}-desc`} className="option-description">
-                {l(o.description)}
+                {l(description)}
               </span>
             )}
           </label>
         )
       })}
-      {options.some((o) => o.specify) && <SpecifyFor field={field} options={options} />}
+      {options.some((o) => o.specify) && <SpecifyFor ctx={ctx} options={options} />}
     </div>
   )
 }
@@ -156,166 +152,111 @@ function unitLabelKey(unit: QuantitySpec['unit']) {
   return `units.${unit}` as const
 }
 
-function QuantityInput({ name, spec, label }: { name: string; spec: QuantitySpec; label: string }) {
-  const { t } = useFormText()
-  const { register } = useFormContext<FormValues>()
-  const invalid = useHasError(name)
-  const hintId = `${inputId(name)}-hint`
+function quantityInput(ctx: ItemContext, path: string, spec: QuantitySpec, label: string) {
+  const { t } = ctx.text
+  const id = inputId(`${ctx.field.name}.${path}`)
+  const hintId = `${id}-hint`
+  const unit = t(unitLabelKey(spec.unit))
   return (
-    <div className="quantity">
-      <label htmlFor={inputId(name)}>{label}</label>
+    <div key={path} className="quantity">
+      <label htmlFor={id}>{label}</label>
       <span className="quantity-input">
         <input
-          id={inputId(name)}
+          id={id}
           type="text"
           inputMode="decimal"
           autoComplete="off"
-          aria-invalid={invalid}
-          aria-describedby={[hintId, invalid ? errorId(name) : ''].filter(Boolean).join(' ')}
-          {...register(name as never)}
+          {...invalidProps(ctx, path, hintId)}
+          {...register(ctx, path)}
         />
-        <span className="unit">{t(unitLabelKey(spec.unit))}</span>
+        <span className="unit">{unit}</span>
       </span>
       <span id={hintId} className="hint">
-        {t('form.range', { min: spec.min, max: spec.max, unit: t(unitLabelKey(spec.unit)) })}
+        {t('form.range', { min: spec.min, max: spec.max, unit })}
       </span>
-      <FieldError name={name} />
+      {fieldError(ctx, path)}
     </div>
   )
 }
 
-function TextArea({
-  name,
-  label,
-  maxLength,
-  rows = 3,
-}: {
-  name: string
-  label: string
-  maxLength: number
-  rows?: number
-}) {
-  const { register } = useFormContext<FormValues>()
-  const invalid = useHasError(name)
+function textArea(ctx: ItemContext, path: string, label: string, maxLength: number, rows = 3) {
+  const id = inputId(`${ctx.field.name}.${path}`)
   return (
-    <div className="text-field">
-      <label htmlFor={inputId(name)}>{label}</label>
+    <div key={path} className="text-field">
+      <label htmlFor={id}>{label}</label>
       <textarea
-        id={inputId(name)}
+        id={id}
         rows={rows}
         maxLength={maxLength}
-        aria-invalid={invalid}
-        aria-describedby={invalid ? errorId(name) : undefined}
-        {...register(name as never)}
+        {...invalidProps(ctx, path)}
+        {...register(ctx, path)}
       />
-      <FieldError name={name} />
+      {fieldError(ctx, path)}
     </div>
   )
 }
 
-function Capacity({
-  field,
-  levels,
-  quantities,
-}: {
-  field: FieldModel
-  levels: readonly Option[]
-  quantities: readonly NamedQuantity[]
-}) {
-  const { t, l } = useFormText()
+function capacity(
+  ctx: ItemContext,
+  levels: readonly Option[],
+  quantities: readonly NamedQuantity[],
+) {
+  const { t, l } = ctx.text
   return (
     <>
       <fieldset className="subfield">
         <legend>{t('form.capacity.level')}</legend>
-        <OptionList
-          field={field}
-          name={`${field.name}.level`}
-          options={levels}
-          type="radio"
-          descriptions={false}
-        />
-        <FieldError name={`${field.name}.level`} />
+        {optionList(ctx, 'level', levels, 'radio', false)}
+        {fieldError(ctx, 'level')}
       </fieldset>
       {quantities.length > 0 && (
         <div className="quantities" role="group" aria-label={t('form.capacity.quantities')}>
           <p className="subfield-title" aria-hidden="true">
             {t('form.capacity.quantities')}
           </p>
-          {quantities.map((q, i) => (
-            <QuantityInput key={q.id} name={`${field.name}.q${i}`} spec={q} label={l(q.label)} />
-          ))}
+          {quantities.map((q, i) => quantityInput(ctx, `q${i}`, q, l(q.label)))}
         </div>
       )}
-      <TextArea
-        name={`${field.name}.possible`}
-        label={t('form.capacity.possible')}
-        maxLength={5000}
-        rows={2}
-      />
-      <TextArea
-        name={`${field.name}.conditions`}
-        label={t('form.capacity.conditions')}
-        maxLength={5000}
-        rows={2}
-      />
+      {textArea(ctx, 'possible', t('form.capacity.possible'), 5000, 2)}
+      {textArea(ctx, 'conditions', t('form.capacity.conditions'), 5000, 2)}
     </>
   )
 }
 
 /** The inputs of one item, chosen by its answer kind. A new kind fails to compile until it is rendered here. */
-export function AnswerInputs({ field, label }: { field: FieldModel; label: string }) {
-  const { register } = useFormContext<FormValues>()
-  const a = field.item.answer
+export function answerInputs(ctx: ItemContext, label: string) {
+  const a = ctx.field.item.answer
   switch (a.kind) {
     case 'single':
       return (
         <>
-          <OptionList
-            field={field}
-            name={`${field.name}.choice`}
-            options={a.options}
-            type="radio"
-          />
-          <FieldError name={`${field.name}.choice`} />
+          {optionList(ctx, 'choice', a.options, 'radio')}
+          {fieldError(ctx, 'choice')}
         </>
       )
     case 'multiple':
       return (
         <>
-          <OptionList
-            field={field}
-            name={`${field.name}.choices`}
-            options={a.options}
-            type="checkbox"
-          />
-          <FieldError name={`${field.name}.choices`} />
+          {optionList(ctx, 'choices', a.options, 'checkbox')}
+          {fieldError(ctx, 'choices')}
         </>
       )
     case 'quantity':
-      return <QuantityInput name={`${field.name}.value`} spec={a} label={label} />
+      return quantityInput(ctx, 'value', a, label)
     case 'text':
-      return (
-        <TextArea
-          name={`${field.name}.text`}
-          label={label}
-          maxLength={a.maxLength}
-          rows={a.multiline ? 4 : 1}
-        />
-      )
-    case 'date':
+      return textArea(ctx, 'text', label, a.maxLength, a.multiline ? 4 : 1)
+    case 'date': {
+      const id = inputId(`${ctx.field.name}.date`)
       return (
         <div className="date-field">
-          <label htmlFor={inputId(`${field.name}.date`)}>{label}</label>
-          <input
-            id={inputId(`${field.name}.date`)}
-            type="date"
-            {...register(`${field.name}.date` as never)}
-          />
-          <FieldError name={`${field.name}.date`} />
+          <label htmlFor={id}>{label}</label>
+          <input id={id} type="date" {...invalidProps(ctx, 'date')} {...register(ctx, 'date')} />
+          {fieldError(ctx, 'date')}
         </div>
       )
+    }
     case 'capacity':
-      return <Capacity field={field} levels={a.levels} quantities={a.quantities} />
+      return capacity(ctx, a.levels, a.quantities)
     default:
       return assertNever(a)
   }
