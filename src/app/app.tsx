@@ -1,12 +1,10 @@
-import '@fontsource/inter/400.css'
-import '@fontsource/inter/600.css'
 import './app.css'
 import { lazy, Suspense, useEffect, useState } from 'react'
 import { I18nextProvider, useTranslation } from 'react-i18next'
 import { FillInScreen, PreviewScreen } from '../features/fill-in/fill-in-screen'
 import { InstrumentsScreen } from '../features/instruments/instruments-screen'
 import { createI18n } from '../i18n/i18n'
-import { catalogue } from './catalogue'
+import { instrumentCatalogue, wholeCatalogue } from './catalogue'
 import { LanguageSwitch } from './language-switch'
 import { useHashRoute, type Route } from './use-hash-route'
 
@@ -26,33 +24,33 @@ const ReportScreen = lazy(() =>
 function Screen({ route, navigate }: { route: Route; navigate: (hash: string) => void }) {
   switch (route.screen) {
     case 'instruments':
-      return <InstrumentsScreen catalogue={catalogue} />
+      return <InstrumentsScreen catalogue={wholeCatalogue()} />
     case 'assessments':
-      return <AssessmentsScreen catalogue={catalogue} navigate={navigate} />
+      return <AssessmentsScreen catalogue={wholeCatalogue()} navigate={navigate} />
     case 'fill-in':
       return (
         <FillInScreen
           key={route.assessmentId}
-          catalogue={catalogue}
+          catalogueFor={instrumentCatalogue}
           assessmentId={route.assessmentId}
         />
       )
     case 'compare':
       return (
         <CompareScreen
-          catalogue={catalogue}
+          catalogue={wholeCatalogue()}
           baId={route.baId}
           vaId={route.vaId}
           navigate={navigate}
         />
       )
     case 'report':
-      return <ReportScreen catalogue={catalogue} />
+      return <ReportScreen catalogue={wholeCatalogue()} />
     case 'preview':
       return (
         <PreviewScreen
           key={`${route.id}@${route.version}`}
-          catalogue={catalogue}
+          catalogue={instrumentCatalogue(route)}
           id={route.id}
           version={route.version}
         />

@@ -4,17 +4,17 @@ import { expect, expectNoAxeViolations, test } from './fixtures'
 
 type Snapshot = Record<string, string | boolean>
 
-/** Every input's value or checked state in the form, keyed by its id. */
+/** Every input's value or checked state in the form, keyed by its name (and value, for options). */
 async function snapshot(page: Page): Promise<Snapshot> {
   return page.evaluate(() => {
     const out: Record<string, string | boolean> = {}
     for (const el of document.querySelectorAll<
       HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement
-    >('form.assessment-form :is(input, textarea, select)'))
-      out[el.id] =
+    >('form.assessment-form :is(input, textarea, select)')) {
+      const option =
         el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox')
-          ? el.checked
-          : el.value
+      out[option ? `${el.name}=${el.value}` : el.name] = option ? el.checked : el.value
+    }
     return out
   })
 }

@@ -367,7 +367,15 @@ export function AssessmentForm({
 }: AssessmentFormProps) {
   const { t, i18n } = useTranslation()
   const [l, lang] = useLocalized()
-  const text = useMemo<FormText>(() => ({ t: memoizedT(t), lang, l: (x) => x[lang] }), [t, lang])
+  const text = useMemo<FormText>(
+    () => ({
+      t: memoizedT(t, (key) => i18n.getResource(lang, 'translation', key)),
+      lang,
+      l: (x) => x[lang],
+    }),
+    [t, i18n, lang],
+  )
+
   const fields = useMemo(() => fieldModels(instrument), [instrument])
   // zod and the validators load on first use (a blur, a save), not with the form.
   const validation = useMemo(() => {

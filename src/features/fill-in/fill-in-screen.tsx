@@ -11,14 +11,20 @@ import { download } from '../../ui/download'
 import { AssessmentForm } from './assessment-form'
 import { useLocalized } from './use-localized'
 
-type Loaded = { kind: 'loading' } | { kind: 'missing' } | { kind: 'ready'; assessment: Assessment }
+type InstrumentRef = Assessment['instrument']
+
+type Loaded =
+  | { kind: 'loading' }
+  | { kind: 'missing' }
+  | { kind: 'ready'; assessment: Assessment; catalogue: Catalogue }
 
 /** Opens a saved assessment by id and fills it in, saving as the user types. */
 export function FillInScreen({
-  catalogue,
+  catalogueFor,
   assessmentId,
 }: {
-  catalogue: Catalogue
+  /** The catalogue holding (at least) the assessment's instrument and its vocabulary. */
+  catalogueFor: (instrument: InstrumentRef) => Catalogue
   assessmentId: string
 }) {
   const { t } = useTranslation()
@@ -27,21 +33,26 @@ export function FillInScreen({
   useEffect(() => {
     let live = true
     void getAssessment(assessmentId).then((a) => {
-      if (live) setState(a ? { kind: 'ready', assessment: a } : { kind: 'missing' })
+      const next: Loaded = a
+        ? { kind: 'ready', assessment: a, catalogue: catalogueFor(a.instrument) }
+        : { kind: 'missing' }
+      if (live) setState(next)
     })
     return () => {
       live = false
     }
-  }, [assessmentId])
+  }, [assessmentId, catalogueFor])
 
   if (state.kind === 'loading') return <p role="status">{t('form.loading')}</p>
+  const catalogue = state.kind === 'ready' ? state.catalogue : undefined
   const found =
-    state.kind === 'ready'
+    state.kind === 'ready' && catalogue
       ? findInstrument(catalogue.instruments, state.assessment.instrument)
       : undefined
-  const vocabulary = found?.ok
-    ? findVocabulary(catalogue.vocabularies, found.value.vocabulary.version)
-    : undefined
+  const vocabulary =
+    found?.ok && catalogue
+      ? findVocabulary(catalogue.vocabularies, found.value.vocabulary.version)
+      : undefined
   if (state.kind === 'missing' || !found?.ok || !vocabulary)
     return (
       <>

@@ -1,0 +1,48 @@
+import { describe, expect, it, vi } from 'vitest'
+import type { TFunction } from 'i18next'
+import { memoizedT } from '../../../src/features/fill-in/form-text'
+import { createFixedT } from '../../../src/i18n/fixed-t'
+import { LANGUAGES, resources } from '../../../src/i18n/resources'
+
+/** Every leaf key of a locale with its text: `form.clearLabel` → `Antwoord wissen bij {{label}}`. */
+function leaves(node: unknown, prefix = ''): [string, string][] {
+  if (typeof node === 'string') return [[prefix, node]]
+  return Object.entries(node as Record<string, unknown>).flatMap(([k, v]) =>
+    leaves(v, prefix ? `${prefix}.${k}` : k),
+  )
+}
+
+function lookup(tree: unknown, key: string): unknown {
+  return key
+    .split('.')
+    .reduce<unknown>((n, k) => (n as Record<string, unknown> | undefined)?.[k], tree)
+}
+
+describe('memoizedT', () => {
+  for (const lang of LANGUAGES) {
+    it(`gives the same text as i18next for every ${lang} key, placeholders filled`, () => {
+      const tree = resources[lang].translation
+      const t = createFixedT(lang)
+      const memo = memoizedT(t, (key) => lookup(tree, key))
+      for (const [key, text] of leaves(tree)) {
+        const base = key.replace(/_(one|other)$/, '')
+        const names = [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1] as string)
+        const options = Object.fromEntries(
+          names.map((n, i) => [n, n === 'count' ? 2 : `<${n} ${i}>`]),
+        )
+        const args = names.length ? [base, options] : [base]
+        const call = (f: TFunction) => (f as unknown as (...a: unknown[]) => string)(...args)
+        expect(call(memo), key).toBe(call(t))
+      }
+    })
+  }
+
+  it('asks i18next once per text and options, and again for other options', () => {
+    const t = vi.fn(createFixedT('nl')) as unknown as TFunction
+    const memo = memoizedT(t, () => undefined) as (k: string, o?: object) => string
+    expect(memo('form.clearLabel', { label: 'Tillen' })).toBe('Antwoord wissen bij Tillen')
+    expect(memo('form.clearLabel', { label: 'Tillen' })).toBe('Antwoord wissen bij Tillen')
+    expect(memo('form.clearLabel', { label: 'Bukken' })).toBe('Antwoord wissen bij Bukken')
+    expect(t).toHaveBeenCalledTimes(2)
+  })
+})
