@@ -9,3 +9,10 @@ export const resources = { nl: { translation: nl }, en: { translation: en } } as
 export function isLanguage(value: unknown): value is Language {
   return value === 'nl' || value === 'en'
 }
+
+/** The raw text of `key` (`form.clearLabel`) in `lng`, placeholders and all; undefined if none. */
+export function template(lng: Language, key: string): unknown {
+  let node: unknown = resources[lng].translation
+  for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part]
+  return node
+}

@@ -2,7 +2,7 @@ import '../zod-setup'
 import { z } from 'zod'
 import type { Instrument, Item, Option, QuantitySpec } from '../instrument/meta-schema'
 import type { AnswerValue } from './assessment-schema'
-import { isoDateSchema } from './assessment-schema'
+import { isoDateSchema } from './iso-date'
 
 type Ctx = z.core.$RefinementCtx
 

@@ -1,10 +1,11 @@
 import '../zod-setup'
 import { z } from 'zod'
 import { ASSESSMENT_FORMAT, AUTHOR_ROLES } from './constants'
+import { isoDateSchema } from './iso-date'
 import { idSchema, localizedSchema, semverSchema } from '../instrument/meta-schema'
 
 /** A calendar date as the form's date input gives it: YYYY-MM-DD. */
-export const isoDateSchema = z.iso.date()
+export { isoDateSchema }
 
 const shortText = z.string().max(2000)
 

@@ -7,12 +7,13 @@ import {
   type UseFormReturn,
 } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import type { Assessment, AssessmentMeta } from '../../core/assessment/assessment-schema'
+import type { Answers, Assessment, AssessmentMeta } from '../../core/assessment/assessment-schema'
 import { AUTHOR_ROLES } from '../../core/assessment/constants'
 import { progress, type SectionProgress } from '../../core/assessment/progress'
 import { withoutHidden } from '../../core/assessment/visibility'
 import type { Instrument, Item, Term, Vocabulary } from '../../core/instrument/meta-schema'
 import { isLanguage } from '../../i18n/i18n'
+import { template } from '../../i18n/resources'
 import {
   answerInputs,
   inputId,
@@ -227,13 +228,18 @@ function MetaFields() {
 }
 
 /** Progress per section and the open items; recomputed a little after typing stops, off the keystroke path. */
-function useProgress(instrument: Instrument, fields: readonly FieldModel[]): SectionProgress[] {
+function useProgress(
+  instrument: Instrument,
+  fields: readonly FieldModel[],
+  initial: Answers,
+): SectionProgress[] {
   const { subscribe, getValues } = useFormContext<FormValues>()
   const compute = useCallback(
     () => progress(instrument, toAnswers(fields, getValues('items'))),
     [instrument, fields, getValues],
   )
-  const [state, setState] = useState(compute)
+  // At mount the inputs hold the saved answers: counted from those, without reading the inputs back.
+  const [state, setState] = useState(() => progress(instrument, initial))
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined
     const unsubscribe = subscribe({
@@ -369,11 +375,11 @@ export function AssessmentForm({
   const [l, lang] = useLocalized()
   const text = useMemo<FormText>(
     () => ({
-      t: memoizedT(t, (key) => i18n.getResource(lang, 'translation', key)),
+      t: memoizedT(t, (key) => template(lang, key)),
       lang,
       l: (x) => x[lang],
     }),
-    [t, i18n, lang],
+    [t, lang],
   )
 
   const fields = useMemo(() => fieldModels(instrument), [instrument])
@@ -386,6 +392,13 @@ export function AssessmentForm({
         validators: module.buildValidators(instrument),
       })))
   }, [instrument])
+  // ...and are fetched once the page is idle, so that the first field left does not wait for them.
+  useEffect(() => {
+    const load = () => void validation()
+    if (typeof requestIdleCallback !== 'function') return void setTimeout(load, 200)
+    const id = requestIdleCallback(load, { timeout: 2000 })
+    return () => cancelIdleCallback(id)
+  }, [validation])
   const resolver = useMemo<Resolver<FormValues>>(
     () => async (values, context, options) => {
       const { module, validators } = await validation()
@@ -501,7 +514,9 @@ export function AssessmentForm({
   // The heavy parts are made once per instrument and language, under a provider whose value does not
   // change when the form re-renders for its toolbar: otherwise every item would render twice at mount.
   const sidebar = useMemo(
-    () => <FormSidebar instrument={instrument} fields={fields} />,
+    () => <FormSidebar instrument={instrument} fields={fields} initial={assessment.answers} />,
+    // The saved answers only seed the counts; later changes come from the form itself.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [instrument, fields],
   )
   const content = useMemo(
@@ -586,11 +601,13 @@ const StableFormProvider = memo(function StableFormProvider({
 function FormSidebar({
   instrument,
   fields,
+  initial,
 }: {
   instrument: Instrument
   fields: readonly FieldModel[]
+  initial: Answers
 }) {
-  const sections = useProgress(instrument, fields)
+  const sections = useProgress(instrument, fields, initial)
   return (
     <aside className="form-sidebar">
       <SectionNav instrument={instrument} sections={sections} />

@@ -93,13 +93,13 @@ describe('AssessmentForm', () => {
     await user.type(hours, 'veel')
     await user.tab()
     expect(await screen.findByText('Enter a number')).toBeInTheDocument()
-    expect(hours).toHaveAttribute('aria-invalid', 'true')
+    expect(hours).toBeInvalid()
     expect(hours).toHaveAccessibleDescription(/Enter a number/)
     await user.clear(hours)
     await user.type(hours, '12')
     await user.tab()
     await waitFor(() => expect(screen.queryByText('Enter a number')).toBeNull())
-    expect(hours).toHaveAttribute('aria-invalid', 'false')
+    expect(hours).not.toBeInvalid()
   })
 
   it('does not submit or reload on Enter in a field', async () => {

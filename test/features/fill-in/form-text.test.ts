@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import type { TFunction } from 'i18next'
 import { memoizedT } from '../../../src/features/fill-in/form-text'
 import { createFixedT } from '../../../src/i18n/fixed-t'
-import { LANGUAGES, resources } from '../../../src/i18n/resources'
+import { LANGUAGES, resources, template } from '../../../src/i18n/resources'
 
 /** Every leaf key of a locale with its text: `form.clearLabel` → `Antwoord wissen bij {{label}}`. */
 function leaves(node: unknown, prefix = ''): [string, string][] {
@@ -12,18 +12,12 @@ function leaves(node: unknown, prefix = ''): [string, string][] {
   )
 }
 
-function lookup(tree: unknown, key: string): unknown {
-  return key
-    .split('.')
-    .reduce<unknown>((n, k) => (n as Record<string, unknown> | undefined)?.[k], tree)
-}
-
 describe('memoizedT', () => {
   for (const lang of LANGUAGES) {
     it(`gives the same text as i18next for every ${lang} key, placeholders filled`, () => {
       const tree = resources[lang].translation
       const t = createFixedT(lang)
-      const memo = memoizedT(t, (key) => lookup(tree, key))
+      const memo = memoizedT(t, (key) => template(lang, key))
       for (const [key, text] of leaves(tree)) {
         const base = key.replace(/_(one|other)$/, '')
         const names = [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1] as string)

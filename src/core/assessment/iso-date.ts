@@ -1,0 +1,8 @@
+import '../zod-setup'
+import { z } from 'zod'
+
+/**
+ * A calendar date, `YYYY-MM-DD`. A module of its own so that the form's answer validators load
+ * without the instrument and assessment schemas.
+ */
+export const isoDateSchema = z.iso.date()
