@@ -69,10 +69,10 @@ const ItemView = memo(function ItemView({
   terms: readonly Term[]
 }) {
   const text = useFormText()
-  const { register, setValue } = useFormContext<FormValues>()
+  const { register, setValue, trigger } = useFormContext<FormValues>()
   const messages = useItemMessages(useItemErrorStore(), itemKey(field))
   const { t, l } = text
-  const ctx: ItemContext = { field, text, register, messages }
+  const ctx: ItemContext = { field, text, register, trigger, messages }
   const item = field.item
   const code = visibleCode(item.id)
   const label = l(item.label)

@@ -1,5 +1,11 @@
 import { createContext, useContext } from 'react'
-import { get, useFormState, useWatch, type UseFormRegister } from 'react-hook-form'
+import {
+  get,
+  useFormState,
+  useWatch,
+  type UseFormRegister,
+  type UseFormTrigger,
+} from 'react-hook-form'
 import type { Item, NamedQuantity, Option, QuantitySpec } from '../../core/instrument/meta-schema'
 import type { FormText } from './form-text'
 import type { FieldModel, FormValues } from './form-values'
@@ -38,6 +44,7 @@ export interface ItemContext {
   field: FieldModel
   text: FormText
   register: UseFormRegister<FormValues>
+  trigger: UseFormTrigger<FormValues>
   /** Messages by input path below the item (`choice`, `q0`, `s2`). */
   messages: ItemMessages
 }
@@ -118,14 +125,23 @@ function optionList(
 ) {
   const { l } = ctx.text
   const invalid = Boolean(ctx.messages[path]) || undefined
-  const registered = register(ctx, path)
+  // A choice cannot be wrong by itself, so leaving one checks nothing (the form checks on blur);
+  // a choice made while the item shows an error checks the item again at once, to clear it.
+  const { onChange, ...registered } = register(ctx, path)
+  const handlers = {
+    onChange: async (e: { target: unknown; type?: unknown }) => {
+      await onChange(e)
+      if (Object.keys(ctx.messages).length) await ctx.trigger(ctx.field.name as never)
+    },
+    onBlur: async () => {},
+  }
   // Each input sits inside its label, which names it (with the option's description, if shown):
   // no ids to pair them, a few hundred attributes fewer at mount.
   return (
     <div className={descriptions ? 'options' : 'options options-inline'} role="presentation">
       {options.map((o) => (
         <label key={o.code} className="option">
-          <input type={type} value={o.code} aria-invalid={invalid} {...registered} />
+          <input type={type} value={o.code} aria-invalid={invalid} {...registered} {...handlers} />
           <span className="option-label">{l(o.label)}</span>
           {descriptions && o.description && (
             <span className="option-description">{l(o.description)}</span>

@@ -81,6 +81,22 @@ describe('AssessmentForm', () => {
     expect(specify).toHaveAttribute('aria-invalid', 'true')
   })
 
+  it('checks a choice only to clear an error it shows, not when it is left', async () => {
+    const { user } = setup()
+    const message = 'Vul bij deze keuze "namelijk" in'
+    await user.click(screen.getByRole('radio', { name: 'Nee' }))
+    await user.tab()
+    expect(screen.getByLabelText('Namelijk (Nee)')).toHaveFocus()
+    expect(screen.queryByText(message)).toBeNull()
+    await user.click(screen.getByRole('button', { name: 'Controleer alle antwoorden' }))
+    expect(await screen.findByText(message)).toBeInTheDocument()
+    // Another choice makes the error go; choosing "Nee" again starts without the old message.
+    await user.click(screen.getByRole('radio', { name: 'Ja' }))
+    await user.click(screen.getByRole('radio', { name: 'Nee' }))
+    expect(screen.getByLabelText('Namelijk (Nee)')).not.toBeInvalid()
+    expect(screen.queryByText(message)).toBeNull()
+  })
+
   it('checks a quantity against its bounds and unit when the field is left, in the UI language', async () => {
     const { user, i18n } = setup()
     const hours = screen.getByLabelText('Uren')
