@@ -142,7 +142,7 @@ function optionList(
       {options.map((o) => (
         <label key={o.code} className="option">
           <input type={type} value={o.code} aria-invalid={invalid} {...registered} {...handlers} />
-          <span className="option-label">{l(o.label)}</span>
+          {l(o.label)}
           {descriptions && o.description && (
             <span className="option-description">{l(o.description)}</span>
           )}
