@@ -227,7 +227,20 @@ function MetaFields() {
   )
 }
 
-/** Progress per section and the open items; recomputed a little after typing stops, off the keystroke path. */
+/** Runs `task` when the browser is next idle (a timer where there is no idle callback); returns a cancel. */
+function whenIdle(task: () => void): () => void {
+  if (typeof requestIdleCallback !== 'function') {
+    const timer = setTimeout(task, 0)
+    return () => clearTimeout(timer)
+  }
+  const id = requestIdleCallback(task, { timeout: 1000 })
+  return () => cancelIdleCallback(id)
+}
+
+/**
+ * Progress per section and the open items, recomputed once typing or clicking pauses and the browser
+ * is idle: counting and redrawing the sidebar never sits between a key and its character.
+ */
 function useProgress(
   instrument: Instrument,
   fields: readonly FieldModel[],
@@ -242,15 +255,18 @@ function useProgress(
   const [state, setState] = useState(() => progress(instrument, initial))
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined
+    let cancelIdle: (() => void) | undefined
     const unsubscribe = subscribe({
       formState: { values: true },
       callback: () => {
         clearTimeout(timer)
-        timer = setTimeout(() => setState(compute()), 150)
+        cancelIdle?.()
+        timer = setTimeout(() => (cancelIdle = whenIdle(() => setState(compute()))), 150)
       },
     })
     return () => {
       clearTimeout(timer)
+      cancelIdle?.()
       unsubscribe()
     }
   }, [subscribe, compute])
@@ -392,13 +408,6 @@ export function AssessmentForm({
         validators: module.buildValidators(instrument),
       })))
   }, [instrument])
-  // ...and are fetched once the page is idle, so that the first field left does not wait for them.
-  useEffect(() => {
-    const load = () => void validation()
-    if (typeof requestIdleCallback !== 'function') return void setTimeout(load, 200)
-    const id = requestIdleCallback(load, { timeout: 2000 })
-    return () => cancelIdleCallback(id)
-  }, [validation])
   const resolver = useMemo<Resolver<FormValues>>(
     () => async (values, context, options) => {
       const { module, validators } = await validation()
