@@ -85,6 +85,23 @@ function register(ctx: ItemContext, path: string) {
   return ctx.register(`${ctx.field.name}.${path}` as never)
 }
 
+/**
+ * For inputs that cannot be wrong by themselves (a choice from the options, a free text whose
+ * length the input itself limits): leaving one checks nothing, though the form checks on blur;
+ * a change while the item shows an error checks the item again at once, to clear it.
+ */
+function registerQuiet(ctx: ItemContext, path: string) {
+  const { onChange, ...registered } = register(ctx, path)
+  return {
+    ...registered,
+    onChange: async (e: { target: unknown; type?: unknown }) => {
+      await onChange(e)
+      if (Object.keys(ctx.messages).length) await ctx.trigger(ctx.field.name as never)
+    },
+    onBlur: async () => {},
+  }
+}
+
 function specifyInput(ctx: ItemContext, index: number, option: Option) {
   const path = `s${index}`
   const name = `${ctx.field.name}.${path}`
@@ -125,23 +142,14 @@ function optionList(
 ) {
   const { l } = ctx.text
   const invalid = Boolean(ctx.messages[path]) || undefined
-  // A choice cannot be wrong by itself, so leaving one checks nothing (the form checks on blur);
-  // a choice made while the item shows an error checks the item again at once, to clear it.
-  const { onChange, ...registered } = register(ctx, path)
-  const handlers = {
-    onChange: async (e: { target: unknown; type?: unknown }) => {
-      await onChange(e)
-      if (Object.keys(ctx.messages).length) await ctx.trigger(ctx.field.name as never)
-    },
-    onBlur: async () => {},
-  }
+  const registered = registerQuiet(ctx, path)
   // Each input sits inside its label, which names it (with the option's description, if shown):
   // no ids to pair them, a few hundred attributes fewer at mount.
   return (
     <div className={descriptions ? 'options' : 'options options-inline'} role="presentation">
       {options.map((o) => (
         <label key={o.code} className="option">
-          <input type={type} value={o.code} aria-invalid={invalid} {...registered} {...handlers} />
+          <input type={type} value={o.code} aria-invalid={invalid} {...registered} />
           {l(o.label)}
           {descriptions && o.description && (
             <span className="option-description">{l(o.description)}</span>
@@ -194,7 +202,7 @@ function textArea(ctx: ItemContext, path: string, label: string, maxLength: numb
         rows={rows}
         maxLength={maxLength}
         {...invalidProps(ctx, path)}
-        {...register(ctx, path)}
+        {...registerQuiet(ctx, path)}
       />
       {fieldError(ctx, path)}
     </div>
