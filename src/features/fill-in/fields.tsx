@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react'
+import { createContext, Fragment, useContext } from 'react'
 import {
   get,
   useFormState,
@@ -192,11 +192,14 @@ function quantityInput(ctx: ItemContext, path: string, spec: QuantitySpec, label
   )
 }
 
+/** A labelled text box, without a wrapper of its own: a BAR has a hundred of them. */
 function textArea(ctx: ItemContext, path: string, label: string, maxLength: number, rows = 3) {
   const id = inputId(`${ctx.field.name}.${path}`)
   return (
-    <div key={path} className="text-field">
-      <label htmlFor={id}>{label}</label>
+    <Fragment key={path}>
+      <label htmlFor={id} className="text-label">
+        {label}
+      </label>
       <textarea
         id={id}
         rows={rows}
@@ -205,7 +208,7 @@ function textArea(ctx: ItemContext, path: string, label: string, maxLength: numb
         {...registerQuiet(ctx, path)}
       />
       {fieldError(ctx, path)}
-    </div>
+    </Fragment>
   )
 }
 
