@@ -66,7 +66,12 @@ function compactSchemaText(): Plugin {
     enforce: 'pre',
     load(id) {
       const [file, query] = id.split('?')
-      if (query !== 'raw' || !file?.startsWith(schemas) || !file.endsWith('.json')) return null
+      if (
+        !new URLSearchParams(query).has('raw') ||
+        !file?.startsWith(schemas) ||
+        !file.endsWith('.json')
+      )
+        return null
       const text = JSON.stringify(JSON.parse(readFileSync(file, 'utf8')))
       return `export default ${JSON.stringify(text)}`
     },
