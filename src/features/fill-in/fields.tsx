@@ -87,8 +87,8 @@ function register(ctx: ItemContext, path: string) {
 
 /**
  * For inputs that cannot be wrong by themselves (a choice from the options, a free text whose
- * length the input itself limits): leaving one checks nothing, though the form checks on blur;
- * a change while the item shows an error checks the item again at once, to clear it.
+ * length the input itself limits): leaving one checks nothing, where other inputs are checked
+ * when left; a change while the item shows an error checks the item again at once, to clear it.
  */
 function registerQuiet(ctx: ItemContext, path: string) {
   const { onChange, ...registered } = register(ctx, path)
