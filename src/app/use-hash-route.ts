@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { startTransition, useCallback, useEffect, useState } from 'react'
 
 export type Route =
   | { screen: 'instruments' }
@@ -27,7 +27,9 @@ export function useHashRoute(): [Route, (hash: string) => void] {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash))
   useEffect(() => {
     const onChange = () => {
-      setRoute(parseRoute(window.location.hash))
+      // A transition: the current screen stays until the next one (a chunk of its own) has loaded,
+      // instead of a loading line that React then keeps for at least 300 ms.
+      startTransition(() => setRoute(parseRoute(window.location.hash)))
       document.getElementById('main')?.focus({ preventScroll: false })
     }
     window.addEventListener('hashchange', onChange)

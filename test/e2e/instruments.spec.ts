@@ -41,3 +41,29 @@ test('lists BAR 1.0.0 and FML 1.0.0 with provenance, in Dutch and then in Englis
   await page.reload()
   await expect(page.getByRole('heading', { level: 1, name: 'Instruments' })).toBeVisible()
 })
+
+test('moving to another screen keeps the current one until the next is ready, without a loading line', async ({
+  page,
+}) => {
+  await page.goto('/')
+  await expect(page.getByRole('heading', { level: 1, name: 'Instrumenten' })).toBeVisible()
+  // Records whether a loading line ever appears in the page while the next screen loads.
+  await page.evaluate(() => {
+    const w = window as unknown as { sawLoading: boolean }
+    w.sawLoading = false
+    new MutationObserver(() => {
+      if (document.querySelector('main')?.textContent?.includes('Laden…')) w.sawLoading = true
+    }).observe(document.body, { childList: true, subtree: true, characterData: true })
+  })
+  for (const [link, heading] of [
+    ['Beoordelingen', 'Beoordelingen'],
+    ['Vergelijken', 'Vergelijken'],
+    ['Rapport', 'Rapport'],
+  ]) {
+    await page.getByRole('link', { name: link }).click()
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
+  }
+  expect(await page.evaluate(() => (window as unknown as { sawLoading: boolean }).sawLoading)).toBe(
+    false,
+  )
+})
