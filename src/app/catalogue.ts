@@ -1,5 +1,5 @@
 import type { Catalogue, SchemaFile } from '../core/instrument/catalogue-data'
-import { trustedCatalogue } from '../core/instrument/catalogue-data'
+import { trustedCatalogue, versionedPath } from '../core/instrument/catalogue-data'
 
 /*
  * The files in schemas/, read as text (much quicker to start than the same data as a JS object
@@ -53,10 +53,10 @@ export function wholeCatalogue(): Catalogue {
  * such file (the screen then says what is missing, as for any unknown instrument).
  */
 export function instrumentCatalogue(ref: { id: string; version: string }): Catalogue {
-  const path = `${ref.id}/${ref.version}.json`
+  const path = versionedPath(ref.id, ref.version)
   if (!schemaPaths.includes(path)) return catalogueOf([])
   const wanted = (schemaFile(path).json as { vocabulary?: { version?: unknown } }).vocabulary
     ?.version
-  const vocabulary = `vocabulary/${String(wanted)}.json`
+  const vocabulary = versionedPath('vocabulary', String(wanted))
   return catalogueOf(schemaPaths.includes(vocabulary) ? [path, vocabulary] : [path])
 }

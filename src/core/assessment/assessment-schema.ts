@@ -4,9 +4,6 @@ import { ASSESSMENT_FORMAT, AUTHOR_ROLES } from './constants'
 import { isoDateSchema } from './iso-date'
 import { idSchema, localizedSchema, semverSchema } from '../instrument/meta-schema'
 
-/** A calendar date as the form's date input gives it: YYYY-MM-DD. */
-export { isoDateSchema }
-
 const shortText = z.string().max(2000)
 
 export const singleValueSchema = z.strictObject({

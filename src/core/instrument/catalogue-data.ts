@@ -22,6 +22,11 @@ export interface Catalogue {
 
 const VERSIONED = /^([a-z][a-z0-9-]*)\/([^/]+)\.json$/
 
+/** Where a versioned file lives below schemas/: `bar/1.0.0.json`, `vocabulary/1.0.0.json`. */
+export function versionedPath(id: string, version: string): string {
+  return `${id}/${version}.json`
+}
+
 /** The kinds of versioned file below schemas/, by folder. */
 export function schemaFileKind(path: string): 'vocabulary' | 'instrument' | 'crosswalk' | 'other' {
   const m = VERSIONED.exec(path)

@@ -3,14 +3,14 @@ import { issue } from '../issues/validation-issue'
 import type { Crosswalk } from '../compare/crosswalk-schema'
 import { loadCrosswalk } from '../compare/load-crosswalk'
 import type { Catalogue, FileProblem, SchemaFile } from './catalogue-data'
-import { compareSemver, findVocabulary, schemaFileKind } from './catalogue-data'
+import { compareSemver, findVocabulary, schemaFileKind, versionedPath } from './catalogue-data'
 import type { Instrument, Vocabulary } from './meta-schema'
 import { loadInstrument, loadVocabulary } from './load-instrument'
 
 const CROSSWALK_NAME = /^crosswalk\/([a-z][a-z0-9-]*)-([^_]+)__([a-z][a-z0-9-]*)-([^_]+)\.json$/
 
 function pathMismatch(path: string, id: string, version: string): ValidationIssue[] {
-  const expected = `${id}/${version}.json`
+  const expected = versionedPath(id, version)
   return path === expected
     ? []
     : [

@@ -13,10 +13,7 @@ import { useLocalized } from './use-localized'
 
 type InstrumentRef = Assessment['instrument']
 
-type Loaded =
-  | { kind: 'loading' }
-  | { kind: 'missing' }
-  | { kind: 'ready'; assessment: Assessment; catalogue: Catalogue }
+type Loaded = { kind: 'loading' } | { kind: 'missing' } | { kind: 'ready'; assessment: Assessment }
 
 /** Opens a saved assessment by id and fills it in, saving as the user types. */
 export function FillInScreen({
@@ -33,18 +30,15 @@ export function FillInScreen({
   useEffect(() => {
     let live = true
     void getAssessment(assessmentId).then((a) => {
-      const next: Loaded = a
-        ? { kind: 'ready', assessment: a, catalogue: catalogueFor(a.instrument) }
-        : { kind: 'missing' }
-      if (live) setState(next)
+      if (live) setState(a ? { kind: 'ready', assessment: a } : { kind: 'missing' })
     })
     return () => {
       live = false
     }
-  }, [assessmentId, catalogueFor])
+  }, [assessmentId])
 
   if (state.kind === 'loading') return <p role="status">{t('form.loading')}</p>
-  const catalogue = state.kind === 'ready' ? state.catalogue : undefined
+  const catalogue = state.kind === 'ready' ? catalogueFor(state.assessment.instrument) : undefined
   const found =
     state.kind === 'ready' && catalogue
       ? findInstrument(catalogue.instruments, state.assessment.instrument)
