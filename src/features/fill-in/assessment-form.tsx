@@ -179,16 +179,22 @@ function MetaFields() {
     <fieldset className="meta">
       <legend>{t('form.meta.title')}</legend>
       <div className="meta-grid">
-        <div>
-          <label htmlFor="meta-role">{t('form.meta.authorRole')}</label>
-          <select id="meta-role" {...register('meta.authorRole')}>
+        {/*
+         * Radios, not a select: both roles in view, one click to change. A select also costs every
+         * user at opening: react-hook-form sets its value, and Chromium's autofill answers a changed
+         * select by reading the whole form, laying out every section before the form can be used.
+         */}
+        <fieldset className="meta-role">
+          <legend>{t('form.meta.authorRole')}</legend>
+          <div className="options options-inline" role="presentation">
             {AUTHOR_ROLES.map((r) => (
-              <option key={r} value={r}>
+              <label key={r} className="option">
+                <input type="radio" value={r} {...register('meta.authorRole')} />
                 {t(`roles.${r}`)}
-              </option>
+              </label>
             ))}
-          </select>
-        </div>
+          </div>
+        </fieldset>
         <div>
           <label htmlFor="meta-author">{t('form.meta.authorName')}</label>
           <input

@@ -140,6 +140,18 @@ describe('AssessmentForm', () => {
     expect(await screen.findByText(/1 veld met een fout is niet opgeslagen/)).toBeInTheDocument()
   })
 
+  it("offers the author's roles as a radio group, with the draft's role chosen, and saves a change", async () => {
+    const saves: Assessment[] = []
+    const { user } = setup(async (a) => {
+      saves.push(a)
+    })
+    const roles = screen.getByRole('group', { name: 'Rol van de opsteller' })
+    expect(within(roles).getByRole('radio', { name: 'bedrijfsarts' })).toBeChecked()
+    await user.click(within(roles).getByRole('radio', { name: 'verzekeringsarts' }))
+    await waitFor(() => expect(saves.at(-1)?.meta.authorRole).toBe('verzekeringsarts'), {
+      timeout: 1000,
+    })
+  })
   it('opens a term definition inline from the keyboard', async () => {
     const { user } = setup()
     const term = screen.getByRole('button', { name: 'beperking' })
