@@ -1,9 +1,10 @@
 import './app.css'
 import { lazy, Suspense, useEffect, useState } from 'react'
-import { I18nextProvider, useTranslation } from 'react-i18next'
+import { I18nextProvider } from 'react-i18next'
 import { FillInScreen, PreviewScreen } from '../features/fill-in/fill-in-screen'
 import { InstrumentsScreen } from '../features/instruments/instruments-screen'
 import { createI18n } from '../i18n/i18n'
+import { useText } from '../i18n/memoized-t'
 import { instrumentCatalogue, wholeCatalogue } from './catalogue'
 import { LanguageSwitch } from './language-switch'
 import { useHashRoute, type Route } from './use-hash-route'
@@ -59,7 +60,7 @@ function Screen({ route, navigate }: { route: Route; navigate: (hash: string) =>
 }
 
 function Shell() {
-  const { t, i18n } = useTranslation()
+  const { t, i18n } = useText()
   const [route, navigate] = useHashRoute()
   const section = route.screen === 'fill-in' ? 'assessments' : route.screen
   useEffect(() => {

@@ -1,9 +1,9 @@
-import { useTranslation } from 'react-i18next'
+import { useText } from '../i18n/memoized-t'
 import { LANGUAGES, rememberLanguage } from '../i18n/i18n'
 
 /** Two toggle buttons; each is named in its own language so a user can always find theirs. */
 export function LanguageSwitch() {
-  const { t, i18n } = useTranslation()
+  const { t, i18n } = useText()
   return (
     <div role="group" aria-label={t('language.label')} className="language-switch">
       {LANGUAGES.map((lng) => (

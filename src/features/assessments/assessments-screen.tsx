@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useText } from '../../i18n/memoized-t'
 import type { Assessment } from '../../core/assessment/assessment-schema'
 import type { AuthorRole } from '../../core/assessment/constants'
 import { assessmentFileName, assessmentJson } from '../../core/assessment/file-name'
@@ -50,7 +51,7 @@ function ConfirmDelete({
   onConfirm: () => void
   onCancel: () => void
 }) {
-  const { t } = useTranslation()
+  const { t } = useText()
   const ref = useRef<HTMLDialogElement>(null)
   useEffect(() => {
     ref.current?.showModal()
@@ -90,7 +91,7 @@ export function AssessmentsScreen({
   catalogue: Catalogue
   navigate: (hash: string) => void
 }) {
-  const { t, i18n } = useTranslation()
+  const { t, i18n } = useText()
   const { lang, l } = useLang()
   const [items, setItems] = useState<Assessment[] | undefined>()
   const [notice, setNotice] = useState<Notice | undefined>()

@@ -1,5 +1,6 @@
 import { Fragment, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useText } from '../../i18n/memoized-t'
 import type { Assessment } from '../../core/assessment/assessment-schema'
 import { findInstrument } from '../../core/instrument/find-instrument'
 import { compareAssessments, type Comparison } from '../../core/compare/compare'
@@ -30,7 +31,7 @@ function useLang() {
 }
 
 export function StatusBadge({ status }: { status: Status }) {
-  const { t } = useTranslation()
+  const { t } = useText()
   return (
     <span className={`status status-${status}`}>
       <span aria-hidden="true">{STATUS_SYMBOL[status]}</span> {t(`compare.status.${status}`)}
@@ -48,7 +49,7 @@ function Picker(props: {
   onChange: (id: string) => void
   onImport: (file: File) => void
 }) {
-  const { t } = useTranslation()
+  const { t } = useText()
   return (
     <div className="picker">
       <label htmlFor={props.id}>{props.label}</label>
@@ -79,7 +80,7 @@ function Picker(props: {
 }
 
 function SectionChart({ comparison }: { comparison: Comparison }) {
-  const { t } = useTranslation()
+  const { t } = useText()
   const { l } = useLang()
   const sections = new Map(comparison.instrument.sections.map((s) => [s.id, s]))
   return (
@@ -121,7 +122,7 @@ function SectionChart({ comparison }: { comparison: Comparison }) {
 }
 
 function Summary({ comparison }: { comparison: Comparison }) {
-  const { t, i18n } = useTranslation()
+  const { t, i18n } = useText()
   const s = comparison.summary
   const pct = (x: number | null) =>
     x === null ? t('compare.summary.notAvailable') : `${Math.round(x * 100)}%`
@@ -164,7 +165,7 @@ function Rows({
   notes: Record<string, string>
   onNote: (item: string, text: string) => void
 }) {
-  const { t } = useTranslation()
+  const { t } = useText()
   const { lang, l } = useLang()
   const items = useMemo(
     () =>
@@ -260,7 +261,7 @@ export function CompareScreen({
   vaId: string
   navigate: (hash: string) => void
 }) {
-  const { t, i18n } = useTranslation()
+  const { t, i18n } = useText()
   const { lang, l } = useLang()
   const [assessments, setAssessments] = useState<Assessment[] | undefined>()
   const [onlyDifferences, setOnlyDifferences] = useState(false)

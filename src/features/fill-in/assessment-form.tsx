@@ -6,14 +6,13 @@ import {
   useWatch,
   type UseFormReturn,
 } from 'react-hook-form'
-import { useTranslation } from 'react-i18next'
+import { useText } from '../../i18n/memoized-t'
 import type { Answers, Assessment, AssessmentMeta } from '../../core/assessment/assessment-schema'
 import { AUTHOR_ROLES } from '../../core/assessment/constants'
 import { progress, type SectionProgress } from '../../core/assessment/progress'
 import { withoutHidden } from '../../core/assessment/visibility'
 import type { Instrument, Item, Term, Vocabulary } from '../../core/instrument/meta-schema'
 import { isLanguage } from '../../i18n/i18n'
-import { template } from '../../i18n/resources'
 import {
   answerInputs,
   inputId,
@@ -29,12 +28,11 @@ import { ItemErrorStore, useItemMessages } from './item-errors'
 import type { Resolver } from 'react-hook-form'
 import { checkMeta, metaToSave } from './meta-check'
 import { TermList } from './term-list'
-import { FormTextContext, memoizedT, useFormText, type FormText } from './form-text'
+import { FormTextContext, useFormText, type FormText } from './form-text'
 import type * as FormValidationModule from './form-validation'
 import type { Validators } from './form-validation'
 
 type FormValidation = typeof FormValidationModule
-import { useLocalized } from './use-localized'
 
 const SAVE_DELAY_MS = 400
 
@@ -393,16 +391,9 @@ export function AssessmentForm({
   onSave,
   toolbar,
 }: AssessmentFormProps) {
-  const { t, i18n } = useTranslation()
-  const [l, lang] = useLocalized()
-  const text = useMemo<FormText>(
-    () => ({
-      t: memoizedT(t, (key) => template(lang, key)),
-      lang,
-      l: (x) => x[lang],
-    }),
-    [t, lang],
-  )
+  const { t, i18n, lang } = useText()
+  const text = useMemo<FormText>(() => ({ t, lang, l: (x) => x[lang] }), [t, lang])
+  const { l } = text
 
   const fields = useMemo(() => fieldModels(instrument), [instrument])
   // zod and the validators load on first use (a blur, a save), not with the form.

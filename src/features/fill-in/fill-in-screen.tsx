@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useText } from '../../i18n/memoized-t'
 import type { Assessment } from '../../core/assessment/assessment-schema'
 import { assessmentFileName, assessmentJson } from '../../core/assessment/file-name'
 import { newAssessment } from '../../core/assessment/new-assessment'
@@ -24,7 +24,7 @@ export function FillInScreen({
   catalogueFor: (instrument: InstrumentRef) => Catalogue
   assessmentId: string
 }) {
-  const { t } = useTranslation()
+  const { t } = useText()
   const [l] = useLocalized()
   const [state, setState] = useState<Loaded>({ kind: 'loading' })
   useEffect(() => {
@@ -100,7 +100,7 @@ export function PreviewScreen({
   id: string
   version: string
 }) {
-  const { t, i18n } = useTranslation()
+  const { t, i18n } = useText()
   const [l] = useLocalized()
   const found = findInstrument(catalogue.instruments, { id, version })
   const vocabulary = found.ok

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { useText } from '../../i18n/memoized-t'
 import type { Catalogue } from '../../core/instrument/catalogue-data'
 import type { Instrument, Localized } from '../../core/instrument/meta-schema'
 import { isLanguage } from '../../i18n/i18n'
@@ -10,7 +11,7 @@ function useLocalized() {
 }
 
 function InstrumentCard({ instrument }: { instrument: Instrument }) {
-  const { t } = useTranslation()
+  const { t } = useText()
   const l = useLocalized()
   const itemCount = instrument.sections.reduce((n, s) => n + s.items.length, 0)
   const headingId = `instrument-${instrument.id}-${instrument.version}`
@@ -100,7 +101,7 @@ function InstrumentCard({ instrument }: { instrument: Instrument }) {
 
 /** The first screen: what instruments and versions this build knows, and where they come from. */
 export function InstrumentsScreen({ catalogue }: { catalogue: Catalogue }) {
-  const { t } = useTranslation()
+  const { t } = useText()
   const l = useLocalized()
   return (
     <>

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useText } from '../../i18n/memoized-t'
 import type { Assessment } from '../../core/assessment/assessment-schema'
 import { assessmentFileName } from '../../core/assessment/file-name'
 import { findInstrument } from '../../core/instrument/find-instrument'
@@ -24,7 +24,7 @@ type Job =
 declare const __APP_VERSION__: string
 
 function Preview({ model }: { model: ReportModel }) {
-  const { t } = useTranslation()
+  const { t } = useText()
   return (
     <section aria-labelledby="preview-title" className="card report-preview">
       <h2 id="preview-title">{t('report.screen.preview')}</h2>
@@ -70,7 +70,7 @@ function Preview({ model }: { model: ReportModel }) {
 
 /** Makes the PDF for labour experts in a Web Worker, so the screen stays responsive. */
 export function ReportScreen({ catalogue }: { catalogue: Catalogue }) {
-  const { t, i18n } = useTranslation()
+  const { t, i18n } = useText()
   const uiLang: Language = isLanguage(i18n.language) ? i18n.language : 'nl'
   const l = (text: Localized) => text[uiLang]
   const [assessments, setAssessments] = useState<Assessment[] | undefined>()
