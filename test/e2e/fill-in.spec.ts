@@ -21,7 +21,7 @@ async function snapshot(page: Page): Promise<Snapshot> {
 
 /** Walks the whole form with Tab and answers whatever has focus, using the keyboard only. */
 async function fillWithKeyboard(page: Page) {
-  await page.locator('#meta-role').focus()
+  await page.getByRole('group', { name: 'Rol van de opsteller' }).getByRole('radio').first().focus()
   const done = new Set<string>()
   for (let step = 0; step < 2000; step++) {
     const focused = await page.evaluate(() => {
@@ -42,7 +42,6 @@ async function fillWithKeyboard(page: Page) {
       done.add(key)
       if (focused.type === 'radio') await page.keyboard.press('Space')
       else if (focused.type === 'checkbox') await page.keyboard.press('Space')
-      else if (focused.tag === 'SELECT') await page.keyboard.press('ArrowDown')
       else if (focused.type === 'date')
         await page.keyboard.type(focused.id === 'meta-date' ? '02112026' : '01062027')
       else if (focused.tag === 'TEXTAREA') await page.keyboard.type(`Tekst ${done.size}`)

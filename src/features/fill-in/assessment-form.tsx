@@ -104,27 +104,29 @@ const ItemView = memo(function ItemView({
       </div>
     )
   return (
-    <div className="item" data-item-id={item.id}>
-      <fieldset aria-describedby={item.help ? helpId : undefined}>
-        <legend className="item-title">{title}</legend>
-        {extras}
-        {answerInputs(ctx, label)}
-        {clearable && (
-          <button
-            type="button"
-            className="link-button"
-            aria-label={t('form.clearLabel', { label })}
-            onClick={() =>
-              setValue(`${field.name}.${mainInput(item)}` as never, null as never, {
-                shouldDirty: true,
-              })
-            }
-          >
-            {t('form.clear')}
-          </button>
-        )}
-      </fieldset>
-    </div>
+    <fieldset
+      className="item"
+      data-item-id={item.id}
+      aria-describedby={item.help ? helpId : undefined}
+    >
+      <legend className="item-title">{title}</legend>
+      {extras}
+      {answerInputs(ctx, label)}
+      {clearable && (
+        <button
+          type="button"
+          className="link-button"
+          aria-label={t('form.clearLabel', { label })}
+          onClick={() =>
+            setValue(`${field.name}.${mainInput(item)}` as never, null as never, {
+              shouldDirty: true,
+            })
+          }
+        >
+          {t('form.clear')}
+        </button>
+      )}
+    </fieldset>
   )
 })
 
@@ -184,14 +186,12 @@ function MetaFields() {
          */}
         <fieldset className="meta-role">
           <legend>{t('form.meta.authorRole')}</legend>
-          <div className="options options-inline" role="presentation">
-            {AUTHOR_ROLES.map((r) => (
-              <label key={r} className="option">
-                <input type="radio" value={r} {...register('meta.authorRole')} />
-                {t(`roles.${r}`)}
-              </label>
-            ))}
-          </div>
+          {AUTHOR_ROLES.map((r) => (
+            <label key={r} className="option option-inline">
+              <input type="radio" value={r} {...register('meta.authorRole')} />
+              {t(`roles.${r}`)}
+            </label>
+          ))}
         </fieldset>
         <div>
           <label htmlFor="meta-author">{t('form.meta.authorName')}</label>

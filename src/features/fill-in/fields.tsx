@@ -146,9 +146,9 @@ function optionList(
   // Each input sits inside its label, which names it (with the option's description, if shown):
   // no ids to pair them, a few hundred attributes fewer at mount.
   return (
-    <div className={descriptions ? 'options' : 'options options-inline'} role="presentation">
+    <>
       {options.map((o) => (
-        <label key={o.code} className="option">
+        <label key={o.code} className={descriptions ? 'option' : 'option option-inline'}>
           <input type={type} value={o.code} aria-invalid={invalid} {...registered} />
           {l(o.label)}
           {descriptions && o.description && (
@@ -157,7 +157,7 @@ function optionList(
         </label>
       ))}
       {options.some((o) => o.specify) && <SpecifyFor ctx={ctx} options={options} />}
-    </div>
+    </>
   )
 }
 

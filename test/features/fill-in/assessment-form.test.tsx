@@ -49,7 +49,7 @@ function item(id: string) {
 describe('AssessmentForm', () => {
   it('renders an input for every answer kind, labelled from the instrument in Dutch', () => {
     setup()
-    expect(within(item('tillen')).getByRole('group', { name: /Tillen/ })).toBeInTheDocument()
+    expect(screen.getByRole('group', { name: /Tillen/ })).toBe(item('tillen'))
     expect(
       within(item('tillen')).getByRole('radio', { name: /Lichte beperking/ }),
     ).toBeInTheDocument()
