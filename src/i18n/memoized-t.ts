@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { isLanguage, template, type Language } from './resources'
 
 /**
- * A translator that remembers each text it made: an item's labels repeat across a hundred
+ * A translator that remembers each text it looked up: an item's labels repeat across a hundred
  * items ("Antwoord wissen", units, ranges), and i18next's lookup and interpolation were a sixth of
  * the form's mount time. Texts with plain `{{name}}` placeholders, plurals by `count` included
  * (`_one`, `_other`: the Intl.PluralRules suffixes i18next uses), are filled in from `raw` directly;
@@ -16,19 +16,25 @@ export function memoizedT(
   lang: Language,
   raw: (key: string) => unknown = (key) => template(lang, key),
 ): TFunction {
-  const made = new Map<string, string>()
+  const raws = new Map<string, unknown>()
+  const lookup = (key: string) => {
+    if (!raws.has(key)) raws.set(key, raw(key))
+    return raws.get(key)
+  }
+  const plain = new Map<string, string>()
   let rules: Intl.PluralRules | undefined
   const plural = (count: number) => (rules ??= new Intl.PluralRules(lang)).select(count)
-  const memo = (key: string, options?: Record<string, unknown>) => {
-    const id = options === undefined ? key : `${key}\u0000${JSON.stringify(options)}`
-    let text = made.get(id)
+  const translate = (key: string, options?: Record<string, unknown>) => {
+    if (options !== undefined)
+      return fill(key, options, lookup, plural) ?? (t as Translate)(key, options)
+    let text = plain.get(key)
     if (text === undefined) {
-      text = fill(key, options, raw, plural) ?? (t as Translate)(key, options)
-      made.set(id, text)
+      text = fill(key, undefined, lookup, plural) ?? (t as Translate)(key)
+      plain.set(key, text)
     }
     return text
   }
-  return memo as unknown as TFunction
+  return translate as unknown as TFunction
 }
 
 type Translate = (key: string, options?: Record<string, unknown>) => string
