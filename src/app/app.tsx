@@ -1,10 +1,9 @@
 import './app.css'
 import { lazy, Suspense, useEffect, useState } from 'react'
-import { I18nextProvider } from 'react-i18next'
 import { FillInScreen, PreviewScreen } from '../features/fill-in/fill-in-screen'
 import { InstrumentsScreen } from '../features/instruments/instruments-screen'
 import { createI18n } from '../i18n/i18n'
-import { useText } from '../i18n/memoized-t'
+import { TextProvider, useText } from '../i18n/text'
 import { instrumentCatalogue, wholeCatalogue } from './catalogue'
 import { LanguageSwitch } from './language-switch'
 import { useHashRoute, type Route } from './use-hash-route'
@@ -117,8 +116,8 @@ function Shell() {
 export function App() {
   const [i18n] = useState(() => createI18n())
   return (
-    <I18nextProvider i18n={i18n}>
+    <TextProvider i18n={i18n}>
       <Shell />
-    </I18nextProvider>
+    </TextProvider>
   )
 }

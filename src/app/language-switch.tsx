@@ -1,4 +1,4 @@
-import { useText } from '../i18n/memoized-t'
+import { useText } from '../i18n/text'
 import { LANGUAGES, rememberLanguage } from '../i18n/i18n'
 
 /** Two toggle buttons; each is named in its own language so a user can always find theirs. */

@@ -1,7 +1,5 @@
 import type { TFunction } from 'i18next'
-import { useMemo } from 'react'
-import { useTranslation } from 'react-i18next'
-import { isLanguage, template, type Language } from './resources'
+import { template, type Language } from './resources'
 
 /**
  * A translator that remembers each text it looked up: an item's labels repeat across a hundred
@@ -65,15 +63,4 @@ function fill(
     return whole
   })
   return complete ? filled : undefined
-}
-
-/**
- * `useTranslation`, with `t` remembering its texts (see `memoizedT`): i18next's first lookups on
- * a fresh page are slow, and the frame around every screen is drawn with them.
- */
-export function useText() {
-  const { t, i18n } = useTranslation()
-  const lang = isLanguage(i18n.language) ? i18n.language : 'nl'
-  const fast = useMemo(() => memoizedT(t, lang), [t, lang])
-  return { t: fast, i18n, lang }
 }

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react'
-import { useTranslation } from 'react-i18next'
-import { useText } from '../../i18n/memoized-t'
+import { useText } from '../../i18n/text'
 import type { Assessment } from '../../core/assessment/assessment-schema'
 import type { AuthorRole } from '../../core/assessment/constants'
 import { assessmentFileName, assessmentJson } from '../../core/assessment/file-name'
@@ -8,9 +7,7 @@ import { findInstrument } from '../../core/instrument/find-instrument'
 import { duplicateAssessment, newAssessment } from '../../core/assessment/new-assessment'
 import { progress } from '../../core/assessment/progress'
 import type { Catalogue } from '../../core/instrument/catalogue-data'
-import type { Localized } from '../../core/instrument/meta-schema'
 import type { ValidationIssue } from '../../core/issues/validation-issue'
-import { isLanguage } from '../../i18n/i18n'
 import {
   addAssessment,
   deleteAssessment,
@@ -33,12 +30,6 @@ const EXAMPLES = [
 
 type Notice =
   { kind: 'ok'; text: string } | { kind: 'error'; title: string; issues: ValidationIssue[] }
-
-function useLang() {
-  const { i18n } = useTranslation()
-  const lang = isLanguage(i18n.language) ? i18n.language : 'nl'
-  return { lang, l: (text: Localized) => text[lang] }
-}
 
 function ConfirmDelete({
   assessment,
@@ -92,7 +83,7 @@ export function AssessmentsScreen({
   navigate: (hash: string) => void
 }) {
   const { t, i18n } = useText()
-  const { lang, l } = useLang()
+  const { lang, l } = useText()
   const [items, setItems] = useState<Assessment[] | undefined>()
   const [notice, setNotice] = useState<Notice | undefined>()
   const [deleting, setDeleting] = useState<Assessment | undefined>()

@@ -1,6 +1,5 @@
 import { Fragment, useEffect, useMemo, useRef, useState } from 'react'
-import { useTranslation } from 'react-i18next'
-import { useText } from '../../i18n/memoized-t'
+import { useText } from '../../i18n/text'
 import type { Assessment } from '../../core/assessment/assessment-schema'
 import { findInstrument } from '../../core/instrument/find-instrument'
 import { compareAssessments, type Comparison } from '../../core/compare/compare'
@@ -8,10 +7,9 @@ import { STATUSES, type DiffRow, type Status } from '../../core/compare/diff'
 import { STATUS_SYMBOL } from '../../core/compare/status-symbols'
 import { itemIndex } from '../../core/instrument/item-index'
 import type { Catalogue } from '../../core/instrument/catalogue-data'
-import type { Item, Localized } from '../../core/instrument/meta-schema'
+import type { Item } from '../../core/instrument/meta-schema'
 import type { ValidationIssue } from '../../core/issues/validation-issue'
 import { answerText } from '../../core/report/answer-text'
-import { isLanguage } from '../../i18n/i18n'
 import { getComparison, listAssessments, putComparison } from '../../storage/assessment-store'
 import { importAssessmentFile } from '../../storage/import-assessment'
 import { assessmentLabel } from '../../ui/assessment-label'
@@ -23,12 +21,6 @@ const DIFFERENCES: ReadonlySet<Status> = new Set([
   'only-ba',
   'only-va',
 ])
-
-function useLang() {
-  const { i18n } = useTranslation()
-  const lang = isLanguage(i18n.language) ? i18n.language : 'nl'
-  return { lang, l: (text: Localized) => text[lang] }
-}
 
 export function StatusBadge({ status }: { status: Status }) {
   const { t } = useText()
@@ -81,7 +73,7 @@ function Picker(props: {
 
 function SectionChart({ comparison }: { comparison: Comparison }) {
   const { t } = useText()
-  const { l } = useLang()
+  const { l } = useText()
   const sections = new Map(comparison.instrument.sections.map((s) => [s.id, s]))
   return (
     <figure className="chart">
@@ -166,7 +158,7 @@ function Rows({
   onNote: (item: string, text: string) => void
 }) {
   const { t } = useText()
-  const { lang, l } = useLang()
+  const { lang, l } = useText()
   const items = useMemo(
     () =>
       new Map(
@@ -262,7 +254,7 @@ export function CompareScreen({
   navigate: (hash: string) => void
 }) {
   const { t, i18n } = useText()
-  const { lang, l } = useLang()
+  const { lang, l } = useText()
   const [assessments, setAssessments] = useState<Assessment[] | undefined>()
   const [onlyDifferences, setOnlyDifferences] = useState(false)
   const [notes, setNotes] = useState<Record<string, string>>({})

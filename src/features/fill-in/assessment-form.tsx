@@ -6,7 +6,7 @@ import {
   useWatch,
   type UseFormReturn,
 } from 'react-hook-form'
-import { useText } from '../../i18n/memoized-t'
+import { useText } from '../../i18n/text'
 import type { Answers, Assessment, AssessmentMeta } from '../../core/assessment/assessment-schema'
 import { AUTHOR_ROLES } from '../../core/assessment/constants'
 import { progress, type SectionProgress } from '../../core/assessment/progress'
@@ -28,7 +28,6 @@ import { ItemErrorStore, useItemMessages } from './item-errors'
 import type { Resolver } from 'react-hook-form'
 import { checkMeta, metaToSave } from './meta-check'
 import { TermList } from './term-list'
-import { FormTextContext, useFormText, type FormText } from './form-text'
 import type * as FormValidationModule from './form-validation'
 import type { Validators } from './form-validation'
 
@@ -66,7 +65,7 @@ const ItemView = memo(function ItemView({
   field: FieldModel
   terms: readonly Term[]
 }) {
-  const text = useFormText()
+  const text = useText()
   const { register, setValue, trigger } = useFormContext<FormValues>()
   const messages = useItemMessages(useItemErrorStore(), itemKey(field))
   const { t, l } = text
@@ -154,7 +153,7 @@ function Conditional({
 
 /** The capacity scale explained once per section instead of under every item. */
 function ScaleLegend({ items }: { items: readonly Item[] }) {
-  const { t, l } = useFormText()
+  const { t, l } = useText()
   const capacity = items.find((i) => i.answer.kind === 'capacity')?.answer
   if (capacity?.kind !== 'capacity' || !capacity.levels.some((o) => o.description)) return null
   return (
@@ -173,7 +172,7 @@ function ScaleLegend({ items }: { items: readonly Item[] }) {
 }
 
 function MetaFields() {
-  const { t } = useFormText()
+  const { t } = useText()
   const { register } = useFormContext<FormValues>()
   return (
     <fieldset className="meta">
@@ -284,7 +283,7 @@ function SectionNav({
   instrument: Instrument
   sections: SectionProgress[]
 }) {
-  const { t, l } = useFormText()
+  const { t, l } = useText()
   return (
     <nav aria-label={t('form.sectionsNav')} className="section-nav">
       <ol>
@@ -321,7 +320,7 @@ function SectionNav({
 }
 
 function OpenItems({ sections }: { sections: SectionProgress[] }) {
-  const { t, l } = useFormText()
+  const { t, l } = useText()
   const open = sections.flatMap((s) => s.open)
   const required = open.filter((i) => i.required)
   const ordered: Item[] = [...required, ...open.filter((i) => !i.required)]
@@ -353,7 +352,7 @@ function OpenItems({ sections }: { sections: SectionProgress[] }) {
 }
 
 function SaveStatus({ state, preview }: { state: SaveState; preview: boolean }) {
-  const { t, lang } = useFormText()
+  const { t, lang } = useText()
   let text = ''
   if (preview) text = t('form.save.preview')
   else if (state.kind === 'saving') text = t('form.save.saving')
@@ -391,9 +390,7 @@ export function AssessmentForm({
   onSave,
   toolbar,
 }: AssessmentFormProps) {
-  const { t, i18n, lang } = useText()
-  const text = useMemo<FormText>(() => ({ t, lang, l: (x) => x[lang] }), [t, lang])
-  const { l } = text
+  const { t, i18n, l, lang } = useText()
 
   const fields = useMemo(() => fieldModels(instrument), [instrument])
   // zod and the validators load on first use (a blur, a save), not with the form.
@@ -563,7 +560,7 @@ export function AssessmentForm({
   )
 
   return (
-    <FormTextContext.Provider value={text}>
+    <>
       <div className="fill-in">
         <StableFormProvider form={form}>{sidebar}</StableFormProvider>
         <form
@@ -589,7 +586,7 @@ export function AssessmentForm({
           </ItemErrorStoreContext.Provider>
         </form>
       </div>
-    </FormTextContext.Provider>
+    </>
   )
 }
 

@@ -7,7 +7,7 @@ import {
   type UseFormTrigger,
 } from 'react-hook-form'
 import type { Item, NamedQuantity, Option, QuantitySpec } from '../../core/instrument/meta-schema'
-import type { FormText } from './form-text'
+import type { Text } from '../../i18n/text'
 import type { FieldModel, FormValues } from './form-values'
 import type { ItemErrorStore, ItemMessages } from './item-errors'
 
@@ -42,7 +42,7 @@ export function useItemErrorStore(): ItemErrorStore {
 /** What rendering one item's inputs needs, read once by the item's component. */
 export interface ItemContext {
   field: FieldModel
-  text: FormText
+  text: Text
   register: UseFormRegister<FormValues>
   trigger: UseFormTrigger<FormValues>
   /** Messages by input path below the item (`choice`, `q0`, `s2`). */

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { useText } from '../../i18n/memoized-t'
+import { useText } from '../../i18n/text'
 import type { Assessment } from '../../core/assessment/assessment-schema'
 import { assessmentFileName, assessmentJson } from '../../core/assessment/file-name'
 import { newAssessment } from '../../core/assessment/new-assessment'
@@ -9,7 +9,6 @@ import { findInstrument } from '../../core/instrument/find-instrument'
 import { getAssessment, putAssessment } from '../../storage/assessment-store'
 import { download } from '../../ui/download'
 import { AssessmentForm } from './assessment-form'
-import { useLocalized } from './use-localized'
 
 type InstrumentRef = Assessment['instrument']
 
@@ -24,8 +23,7 @@ export function FillInScreen({
   catalogueFor: (instrument: InstrumentRef) => Catalogue
   assessmentId: string
 }) {
-  const { t } = useText()
-  const [l] = useLocalized()
+  const { t, l } = useText()
   const [state, setState] = useState<Loaded>({ kind: 'loading' })
   useEffect(() => {
     let live = true
@@ -100,8 +98,7 @@ export function PreviewScreen({
   id: string
   version: string
 }) {
-  const { t, i18n } = useText()
-  const [l] = useLocalized()
+  const { t, l, i18n } = useText()
   const found = findInstrument(catalogue.instruments, { id, version })
   const vocabulary = found.ok
     ? findVocabulary(catalogue.vocabularies, found.value.vocabulary.version)

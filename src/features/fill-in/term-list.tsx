@@ -1,6 +1,6 @@
 import { Fragment, useId, useState } from 'react'
 import type { Term } from '../../core/instrument/meta-schema'
-import { useFormText } from './form-text'
+import { useText } from '../../i18n/text'
 
 /**
  * The shared-vocabulary terms an item references; each opens its definition in place. One
@@ -8,7 +8,7 @@ import { useFormText } from './form-text'
  * form's hundred-odd terms are never opened.
  */
 export function TermList({ terms }: { terms: readonly Term[] }) {
-  const { t, l } = useFormText()
+  const { t, l } = useText()
   const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set())
   const base = useId()
   const toggle = (id: string) =>

@@ -1,18 +1,9 @@
-import { useTranslation } from 'react-i18next'
-import { useText } from '../../i18n/memoized-t'
+import { useText } from '../../i18n/text'
 import type { Catalogue } from '../../core/instrument/catalogue-data'
-import type { Instrument, Localized } from '../../core/instrument/meta-schema'
-import { isLanguage } from '../../i18n/i18n'
-
-function useLocalized() {
-  const { i18n } = useTranslation()
-  const lang = isLanguage(i18n.language) ? i18n.language : 'nl'
-  return (text: Localized) => text[lang]
-}
+import type { Instrument } from '../../core/instrument/meta-schema'
 
 function InstrumentCard({ instrument }: { instrument: Instrument }) {
-  const { t } = useText()
-  const l = useLocalized()
+  const { t, l } = useText()
   const itemCount = instrument.sections.reduce((n, s) => n + s.items.length, 0)
   const headingId = `instrument-${instrument.id}-${instrument.version}`
   const p = instrument.provenance
@@ -101,8 +92,7 @@ function InstrumentCard({ instrument }: { instrument: Instrument }) {
 
 /** The first screen: what instruments and versions this build knows, and where they come from. */
 export function InstrumentsScreen({ catalogue }: { catalogue: Catalogue }) {
-  const { t } = useText()
-  const l = useLocalized()
+  const { t, l } = useText()
   return (
     <>
       <h1>{t('instruments.title')}</h1>

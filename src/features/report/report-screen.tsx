@@ -1,13 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { useText } from '../../i18n/memoized-t'
+import { useText } from '../../i18n/text'
 import type { Assessment } from '../../core/assessment/assessment-schema'
 import { assessmentFileName } from '../../core/assessment/file-name'
 import { findInstrument } from '../../core/instrument/find-instrument'
 import type { Catalogue } from '../../core/instrument/catalogue-data'
-import type { Localized } from '../../core/instrument/meta-schema'
 import type { ValidationIssue } from '../../core/issues/validation-issue'
 import type { ReportModel } from '../../core/report/report-model'
-import { isLanguage, LANGUAGES, type Language } from '../../i18n/i18n'
+import { LANGUAGES, type Language } from '../../i18n/i18n'
 import type { WorkerMessage } from '../../pdf/pdf-worker'
 import { prepareReport } from '../../pdf/prepare-report'
 import { getComparison, listAssessments } from '../../storage/assessment-store'
@@ -70,9 +69,7 @@ function Preview({ model }: { model: ReportModel }) {
 
 /** Makes the PDF for labour experts in a Web Worker, so the screen stays responsive. */
 export function ReportScreen({ catalogue }: { catalogue: Catalogue }) {
-  const { t, i18n } = useText()
-  const uiLang: Language = isLanguage(i18n.language) ? i18n.language : 'nl'
-  const l = (text: Localized) => text[uiLang]
+  const { t, l, lang: uiLang, i18n } = useText()
   const [assessments, setAssessments] = useState<Assessment[] | undefined>()
   const [mainId, setMainId] = useState('')
   const [otherId, setOtherId] = useState('')
