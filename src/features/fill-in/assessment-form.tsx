@@ -560,33 +560,31 @@ export function AssessmentForm({
   )
 
   return (
-    <>
-      <div className="fill-in">
-        <StableFormProvider form={form}>{sidebar}</StableFormProvider>
-        <form
-          className="assessment-form"
-          noValidate
-          onKeyDown={onKeyDown}
-          onSubmit={(e) => e.preventDefault()}
-        >
-          <div className="toolbar">
-            <SaveStatus state={saveState} preview={!onSave} />
-            <button type="button" onClick={() => void check()}>
-              {t('form.check')}
-            </button>
-            {toolbar}
-          </div>
-          {checkResult !== undefined && (
-            <p role="status" className={checkResult ? 'check-result is-error' : 'check-result'}>
-              {checkResult ? t('form.checkDone', { count: checkResult }) : t('form.checkOk')}
-            </p>
-          )}
-          <ItemErrorStoreContext.Provider value={errorStore}>
-            <StableFormProvider form={form}>{content}</StableFormProvider>
-          </ItemErrorStoreContext.Provider>
-        </form>
-      </div>
-    </>
+    <div className="fill-in">
+      <StableFormProvider form={form}>{sidebar}</StableFormProvider>
+      <form
+        className="assessment-form"
+        noValidate
+        onKeyDown={onKeyDown}
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <div className="toolbar">
+          <SaveStatus state={saveState} preview={!onSave} />
+          <button type="button" onClick={() => void check()}>
+            {t('form.check')}
+          </button>
+          {toolbar}
+        </div>
+        {checkResult !== undefined && (
+          <p role="status" className={checkResult ? 'check-result is-error' : 'check-result'}>
+            {checkResult ? t('form.checkDone', { count: checkResult }) : t('form.checkOk')}
+          </p>
+        )}
+        <ItemErrorStoreContext.Provider value={errorStore}>
+          <StableFormProvider form={form}>{content}</StableFormProvider>
+        </ItemErrorStoreContext.Provider>
+      </form>
+    </div>
   )
 }
 
