@@ -39,13 +39,27 @@ type Translate = (key: string, options?: Record<string, unknown>) => string
 
 const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g
 
+/** Options that change how i18next looks a text up, rather than what fills it: left to i18next. */
+const I18NEXT_OPTIONS = [
+  'context',
+  'lng',
+  'lngs',
+  'ns',
+  'defaultValue',
+  'returnObjects',
+  'ordinal',
+  'keyPrefix',
+  'interpolation',
+  'postProcess',
+]
+
 function fill(
   key: string,
   options: Record<string, unknown> | undefined,
   raw: (key: string) => unknown,
   plural: (count: number) => string,
 ): string | undefined {
-  if (options && 'context' in options) return undefined
+  if (options && I18NEXT_OPTIONS.some((o) => o in options)) return undefined
   let text = raw(key)
   if (options && 'count' in options) {
     const count = options.count

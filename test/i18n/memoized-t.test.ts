@@ -43,6 +43,13 @@ describe('memoizedT', () => {
     expect(t).not.toHaveBeenCalled()
   })
 
+  it('leaves a lookup in another language, or with a default, to i18next', () => {
+    const memo = memoizedT(createFixedT('nl'), 'nl') as (k: string, o?: object) => string
+    expect(memo('form.clear', { lng: 'en' })).toBe('Clear answer')
+    expect(memo('form.noSuchText', { defaultValue: 'Standaard' })).toBe('Standaard')
+    expect(memo('form.clear')).toBe('Antwoord wissen')
+  })
+
   it('asks i18next for a text it cannot fill itself, and for a plain text only once', () => {
     const t = vi.fn(createFixedT('nl')) as unknown as TFunction
     const memo = memoizedT(t, 'nl', () => undefined) as (k: string, o?: object) => string
