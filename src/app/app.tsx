@@ -59,13 +59,13 @@ function Screen({ route, navigate }: { route: Route; navigate: (hash: string) =>
 }
 
 function Shell() {
-  const { t, i18n } = useText()
+  const { t, lang } = useText()
   const [route, navigate] = useHashRoute()
   const section = route.screen === 'fill-in' ? 'assessments' : route.screen
   useEffect(() => {
-    document.documentElement.lang = i18n.language
+    document.documentElement.lang = lang
     document.title = t('app.name')
-  }, [i18n.language, t])
+  }, [lang, t])
   return (
     <>
       <a className="skip-link" href="#main">

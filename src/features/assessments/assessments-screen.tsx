@@ -82,8 +82,7 @@ export function AssessmentsScreen({
   catalogue: Catalogue
   navigate: (hash: string) => void
 }) {
-  const { t, i18n } = useText()
-  const { lang, l } = useText()
+  const { t, lang, l } = useText()
   const [items, setItems] = useState<Assessment[] | undefined>()
   const [notice, setNotice] = useState<Notice | undefined>()
   const [deleting, setDeleting] = useState<Assessment | undefined>()
@@ -298,7 +297,7 @@ export function AssessmentsScreen({
                     <td>{progressText(a)}</td>
                     <td>
                       <time dateTime={a.updatedAt}>
-                        {new Date(a.updatedAt).toLocaleString(i18n.language)}
+                        {new Date(a.updatedAt).toLocaleString(lang)}
                       </time>
                     </td>
                     <td className="row-actions">

@@ -72,8 +72,7 @@ function Picker(props: {
 }
 
 function SectionChart({ comparison }: { comparison: Comparison }) {
-  const { t } = useText()
-  const { l } = useText()
+  const { t, l } = useText()
   const sections = new Map(comparison.instrument.sections.map((s) => [s.id, s]))
   return (
     <figure className="chart">
@@ -114,7 +113,7 @@ function SectionChart({ comparison }: { comparison: Comparison }) {
 }
 
 function Summary({ comparison }: { comparison: Comparison }) {
-  const { t, i18n } = useText()
+  const { t, lang } = useText()
   const s = comparison.summary
   const pct = (x: number | null) =>
     x === null ? t('compare.summary.notAvailable') : `${Math.round(x * 100)}%`
@@ -127,7 +126,7 @@ function Summary({ comparison }: { comparison: Comparison }) {
         <strong>
           {s.weightedKappa === null
             ? t('compare.summary.notAvailable')
-            : s.weightedKappa.toLocaleString(i18n.language, { maximumFractionDigits: 2 })}
+            : s.weightedKappa.toLocaleString(lang, { maximumFractionDigits: 2 })}
         </strong>
         .
       </p>
@@ -157,8 +156,7 @@ function Rows({
   notes: Record<string, string>
   onNote: (item: string, text: string) => void
 }) {
-  const { t } = useText()
-  const { lang, l } = useText()
+  const { t, lang, l } = useText()
   const items = useMemo(
     () =>
       new Map(
@@ -253,8 +251,7 @@ export function CompareScreen({
   vaId: string
   navigate: (hash: string) => void
 }) {
-  const { t, i18n } = useText()
-  const { lang, l } = useText()
+  const { t, lang, l } = useText()
   const [assessments, setAssessments] = useState<Assessment[] | undefined>()
   const [onlyDifferences, setOnlyDifferences] = useState(false)
   const [notes, setNotes] = useState<Record<string, string>>({})
@@ -408,9 +405,7 @@ export function CompareScreen({
               {t('compare.filter')}
             </label>
             <p role="status" className="save-status">
-              {savedAt
-                ? t('compare.notesSaved', { time: savedAt.toLocaleTimeString(i18n.language) })
-                : ''}
+              {savedAt ? t('compare.notesSaved', { time: savedAt.toLocaleTimeString(lang) }) : ''}
             </p>
           </div>
           {notesLoadedFor === key && (

@@ -410,11 +410,13 @@ export function AssessmentForm({
     },
     [fields, validation, i18n],
   )
+  // Read by react-hook-form at mount only: made once, not again on each re-render (each save).
+  const [defaultValues] = useState<FormValues>(() => ({
+    meta: metaValues(assessment.meta),
+    items: toFormItems(fields, assessment.answers, lang),
+  }))
   const form = useForm<FormValues>({
-    defaultValues: {
-      meta: metaValues(assessment.meta),
-      items: toFormItems(fields, assessment.answers, lang),
-    },
+    defaultValues,
     mode: 'onBlur',
     reValidateMode: 'onBlur',
     resolver,
@@ -497,7 +499,7 @@ export function AssessmentForm({
   // Errors already shown follow the language switch.
   useEffect(() => {
     if (Object.keys(form.formState.errors).length) void form.trigger()
-  }, [i18n.language, form])
+  }, [lang, form])
 
   const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
     const target = e.target as HTMLElement

@@ -98,7 +98,7 @@ export function PreviewScreen({
   id: string
   version: string
 }) {
-  const { t, l, i18n } = useText()
+  const { t, l, lang } = useText()
   const found = findInstrument(catalogue.instruments, { id, version })
   const vocabulary = found.ok
     ? findVocabulary(catalogue.vocabularies, found.value.vocabulary.version)
@@ -109,7 +109,7 @@ export function PreviewScreen({
           instrument: found.value,
           id: '00000000-0000-4000-8000-000000000000',
           now: new Date(),
-          language: i18n.language === 'en' ? 'en' : 'nl',
+          language: lang,
           authorRole: found.value.authorRoles[0] ?? 'bedrijfsarts',
         })
       : undefined,
