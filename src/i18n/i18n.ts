@@ -1,14 +1,15 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
+import { LANGUAGE_STORAGE_KEY, takeEarlyLanguage } from './early-language'
 import { isLanguage, LANGUAGES, resources, type Language } from './resources'
 
 export { isLanguage, LANGUAGES, type Language }
 
-const STORAGE_KEY = 'bar-studio.language'
-
 function storedLanguage(): Language {
+  const early = takeEarlyLanguage()
+  if (early !== undefined) return isLanguage(early) ? early : 'nl'
   try {
-    const v = globalThis.localStorage?.getItem(STORAGE_KEY)
+    const v = globalThis.localStorage?.getItem(LANGUAGE_STORAGE_KEY)
     return isLanguage(v) ? v : 'nl'
   } catch {
     return 'nl'
@@ -32,7 +33,7 @@ export function createI18n(lng: Language = storedLanguage()) {
 
 export function rememberLanguage(lng: Language) {
   try {
-    globalThis.localStorage?.setItem(STORAGE_KEY, lng)
+    globalThis.localStorage?.setItem(LANGUAGE_STORAGE_KEY, lng)
   } catch {
     // private mode: the choice just lasts for this visit
   }

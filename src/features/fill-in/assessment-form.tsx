@@ -1,11 +1,5 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
-import {
-  FormProvider,
-  useForm,
-  useFormContext,
-  useWatch,
-  type UseFormReturn,
-} from 'react-hook-form'
+import { FormProvider, useForm, useFormContext, type UseFormReturn } from 'react-hook-form'
 import { useText } from '../../i18n/text'
 import type { Answers, Assessment, AssessmentMeta } from '../../core/assessment/assessment-schema'
 import { AUTHOR_ROLES } from '../../core/assessment/constants'
@@ -28,6 +22,7 @@ import { ItemErrorStore, useItemMessages } from './item-errors'
 import type { Resolver } from 'react-hook-form'
 import { checkMeta, metaToSave } from './meta-check'
 import { TermList } from './term-list'
+import { useChosen } from './use-chosen'
 import type * as FormValidationModule from './form-validation'
 import type { Validators } from './form-validation'
 
@@ -76,7 +71,8 @@ const ItemView = memo(function ItemView({
   const helpId = `help-${field.name.replace('.', '-')}`
   const title = (
     <>
-      {code && <span className="item-code">{code}</span>} {label}
+      {code && <span className="item-code">{code}</span>}
+      {code ? ` ${label}` : label}
       {item.required && <span className="required"> ({t('form.required')})</span>}
       {item.icf && <span className="icf">{t('form.icf', { codes: item.icf.join(', ') })}</span>}
     </>
@@ -139,14 +135,7 @@ function Conditional({
   control: FieldModel
   children: React.ReactNode
 }) {
-  const value = useWatch<FormValues>({
-    name: `${control.name}.${mainInput(control.item)}` as never,
-  }) as unknown
-  const chosen = Array.isArray(value)
-    ? (value as string[])
-    : typeof value === 'string'
-      ? [value]
-      : []
+  const chosen = useChosen(`${control.name}.${mainInput(control.item)}`)
   const anyOf = field.item.visibleWhen?.anyOf ?? []
   return anyOf.some((c) => chosen.includes(c)) ? <>{children}</> : null
 }
@@ -382,20 +371,20 @@ export interface AssessmentFormProps {
   toolbar?: React.ReactNode
 }
 
-/** The whole instrument as one keyboard-first form, built from the instrument file, autosaved. */
-export function AssessmentForm({
-  instrument,
-  vocabulary,
-  assessment,
-  onSave,
-  toolbar,
-}: AssessmentFormProps) {
-  const { t, i18n, l, lang } = useText()
-
+/**
+ * The whole instrument as one keyboard-first form, built from the instrument file, autosaved.
+ *
+ * This component only owns react-hook-form's `useForm`. At mount, useForm sets its own state in a
+ * layout effect, which renders its component again before the first paint: here that is this
+ * wrapper alone, while the form itself (FormBody, under memo with the same props) is left as it is.
+ */
+export function AssessmentForm(props: AssessmentFormProps) {
+  const { instrument, assessment } = props
+  const { i18n, lang } = useText()
   const fields = useMemo(() => fieldModels(instrument), [instrument])
   // zod and the validators load on first use (a blur, a save), not with the form.
-  const validation = useMemo(() => {
-    let loaded: Promise<{ module: FormValidation; validators: Validators }> | undefined
+  const validation = useMemo<LoadValidation>(() => {
+    let loaded: ReturnType<LoadValidation> | undefined
     return () =>
       (loaded ??= import('./form-validation').then((module) => ({
         module,
@@ -422,6 +411,26 @@ export function AssessmentForm({
     resolver,
     shouldFocusError: true,
   })
+  return <FormBody {...props} form={form} fields={fields} validation={validation} />
+}
+
+type LoadValidation = () => Promise<{ module: FormValidation; validators: Validators }>
+
+const FormBody = memo(function FormBody({
+  instrument,
+  vocabulary,
+  assessment,
+  onSave,
+  toolbar,
+  form,
+  fields,
+  validation,
+}: AssessmentFormProps & {
+  form: UseFormReturn<FormValues>
+  fields: readonly FieldModel[]
+  validation: LoadValidation
+}) {
+  const { t, l, lang } = useText()
   // One array per item, made once: a new array on every render would defeat the memo of ItemView.
   const termsByItem = useMemo(() => {
     const byId = new Map(vocabulary.terms.map((term) => [term.id, term]))
@@ -588,7 +597,7 @@ export function AssessmentForm({
       </form>
     </div>
   )
-}
+})
 
 /** FormProvider under memo: with the same form object and children, its context value stays the same. */
 const StableFormProvider = memo(function StableFormProvider({

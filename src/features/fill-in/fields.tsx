@@ -1,15 +1,10 @@
 import { createContext, Fragment, useContext } from 'react'
-import {
-  get,
-  useFormState,
-  useWatch,
-  type UseFormRegister,
-  type UseFormTrigger,
-} from 'react-hook-form'
+import { get, useFormState, type UseFormRegister, type UseFormTrigger } from 'react-hook-form'
 import type { Item, NamedQuantity, Option, QuantitySpec } from '../../core/instrument/meta-schema'
 import type { Text } from '../../i18n/text'
 import type { FieldModel, FormValues } from './form-values'
 import type { ItemErrorStore, ItemMessages } from './item-errors'
+import { useChosen } from './use-chosen'
 
 /*
  * An item's inputs are plain functions called by the item's one component, not components of
@@ -119,14 +114,7 @@ function specifyInput(ctx: ItemContext, index: number, option: Option) {
 /** Shows the "namely" inputs of the options that are chosen and need one. */
 function SpecifyFor({ ctx, options }: { ctx: ItemContext; options: readonly Option[] }) {
   const multiple = ctx.field.item.answer.kind === 'multiple'
-  const chosen = useWatch<FormValues>({
-    name: `${ctx.field.name}.${multiple ? 'choices' : 'choice'}` as never,
-  }) as unknown
-  const codes = Array.isArray(chosen)
-    ? (chosen as string[])
-    : typeof chosen === 'string'
-      ? [chosen]
-      : []
+  const codes = useChosen(`${ctx.field.name}.${multiple ? 'choices' : 'choice'}`)
   return options.map((o, i) =>
     o.specify && codes.includes(o.code) ? specifyInput(ctx, i, o) : null,
   )

@@ -70,6 +70,24 @@ describe('AssessmentForm', () => {
     expect(screen.queryByLabelText('Toelichting')).toBeNull()
   })
 
+  it('opens a saved choice with its conditional item and "namely" text, and clearing it hides both', async () => {
+    const saved: Assessment = {
+      ...draft,
+      answers: { keuze: { kind: 'single', choice: 'nee', specify: 'alleen ochtenden' } },
+    }
+    const { user } = setup(undefined, saved)
+    expect(within(item('keuze')).getByRole('radio', { name: 'Nee' })).toBeChecked()
+    expect(screen.getByLabelText('Namelijk (Nee)')).toHaveValue('alleen ochtenden')
+    expect(screen.getByLabelText('Toelichting')).toBeInTheDocument()
+
+    await user.click(
+      within(item('keuze')).getByRole('button', { name: 'Antwoord wissen bij Keuze' }),
+    )
+    expect(within(item('keuze')).getByRole('radio', { name: 'Nee' })).not.toBeChecked()
+    await waitFor(() => expect(screen.queryByLabelText('Toelichting')).toBeNull())
+    expect(screen.queryByLabelText('Namelijk (Nee)')).toBeNull()
+  })
+
   it('asks for the "namely" text where the chosen option needs it', async () => {
     const { user } = setup()
     await user.click(screen.getByRole('radio', { name: 'Nee' }))
