@@ -10,4 +10,7 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-dev-shm-usage',
+  // The browser's own omnibox pages, which it otherwise loads in the background now and then:
+  // on a two-core machine they take CPU from the page under test at random moments.
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup,PreloadTopChromeWebUI',
 ]
