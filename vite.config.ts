@@ -142,10 +142,20 @@ export default defineConfig({
     chunkSizeWarningLimit: 800,
     rolldownOptions: {
       output: {
+        /*
+         * The start-up code in a few chunks of similar weight, compiled in parallel under their
+         * compile hints (react-dom alone is the longest); the schema text, which has no code to
+         * compile, on its own. Every chunk is named after what it holds.
+         */
         codeSplitting: {
           groups: [
             { name: 'react-dom', test: /node_modules[\\/](react-dom|scheduler)[\\/]/ },
             { name: 'schema-text', test: /[\\/]schemas[\\/].*\.json/ },
+            {
+              name: 'i18n',
+              test: /node_modules[\\/](i18next|react-i18next)[\\/]|[\\/]src[\\/]i18n[\\/]/,
+              priority: -1,
+            },
           ],
         },
       },
