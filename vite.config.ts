@@ -1,7 +1,6 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
-import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { EARLY_LANGUAGE_SCRIPT } from './src/i18n/early-language'
@@ -12,17 +11,13 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 
 const reportDir = process.env.REPORT_DIR
 
-const scriptHash = (text: string) =>
-  `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`
-
 /**
- * Medical data never leaves the browser: the built app may only talk to its own origin. No inline
- * script is allowed but the one reading the stored language, by its hash (it runs before the
- * policy is in force, see startUpScripts, and stays allowed should that order ever change).
+ * Medical data never leaves the browser: the built app may only talk to its own origin, and runs
+ * no inline script (the two in index.html run before the policy is in force, see startUpScripts).
  */
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  `script-src 'self' ${scriptHash(EARLY_LANGUAGE_SCRIPT)}`,
+  "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
@@ -56,9 +51,8 @@ function validateSchemas(): Plugin {
  * Content-Security-Policy in force before any of the app's code runs. A policy written as a
  * `<meta>` in the HTML would do the same, but Chromium then ignores everything its preload
  * scanner finds in that HTML, and the app's scripts are requested only once the parser reaches
- * them: a slower start for no gain in safety, since the policy is in force either way before the
- * first module runs. The language script is allowed by its hash as well, should it ever come
- * after the policy.
+ * them: a slower start for no gain in safety. The policy must stay last: after it, no inline
+ * script runs (the e2e test in test/e2e/startup.spec.ts fails on any violation at start).
  */
 function startUpScripts(): Plugin {
   const policy = `document.head.appendChild(Object.assign(document.createElement('meta'),{httpEquiv:'Content-Security-Policy',content:${JSON.stringify(CONTENT_SECURITY_POLICY)}}))`

@@ -3,8 +3,8 @@
  * itself downloads. The first access to localStorage in a page costs milliseconds (the browser
  * opens the site's storage); done there, it no longer delays the app's first screen.
  *
- * This module has no imports: vite.config.ts puts its script into index.html and allows it, by
- * hash, in the Content-Security-Policy.
+ * This module has no imports: vite.config.ts puts its script into index.html, before the
+ * Content-Security-Policy is in force.
  */
 
 export const LANGUAGE_STORAGE_KEY = 'bar-studio.language'

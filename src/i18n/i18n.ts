@@ -6,14 +6,14 @@ import { isLanguage, LANGUAGES, resources, type Language } from './resources'
 export { isLanguage, LANGUAGES, type Language }
 
 function storedLanguage(): Language {
-  const early = takeEarlyLanguage()
-  if (early !== undefined) return isLanguage(early) ? early : 'nl'
-  try {
-    const v = globalThis.localStorage?.getItem(LANGUAGE_STORAGE_KEY)
-    return isLanguage(v) ? v : 'nl'
-  } catch {
-    return 'nl'
-  }
+  let v = takeEarlyLanguage()
+  if (v === undefined)
+    try {
+      v = globalThis.localStorage?.getItem(LANGUAGE_STORAGE_KEY) ?? undefined
+    } catch {
+      // storage blocked: Dutch
+    }
+  return isLanguage(v) ? v : 'nl'
 }
 
 /** Creates an initialised i18next instance; Dutch unless the user chose English before. */
