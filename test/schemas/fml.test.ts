@@ -78,7 +78,7 @@ describe('schemas/fml/1.0.0.json', () => {
     ])
   })
 
-  it('has the cover page: conclusion, grounds, duurzaamheid, drawn-up and valid-from dates', () => {
+  it('has the cover page: conclusion, grounds, duurzaamheid, dates and completeness', () => {
     const cover = instrument.sections[0]?.items ?? []
     expect(cover.map((i) => i.id)).toEqual([
       'voorblad.conclusie',
@@ -87,6 +87,7 @@ describe('schemas/fml/1.0.0.json', () => {
       'voorblad.duurzaamheid',
       'voorblad.opgesteld-op',
       'voorblad.geldig-per',
+      'voorblad.volledigheid',
     ])
     expect(cover[2]?.visibleWhen).toEqual({ item: 'voorblad.conclusie', anyOf: ['nee'] })
     expect(cover[4]?.answer.kind).toBe('date')

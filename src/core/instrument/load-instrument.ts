@@ -168,7 +168,92 @@ function checkReferences(instrument: Instrument, vocabulary: Vocabulary | undefi
       }
     })
   })
+  checkConclusion(instrument, items, out)
+  checkExclusions(instrument, items, out)
   return out
+}
+
+/** An item reference in instrument-level data: it exists, and has the named options and ranks. */
+function checkItemRef(
+  items: ReadonlyMap<string, Item>,
+  id: string,
+  path: PathSegment[],
+  out: ValidationIssue[],
+  need: { codes?: readonly string[]; kind?: Item['answer']['kind']; ranked?: boolean } = {},
+): Item | undefined {
+  const item = items.get(id)
+  if (!item) {
+    out.push(issue(path, `Item "${id}" bestaat niet`, `Item "${id}" does not exist`))
+    return undefined
+  }
+  if (need.kind && item.answer.kind !== need.kind)
+    out.push(
+      issue(
+        path,
+        `Item "${id}" moet van de soort ${need.kind} zijn`,
+        `Item "${id}" must be of kind ${need.kind}`,
+      ),
+    )
+  const options = choiceOptions(item) ?? []
+  if (need.ranked && !options.some((o) => o.rank !== undefined))
+    out.push(
+      issue(path, `Item "${id}" heeft geen rangorde`, `Item "${id}" has no ranked options`),
+    )
+  for (const code of need.codes ?? [])
+    if (!options.some((o) => o.code === code))
+      out.push(
+        issue(path, `Item "${id}" heeft geen optie "${code}"`, `Item "${id}" has no option "${code}"`),
+      )
+  return item
+}
+
+function checkConclusion(
+  instrument: Instrument,
+  items: ReadonlyMap<string, Item>,
+  out: ValidationIssue[],
+) {
+  const c = instrument.conclusion
+  if (!c) return
+  const p: PathSegment[] = ['conclusion']
+  if (c.kind === 'cover') {
+    checkItemRef(items, c.item, [...p, 'item'], out, { kind: 'single', codes: c.noCapacity })
+    if (c.completeness) {
+      const { item, incomplete, complete, critical } = c.completeness
+      checkItemRef(items, item, [...p, 'completeness'], out, {
+        kind: 'single',
+        codes: [incomplete, complete, critical],
+      })
+    }
+  } else {
+    const item = checkItemRef(items, c.item, [...p, 'item'], out, {
+      kind: 'capacity',
+      codes: c.noCapacity,
+    })
+    const quantities = item?.answer.kind === 'capacity' ? item.answer.quantities : []
+    for (const q of c.zeroMeansNone ?? [])
+      if (item && !quantities.some((x) => x.id === q))
+        out.push(
+          issue(
+            [...p, 'zeroMeansNone'],
+            `Item "${c.item}" heeft geen hoeveelheid "${q}"`,
+            `Item "${c.item}" has no quantity "${q}"`,
+          ),
+        )
+  }
+  c.details?.forEach((id, k) => checkItemRef(items, id, [...p, 'details', k], out))
+}
+
+function checkExclusions(
+  instrument: Instrument,
+  items: ReadonlyMap<string, Item>,
+  out: ValidationIssue[],
+) {
+  instrument.exclusions?.forEach((x, k) => {
+    const p: PathSegment[] = ['exclusions', k]
+    const codes = 'options' in x.when ? x.when.options : []
+    checkItemRef(items, x.when.item, [...p, 'when'], out, { codes, ranked: !codes.length })
+    checkItemRef(items, x.excludes.item, [...p, 'excludes'], out, { ranked: true })
+  })
 }
 
 /**

@@ -35,7 +35,8 @@ export const provenanceSchema = z.strictObject({
 
 /** One measurable bound stated by an option text, e.g. FML IV.13 code 1: "~10 kg, up to 10 times per hour". */
 export const thresholdSchema = z.strictObject({
-  value: z.number().nonnegative(),
+  /** May be negative: FML III.1 cold is "below −15 °C". */
+  value: z.number(),
   unit: unitSchema,
   comparator: z.enum(['about', 'at-least', 'at-most', 'less-than', 'more-than']),
 })
@@ -142,6 +143,62 @@ export const sectionSchema = z.strictObject({
 })
 export type Section = z.infer<typeof sectionSchema>
 
+/**
+ * How an instrument states its overall conclusion, which a comparison puts before any item.
+ * FML: the cover page ("duurzaam benutbare mogelijkheden", ja/nee). BAR: whether work is possible
+ * at present, read from the work-time item, and from when (the prognosis).
+ */
+export const conclusionSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('cover'),
+    /** The single-choice item with the conclusion. */
+    item: idSchema,
+    /** Its options that mean no usable capacity: the most restrictive outcome of all. */
+    noCapacity: z.array(idSchema).min(1),
+    /** Items shown beside the conclusion (its grounds, the duration). */
+    details: z.array(idSchema).optional(),
+    /**
+     * The item stating whether the form is incomplete, complete, or a critical list of only the
+     * limited items. In a complete or critical form an unticked ranked item means its rank-0 option
+     * (FML: Norm). Without an answer the form counts as complete once the conclusion is answered.
+     */
+    completeness: z
+      .strictObject({
+        item: idSchema,
+        incomplete: idSchema,
+        complete: idSchema,
+        critical: idSchema,
+      })
+      .optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('work-capacity'),
+    /** The capacity item whose level or quantities say whether work is possible at present. */
+    item: idSchema,
+    /** Its levels that mean no work capacity at present. */
+    noCapacity: z.array(idSchema).min(1),
+    /** Its quantities that mean no work capacity when they are 0 (hours per day, per week). */
+    zeroMeansNone: z.array(idSchema).optional(),
+    /** Items that say from when work is expected (the prognosis). */
+    details: z.array(idSchema).optional(),
+  }),
+])
+export type Conclusion = z.infer<typeof conclusionSchema>
+
+/**
+ * A pair of answers that cannot both be true, e.g. FML I.8 "Nee, geen specifieke voorwaarden"
+ * beside I.7 "handelingstempo duidelijk verlaagd". `when` names options or all ranks up to a rank.
+ */
+export const exclusionSchema = z.strictObject({
+  when: z.union([
+    z.strictObject({ item: idSchema, options: z.array(idSchema).min(1) }),
+    z.strictObject({ item: idSchema, maxRank: z.int().min(0) }),
+  ]),
+  excludes: z.strictObject({ item: idSchema, minRank: z.int().min(1) }),
+  reason: localizedSchema,
+})
+export type Exclusion = z.infer<typeof exclusionSchema>
+
 export const instrumentSchema = z.strictObject({
   $schema: z.string().optional(),
   id: z.string().regex(/^[a-z][a-z0-9-]*$/),
@@ -154,6 +211,9 @@ export const instrumentSchema = z.strictObject({
   vocabulary: z.strictObject({ id: z.literal('vocabulary'), version: semverSchema }),
   domains: z.array(domainSchema).min(1).optional(),
   sections: z.array(sectionSchema).min(1),
+  conclusion: conclusionSchema.optional(),
+  /** Answers that exclude each other: the form warns, a derived form never holds them. */
+  exclusions: z.array(exclusionSchema).min(1).optional(),
 })
 export type Instrument = z.infer<typeof instrumentSchema>
 
