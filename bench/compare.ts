@@ -82,7 +82,7 @@ export async function runCompareBench(root: string): Promise<boolean> {
         catalogue.crosswalks,
         identity,
       )
-      if (r.ok && r.value.summary.weightedKappa !== null) sink += r.value.summary.total
+      if (r.ok && r.value.summary.kappa.length > 0) sink += r.value.summary.total
     }
   }
   const baselineN = (n: number) => {

@@ -1,10 +1,12 @@
 import type { Assessment } from '../assessment/assessment-schema'
-import type { Instrument } from '../instrument/meta-schema'
+import type { Instrument, Localized } from '../instrument/meta-schema'
 import type { LoadResult } from '../issues/validation-issue'
 import { issue } from '../issues/validation-issue'
 import type { Crosswalk } from './crosswalk-schema'
 import { deriveAssessment } from './derive'
-import type { Diff } from './diff'
+import type { Completeness, ConclusionStatus, SideConclusion } from './conclusion'
+import { compareConclusions, completenessOf, conclusionOf } from './conclusion'
+import type { Diff, SideContext } from './diff'
 import { diffSameInstrument } from './diff'
 import { crosswalkTargets } from './load-crosswalk'
 
@@ -13,11 +15,112 @@ export interface Side {
   instrument: Instrument
 }
 
+/** Something about the choice of sides that inverts or voids the result, said before any figure. */
+export interface SideWarning {
+  code: 'ba-side-is-va' | 'va-side-is-ba' | 'same-assessment'
+  message: Localized
+}
+
+export interface ComparedConclusion {
+  ba?: SideConclusion
+  va?: SideConclusion
+  status: ConclusionStatus
+}
+
 export interface Comparison extends Diff {
   /** The instrument the rows are items of. */
   instrument: Instrument
+  /** The instruments of the two sides as given (a BAR side stays a BAR here). */
+  sides: { ba: Instrument; va: Instrument }
+  /** The overall conclusions, compared before any item. */
+  conclusion: ComparedConclusion
+  /** Completeness of each side where its instrument has a cover conclusion. */
+  completeness: { ba?: Completeness; va?: Completeness }
+  warnings: SideWarning[]
   /** The FML derived from a BAR side, when one was needed. */
   derived?: { side: 'ba' | 'va'; assessment: Assessment; crosswalk: Crosswalk }
+}
+
+/** Warnings about the sides: the roles are swapped, or one assessment stands on both sides. */
+export function sideWarnings(ba: Assessment, va: Assessment): SideWarning[] {
+  const out: SideWarning[] = []
+  if (ba.id === va.id)
+    out.push({
+      code: 'same-assessment',
+      message: {
+        nl: 'Aan beide kanten staat dezelfde beoordeling: de vergelijking zegt niets over een verschil van inzicht.',
+        en: 'The same assessment stands on both sides: the comparison says nothing about a difference of opinion.',
+      },
+    })
+  if (ba.meta.authorRole === 'verzekeringsarts')
+    out.push({
+      code: 'ba-side-is-va',
+      message: {
+        nl: 'De beoordeling aan de kant van de bedrijfsarts is opgesteld door een verzekeringsarts: zijn de kanten verwisseld? Dan staat "beperkender" omgekeerd.',
+        en: 'The assessment on the bedrijfsarts\'s side was written by a verzekeringsarts: are the sides swapped? Then "more restrictive" is the wrong way round.',
+      },
+    })
+  if (va.meta.authorRole === 'bedrijfsarts')
+    out.push({
+      code: 'va-side-is-ba',
+      message: {
+        nl: 'De beoordeling aan de kant van de verzekeringsarts is opgesteld door een bedrijfsarts: zijn de kanten verwisseld? Dan staat "beperkender" omgekeerd.',
+        en: 'The assessment on the verzekeringsarts\'s side was written by a bedrijfsarts: are the sides swapped? Then "more restrictive" is the wrong way round.',
+      },
+    })
+  return out
+}
+
+function withConclusion(
+  ba: Side,
+  va: Side,
+  instrument: Instrument,
+  diff: Diff,
+  derived?: Comparison['derived'],
+): Comparison {
+  const conclusion: ComparedConclusion = {
+    ...optional('ba', conclusionOf(ba.instrument, ba.assessment)),
+    ...optional('va', conclusionOf(va.instrument, va.assessment)),
+    status: 'open',
+  }
+  conclusion.status = compareConclusions(conclusion.ba, conclusion.va)
+  const differ =
+    conclusion.status === 'ba-more-restrictive' || conclusion.status === 'va-more-restrictive'
+  return {
+    instrument,
+    sides: { ba: ba.instrument, va: va.instrument },
+    conclusion,
+    completeness: {
+      ...optional(
+        'ba',
+        completenessOf(ba.instrument, derived?.side === 'ba' ? derived.assessment : ba.assessment),
+      ),
+      ...optional(
+        'va',
+        completenessOf(va.instrument, derived?.side === 'va' ? derived.assessment : va.assessment),
+      ),
+    },
+    warnings: sideWarnings(ba.assessment, va.assessment),
+    ...(derived ? { derived } : {}),
+    rows: diff.rows,
+    // No agreement figure while the overall conclusions differ: that is the headline difference.
+    summary: differ
+      ? { ...diff.summary, agreement: null, kappa: [], withheld: 'conclusions-differ' }
+      : diff.summary,
+  }
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V }
+}
+
+function context(side: Side, assessment: Assessment, instrument: Instrument): SideContext {
+  const c = conclusionOf(side.instrument, side.assessment)
+  const completeness = completenessOf(instrument, assessment)
+  return {
+    ...(completeness ? { completeness } : {}),
+    ...(c?.state === 'no-capacity' ? { noCapacity: true } : {}),
+  }
 }
 
 const targetCache = new WeakMap<Crosswalk, ReadonlySet<string>>()
@@ -50,10 +153,20 @@ export function compareAssessments(
   if (a.id === b.id && a.version === b.version)
     return {
       ok: true,
-      value: {
-        instrument: a,
-        ...diffSameInstrument({ instrument: a, ba: ba.assessment, va: va.assessment }),
-      },
+      value: withConclusion(
+        ba,
+        va,
+        a,
+        diffSameInstrument({
+          instrument: a,
+          ba: ba.assessment,
+          va: va.assessment,
+          context: {
+            ba: context(ba, ba.assessment, a),
+            va: context(va, va.assessment, a),
+          },
+        }),
+      ),
     }
   if (a.id === b.id)
     return {
@@ -86,6 +199,8 @@ export function compareAssessments(
       ...derivedIdentity,
     })
     const d = derived.derivation as NonNullable<Assessment['derivation']>
+    const ctxDerived = context(source, derived, target.instrument)
+    const ctxTarget = context(target, target.assessment, target.instrument)
     const diff = diffSameInstrument({
       instrument: target.instrument,
       ba: side === 'ba' ? derived : target.assessment,
@@ -93,14 +208,16 @@ export function compareAssessments(
       only: targetIds(cw, target.instrument),
       notComparable: d.notDerivable,
       derivedNotes: d.items,
+      context:
+        side === 'ba' ? { ba: ctxDerived, va: ctxTarget } : { ba: ctxTarget, va: ctxDerived },
     })
     return {
       ok: true,
-      value: {
-        instrument: target.instrument,
-        derived: { side, assessment: derived, crosswalk: cw },
-        ...diff,
-      },
+      value: withConclusion(ba, va, target.instrument, diff, {
+        side,
+        assessment: derived,
+        crosswalk: cw,
+      }),
     }
   }
   return {

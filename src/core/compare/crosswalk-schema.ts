@@ -13,30 +13,53 @@ const instrumentRefSchema = z.strictObject({
   version: semverSchema,
 })
 
-/** BAR capacity level code → FML option code. Levels left out cannot be expressed in the FML item. */
+/** BAR capacity level code → the most capable FML option the level allows. */
 const levelMapSchema = z.record(idSchema, idSchema)
 
-/**
- * A BAR quantity read against the thresholds the FML item's options state in the same unit:
- * the most capable option whose claim the BAR value meets (FML IV.13: 12 kg gives "~10 kg").
- */
-export const thresholdRuleSchema = z.strictObject({
-  kind: z.literal('threshold'),
-  target: idSchema,
-  source: z.strictObject({ item: idSchema, quantity: idSchema }),
+/** A BAR quantity read against the FML thresholds in `unit` (times `factor` first, if given). */
+export const dimensionSchema = z.strictObject({
+  quantity: idSchema,
   unit: unitSchema,
-  /** Used when the BAR gives a level but no quantity. */
-  fallback: z.strictObject({ item: idSchema, levels: levelMapSchema }).optional(),
-  note: localizedSchema.optional(),
+  /** E.g. 5 working days: hours per day read against hours per week. */
+  factor: z.number().positive().optional(),
 })
+export type Dimension = z.infer<typeof dimensionSchema>
 
-/** A BAR capacity level (or single choice) mapped onto FML option codes. */
-export const levelMapRuleSchema = z.strictObject({
-  kind: z.literal('level-map'),
+/** One BAR item that bears on the FML item. */
+export const ruleSourceSchema = z.strictObject({
+  item: idSchema,
+  /**
+   * The most capable option each level allows. A given level left out cannot be expressed in the
+   * FML item: the item is then not derivable, with the rule's note as the reason.
+   */
+  levels: levelMapSchema,
+  /** The quantities of the BAR item that the options' thresholds state. */
+  dimensions: z.array(dimensionSchema).optional(),
+  /**
+   * Without any of the dimensions' quantities only a level that allows the Norm is used
+   * (FML VI.2: hours per day are derived only from hours per day).
+   */
+  needsQuantity: z.boolean().optional(),
+  /** Why the pair belongs together when the two items share no ICF code. */
+  pairing: localizedSchema.optional(),
+})
+export type RuleSource = z.infer<typeof ruleSourceSchema>
+
+/**
+ * An FML item derived from every BAR item that bears on it: each source gives the most capable
+ * option its level allows and the most capable option whose every stated dimension its quantities
+ * meet; the most restrictive of them all is chosen.
+ */
+export const deriveRuleSchema = z.strictObject({
+  kind: z.literal('derive'),
   target: idSchema,
-  source: z.strictObject({ item: idSchema, levels: levelMapSchema }),
+  /** The first source is the main one: when it says nothing, the item is left open. */
+  sources: z.array(ruleSourceSchema).min(1),
+  /** From which value a Norm that states no number is reached (a full working day: 8 hours). */
+  normFrom: z.strictObject({ unit: unitSchema, value: z.number() }).optional(),
   note: localizedSchema.optional(),
 })
+export type DeriveRule = z.infer<typeof deriveRuleSchema>
 
 /** An FML item the BAR does not inform, with the reason. */
 export const notDerivableRuleSchema = z.strictObject({
@@ -46,8 +69,7 @@ export const notDerivableRuleSchema = z.strictObject({
 })
 
 export const crosswalkRuleSchema = z.discriminatedUnion('kind', [
-  thresholdRuleSchema,
-  levelMapRuleSchema,
+  deriveRuleSchema,
   notDerivableRuleSchema,
 ])
 export type CrosswalkRule = z.infer<typeof crosswalkRuleSchema>

@@ -1,10 +1,13 @@
 import type { AnswerValue, Assessment, Derivation } from '../assessment/assessment-schema'
 import { ASSESSMENT_FORMAT } from '../assessment/constants'
+import { checkConsistency } from '../assessment/consistency'
 import { chosenCodes } from '../assessment/visibility'
 import { itemIndex } from '../instrument/item-index'
 import { choiceOptions } from '../instrument/choice-options'
 import type { Instrument, Item, Localized, Option, Threshold } from '../instrument/meta-schema'
-import type { Crosswalk, CrosswalkRule } from './crosswalk-schema'
+import { formatNumber } from '../report/format'
+import { conclusionOf } from './conclusion'
+import type { Crosswalk, DeriveRule, Dimension, RuleSource } from './crosswalk-schema'
 
 const capabilityOrder = new WeakMap<readonly Option[], Option[]>()
 
@@ -21,107 +24,214 @@ export function byCapability(options: readonly Option[]): Option[] {
   return ordered
 }
 
-type Candidate = { o: Option; th: Threshold }
-const candidateCache = new WeakMap<readonly Option[], Map<string, Candidate[]>>()
-
-/** The options stating a threshold in `unit`, most capable first. Cached per option list. */
-function thresholdCandidates(options: readonly Option[], unit: Threshold['unit']): Candidate[] {
-  let byUnit = candidateCache.get(options)
-  if (!byUnit) candidateCache.set(options, (byUnit = new Map()))
-  let list = byUnit.get(unit)
-  if (!list) {
-    list = byCapability(options).flatMap((o) => {
-      const th = o.thresholds?.find((t) => t.unit === unit)
-      return th ? [{ o, th }] : []
-    })
-    byUnit.set(unit, list)
+/**
+ * Whether a BAR value meets what an option claims in one unit. "About 10 kg" and "at most 5 times
+ * an hour" claim that much; "at least 8 hours" claims more than 8; "less than 5 minutes" claims
+ * no capacity at all, so any value meets it.
+ */
+export function meetsClaim(threshold: Threshold, value: number): boolean {
+  switch (threshold.comparator) {
+    case 'about':
+    case 'at-most':
+      return value >= threshold.value
+    case 'at-least':
+    case 'more-than':
+      return value > threshold.value
+    case 'less-than':
+      return true
   }
-  return list
 }
 
-const CEILINGS: ReadonlySet<Threshold['comparator']> = new Set(['at-most', 'less-than'])
-
 /**
- * The most capable option whose claim a measured capacity meets, among options stating a threshold
- * in `unit`. A floor ("~10 kg", "at least 30 min") claims its value; a ceiling ("at most 5 times")
- * claims more than the next option's value. Between two thresholds: the more restrictive option.
- * Below the lowest claim: the next more restrictive option, or the most restrictive one, flagged.
- * @example pickByThreshold(fmlIV13.options, 'kg', 12) // → option "1" (~10 kg)
+ * The most capable option whose claim in `unit` a measured capacity meets. A Norm that states no
+ * number is met from `normFrom`. Below every stated claim: the most restrictive option, flagged
+ * unless the BAR states none at all (0).
+ * @example pickByThreshold(fmlIV13.options, 'kg', 12) // → { option: "1" (~10 kg), belowLowest: false }
  */
 export function pickByThreshold(
   options: readonly Option[],
   unit: Threshold['unit'],
   value: number,
+  normFrom?: DeriveRule['normFrom'],
 ): { option: Option; belowLowest: boolean } | undefined {
-  const candidates = thresholdCandidates(options, unit)
-  for (let i = 0; i < candidates.length; i++) {
-    const { o, th } = candidates[i] as (typeof candidates)[number]
-    if (CEILINGS.has(th.comparator)) {
-      const next = candidates[i + 1]
-      if (!next || value > next.th.value) return { option: o, belowLowest: false }
-    } else if (th.comparator === 'more-than' ? value > th.value : value >= th.value)
+  const ordered = byCapability(options)
+  const stated = (o: Option) => o.thresholds?.find((t) => t.unit === unit)
+  const last = ordered.findLastIndex((o) => stated(o) !== undefined)
+  if (last < 0) return undefined
+  for (const o of ordered.slice(0, last + 1)) {
+    const th = stated(o)
+    if (
+      th
+        ? meetsClaim(th, value)
+        : o.rank === 0 && normFrom?.unit === unit && value >= normFrom.value
+    )
       return { option: o, belowLowest: false }
   }
-  // Below every claim: the next more restrictive option after the last one with a threshold
-  // (e.g. FML IV.19 "a single step-up"), or that last one, flagged, when there is none.
-  const last = candidates.at(-1)
-  if (!last) return undefined
-  const ordered = byCapability(options)
-  const after = ordered[ordered.indexOf(last.o) + 1]
-  return after ? { option: after, belowLowest: false } : { option: last.o, belowLowest: true }
+  return { option: ordered.at(-1) as Option, belowLowest: value > 0 }
 }
 
-function label(item: Item | undefined, lang: 'nl' | 'en') {
-  return item ? item.label[lang] : ''
+type Lang = 'nl' | 'en'
+const both = (f: (lang: Lang) => string): Localized => ({ nl: f('nl'), en: f('en') })
+
+interface Pick {
+  option: Option
+  /** What gave it, for the note: the level, or a quantity and its value. */
+  because: Localized
+  belowLowest?: boolean
 }
 
-interface Picked {
+type Reading =
+  | { kind: 'silent' }
+  | { kind: 'conclusion' }
+  | { kind: 'not-derivable'; reason: Localized }
+  | { kind: 'picks'; picks: Pick[]; quantities: boolean }
+
+function levelLabel(item: Item, code: string): Localized {
+  return choiceOptions(item)?.find((o) => o.code === code)?.label ?? { nl: code, en: code }
+}
+
+/** What one BAR item says about the FML item: an option per level and per stated dimension. */
+function readSource(args: {
+  src: RuleSource
+  rule: DeriveRule
+  barItem: Item
+  target: Item
+  answer: AnswerValue | undefined
+  noCapacityItem: string | undefined
+}): Reading {
+  const { src, rule, barItem, target, answer } = args
+  if (answer?.kind !== 'capacity') return { kind: 'silent' }
+  // The BAR states no work capacity at present: its conclusion, compared before any item, covers
+  // what the work-time item would give.
+  if (args.noCapacityItem === src.item) return { kind: 'conclusion' }
+  const options = choiceOptions(target) ?? []
+  const byCode = new Map(options.map((o) => [o.code, o]))
+  const picks: Pick[] = []
+  const quantityLabel = (d: Dimension) =>
+    barItem.answer.kind === 'capacity'
+      ? barItem.answer.quantities.find((q) => q.id === d.quantity)?.label
+      : undefined
+  const given = (src.dimensions ?? []).flatMap((d) => {
+    const value = answer.quantities?.[d.quantity]
+    return value === undefined ? [] : [{ d, value }]
+  })
+  for (const { d, value } of given) {
+    const picked = pickByThreshold(options, d.unit, value * (d.factor ?? 1), rule.normFrom)
+    if (!picked) continue
+    const label = quantityLabel(d)
+    picks.push({
+      option: picked.option,
+      belowLowest: picked.belowLowest,
+      because: both(
+        (lang) =>
+          `${label?.[lang] ?? d.quantity} ${formatNumber(value, lang)}${d.factor ? ` × ${formatNumber(d.factor, lang)}` : ''}`,
+      ),
+    })
+  }
+  if (answer.level !== undefined) {
+    const code = src.levels[answer.level]
+    const level = levelLabel(barItem, answer.level)
+    const option = code === undefined ? undefined : byCode.get(code)
+    if (!option)
+      return {
+        kind: 'not-derivable',
+        reason: rule.note ?? {
+          nl: `Niveau "${level.nl}" van BAR ${barItem.label.nl} is niet uit te drukken in dit FML-item`,
+          en: `Level "${level.en}" of BAR ${barItem.label.en} cannot be expressed in this FML item`,
+        },
+      }
+    if (src.needsQuantity && !given.length && option.rank !== 0)
+      return {
+        kind: 'not-derivable',
+        reason: rule.note ?? {
+          nl: `BAR ${barItem.label.nl} noemt het niveau maar niet de hoeveelheid waaruit dit item volgt`,
+          en: `BAR ${barItem.label.en} gives the level but not the quantity this item follows from`,
+        },
+      }
+    picks.push({
+      option,
+      because: both((lang) => `BAR ${barItem.label[lang]}: ${level[lang]}`),
+    })
+  } else {
+    // Without a level, every dimension the rule reads must be stated: an option also claims the
+    // frequency or duration it ties to a weight.
+    const missing = (src.dimensions ?? []).filter((d) => !given.some((g) => g.d === d))
+    if (missing.length && given.length)
+      return {
+        kind: 'not-derivable',
+        reason: both((lang) =>
+          lang === 'nl'
+            ? `BAR ${barItem.label.nl} noemt geen niveau en niet: ${missing.map((d) => quantityLabel(d)?.nl ?? d.quantity).join(', ')}; elke FML-optie noemt dat wel`
+            : `BAR ${barItem.label.en} gives no level and not: ${missing.map((d) => quantityLabel(d)?.en ?? d.quantity).join(', ')}; every FML option states it`,
+        ),
+      }
+  }
+  return picks.length ? { kind: 'picks', picks, quantities: given.length > 0 } : { kind: 'silent' }
+}
+
+interface Derived {
   code: string
   sources: string[]
   rule: 'threshold' | 'level-map'
   note?: Localized
 }
 
-function pickLevel(
-  levels: Record<string, string>,
-  sourceId: string,
-  answer: AnswerValue | undefined,
-): Picked | { unmapped: string } | undefined {
-  const level = chosenCodes(answer)[0]
-  if (level === undefined) return undefined
-  const code = levels[level]
-  return code === undefined ? { unmapped: level } : { code, sources: [sourceId], rule: 'level-map' }
-}
-
 function applyRule(
-  rule: Exclude<CrosswalkRule, { kind: 'not-derivable' }>,
+  rule: DeriveRule,
   target: Item,
   bar: Assessment,
-) {
-  if (rule.kind === 'level-map')
-    return pickLevel(rule.source.levels, rule.source.item, bar.answers[rule.source.item])
-  const a = bar.answers[rule.source.item]
-  const value = a?.kind === 'capacity' ? a.quantities?.[rule.source.quantity] : undefined
-  if (value !== undefined) {
-    const picked = pickByThreshold(choiceOptions(target) ?? [], rule.unit, value)
-    if (!picked) return undefined
-    return {
-      code: picked.option.code,
-      sources: [rule.source.item],
-      rule: 'threshold' as const,
-      ...(picked.belowLowest
-        ? {
-            note: {
-              nl: `De BAR noemt ${value}; dat ligt onder de laagste grens van de FML: de meest beperkende optie is gekozen`,
-              en: `The BAR states ${value}, below the FML's lowest threshold: the most restrictive option was chosen`,
-            },
-          }
-        : {}),
-    }
+  barItems: ReadonlyMap<string, Item>,
+  noCapacityItem: string | undefined,
+): Derived | { notDerivable: Localized } | undefined {
+  const readings = rule.sources.map((src) => ({
+    src,
+    reading: readSource({
+      src,
+      rule,
+      barItem: barItems.get(src.item) as Item,
+      target,
+      answer: bar.answers[src.item],
+      noCapacityItem,
+    }),
+  }))
+  if (readings[0]?.reading.kind === 'silent') return undefined
+  if (readings.some((r) => r.reading.kind === 'conclusion')) return undefined
+  const refused = readings.find((r) => r.reading.kind === 'not-derivable')?.reading
+  if (refused?.kind === 'not-derivable') return { notDerivable: refused.reason }
+  const ordered = byCapability(choiceOptions(target) ?? [])
+  const all = readings.flatMap((r) => (r.reading.kind === 'picks' ? r.reading.picks : []))
+  const restrictive = (p: Pick) => ordered.indexOf(p.option)
+  const chosen = all.reduce((a, b) => (restrictive(b) > restrictive(a) ? b : a))
+  const notes: Localized[] = []
+  const differing = all.filter((p) => p.option !== chosen.option)
+  if (differing.length)
+    notes.push(
+      both((lang) => {
+        const list = [chosen, ...differing]
+          .map((p) => `${p.because[lang]} → ${p.option.code} ${p.option.label[lang]}`)
+          .join('; ')
+        return lang === 'nl'
+          ? `De BAR-gegevens wijzen naar verschillende opties (${list}): de meest beperkende is gekozen.`
+          : `The BAR's data point to different options (${list}): the most restrictive was chosen.`
+      }),
+    )
+  if (chosen.belowLowest)
+    notes.push(
+      both((lang) =>
+        lang === 'nl'
+          ? `${chosen.because.nl} ligt onder de laagste grens die de FML noemt: de meest beperkende optie is gekozen; controleer dit.`
+          : `${chosen.because.en} is below the lowest threshold the FML states: the most restrictive option was chosen; check this.`,
+      ),
+    )
+  const note = notes.length ? both((lang) => notes.map((n) => n[lang]).join(' ')) : rule.note
+  return {
+    code: chosen.option.code,
+    sources: readings.filter((r) => r.reading.kind === 'picks').map((r) => r.src.item),
+    rule: readings.some((r) => r.reading.kind === 'picks' && r.reading.quantities)
+      ? 'threshold'
+      : 'level-map',
+    ...(note ? { note } : {}),
   }
-  return rule.fallback
-    ? pickLevel(rule.fallback.levels, rule.fallback.item, bar.answers[rule.fallback.item])
-    : undefined
 }
 
 /** The "namely" text of a derived option that needs one: the BAR item, its level and what it says. */
@@ -134,7 +244,7 @@ function specifyText(
   const item = barItems.get(sourceId)
   const a = bar.answers[sourceId]
   const level = chosenCodes(a)[0]
-  const levelLabel =
+  const levelText =
     item && level ? choiceOptions(item)?.find((o) => o.code === level)?.label[lang] : undefined
   const details =
     a?.kind === 'capacity'
@@ -142,11 +252,9 @@ function specifyText(
       : a?.kind === 'single'
         ? (a.specify ?? '')
         : ''
-  const head =
-    lang === 'nl'
-      ? `Afgeleid uit BAR ${label(item, lang)}`
-      : `Derived from BAR ${label(item, lang)}`
-  return [`${head}${levelLabel ? ` (${levelLabel})` : ''}`, details]
+  const name = item ? item.label[lang] : ''
+  const head = lang === 'nl' ? `Afgeleid uit BAR ${name}` : `Derived from BAR ${name}`
+  return [`${head}${levelText ? ` (${levelText})` : ''}`, details]
     .filter(Boolean)
     .join(': ')
     .slice(0, 2000)
@@ -154,7 +262,9 @@ function specifyText(
 
 /**
  * Derives an FML assessment from a BAR assessment through a crosswalk. A derived option never claims
- * more capacity than the BAR states; what the BAR cannot inform stays unanswered and is listed.
+ * more capacity than the BAR states on any dimension the option names; what the BAR cannot inform
+ * stays unanswered and is listed; what the BAR's conclusion (no work capacity at present) covers is
+ * left to that conclusion. The result never holds answers the FML declares exclusive of each other.
  */
 export function deriveAssessment(args: {
   source: Assessment
@@ -167,6 +277,8 @@ export function deriveAssessment(args: {
   const { source: bar, sourceInstrument, target, crosswalk } = args
   const barItems = itemIndex(sourceInstrument).items
   const targetItems = itemIndex(target).items
+  const conclusion = conclusionOf(sourceInstrument, bar)
+  const noCapacityItem = conclusion?.state === 'no-capacity' ? conclusion.item : undefined
   const answers: Assessment['answers'] = {}
   const items: Derivation['items'] = {}
   const notDerivable: Derivation['notDerivable'] = {}
@@ -177,18 +289,10 @@ export function deriveAssessment(args: {
       notDerivable[t.id] = rule.reason
       continue
     }
-    const picked = applyRule(rule, t, bar)
+    const picked = applyRule(rule, t, bar, barItems, noCapacityItem)
     if (!picked) continue
-    if ('unmapped' in picked) {
-      const levelLabel = choiceOptions(
-        barItems.get(
-          rule.kind === 'threshold' ? (rule.fallback?.item ?? rule.source.item) : rule.source.item,
-        ) as Item,
-      )?.find((o) => o.code === picked.unmapped)?.label
-      notDerivable[t.id] = rule.note ?? {
-        nl: `Niveau "${levelLabel?.nl ?? picked.unmapped}" is niet uit te drukken in dit FML-item`,
-        en: `Level "${levelLabel?.en ?? picked.unmapped}" cannot be expressed in this FML item`,
-      }
+    if ('notDerivable' in picked) {
+      notDerivable[t.id] = picked.notDerivable
       continue
     }
     const option = choiceOptions(t)?.find((o) => o.code === picked.code)
@@ -206,8 +310,16 @@ export function deriveAssessment(args: {
     items[t.id] = {
       sources: picked.sources,
       rule: picked.rule,
-      ...(picked.note ? { note: picked.note } : rule.note ? { note: rule.note } : {}),
+      ...(picked.note ? { note: picked.note } : {}),
     }
+  }
+  // A claim the FML says excludes a derived limitation (I.8 "Nee" beside a slowed pace) is not
+  // derived: the BAR's limitation stands, the claim is left to the verzekeringsarts.
+  for (const c of checkConsistency(target, answers)) {
+    if (!answers[c.item]) continue
+    delete answers[c.item]
+    delete items[c.item]
+    notDerivable[c.item] = c.exclusion.reason
   }
   const stamp = args.now.toISOString()
   return {

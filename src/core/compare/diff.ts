@@ -3,6 +3,10 @@ import { isAnswered } from '../assessment/progress'
 import { chosenCodes } from '../assessment/visibility'
 import { choiceOptions } from '../instrument/choice-options'
 import type { Instrument, Item, Localized } from '../instrument/meta-schema'
+import type { KappaResult } from '../stats/kappa'
+import { cohenKappa, contingencyTable } from '../stats/kappa'
+import type { Completeness } from './conclusion'
+import { normAnswer } from './conclusion'
 
 export const STATUSES = [
   'agree',
@@ -15,6 +19,10 @@ export const STATUSES = [
 ] as const
 export type Status = (typeof STATUSES)[number]
 
+/** A value standing for an item a side did not tick: Norm in a complete or critical FML, or the
+ * side's conclusion that there is no usable capacity at all (more restrictive than any option). */
+export type Implied = 'norm' | 'no-capacity'
+
 export interface DiffRow {
   item: string
   /** The section (rubriek or domain) the item belongs to. */
@@ -25,6 +33,15 @@ export interface DiffRow {
   note?: Localized
   /** For a derived side: the source items the answer came from. */
   sources?: string[]
+  baImplied?: Implied
+  vaImplied?: Implied
+}
+
+/** What a side's unticked items mean. */
+export interface SideContext {
+  completeness?: Completeness
+  /** The side concludes there is no usable capacity (FML cover "nee"; BAR no work at present). */
+  noCapacity?: boolean
 }
 
 export interface StatusCounts {
@@ -32,12 +49,29 @@ export interface StatusCounts {
   counts: Record<Status, number>
 }
 
+/** Kappa over the items of one declared scale, pooled when there are several. */
+export interface KappaGroup {
+  /** The distinct ranks the items' options declare, e.g. [0, 1, 2, 3]. */
+  scale: number[]
+  items: number
+  pooled: boolean
+  linear: KappaResult
+  quadratic: KappaResult
+}
+
 export interface DiffSummary extends StatusCounts {
+  /** Items both sides assessed (an unticked item of a complete FML counts as Norm). */
+  compared: number
+  /** Items only one side assessed. */
+  openOneSide: number
+  /** Items one side cannot state (not derivable from a BAR). */
+  notComparable: number
   bySection: ({ section: string } & StatusCounts)[]
-  /** Share of rows where both sides answered and agree, among rows where both answered (0 to 1). */
+  /** Share of the compared items on which both sides agree (0 to 1); null when none. */
   agreement: number | null
-  /** Linearly weighted kappa over ordinal items both sides answered; null when undefined. */
-  weightedKappa: number | null
+  kappa: KappaGroup[]
+  /** Set when the overall conclusions differ: no agreement figure is given then. */
+  withheld?: 'conclusions-differ'
 }
 
 export interface Diff {
@@ -58,6 +92,12 @@ export function rankOf(item: Item, answer: AnswerValue | null | undefined): numb
   return max
 }
 
+/** The declared scale of an ordinal item: the distinct ranks of its options. */
+export function scaleOf(item: Item): number[] | undefined {
+  const ranks = (choiceOptions(item) ?? []).flatMap((o) => (o.rank === undefined ? [] : [o.rank]))
+  return ranks.length ? [...new Set(ranks)].sort((a, b) => a - b) : undefined
+}
+
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
   if (value && typeof value === 'object')
@@ -75,7 +115,10 @@ function sameChoices(a: AnswerValue, b: AnswerValue) {
   return x.length === y.length && x.every((c) => y.includes(c))
 }
 
-/** Compares two answers to one item; direction where the item is ordinal. */
+/**
+ * Compares two answers to one item; direction where the item is ordinal. In a list of conditions
+ * or limitations (FML I.8, VI.1) a superset of the other side's is more restrictive.
+ */
 export function compareAnswers(
   item: Item,
   ba: AnswerValue,
@@ -86,7 +129,12 @@ export function compareAnswers(
   if (rb !== undefined && rv !== undefined) {
     if (rb > rv) return 'ba-more-restrictive'
     if (rb < rv) return 'va-more-restrictive'
-    return sameChoices(ba, va) ? 'agree' : 'differs'
+    if (sameChoices(ba, va)) return 'agree'
+    if (ba.kind === 'multiple' && va.kind === 'multiple' && rb > 0) {
+      if (va.choices.every((c) => ba.choices.includes(c))) return 'ba-more-restrictive'
+      if (ba.choices.every((c) => va.choices.includes(c))) return 'va-more-restrictive'
+    }
+    return 'differs'
   }
   if (choiceOptions(item) && chosenCodes(ba).length && chosenCodes(va).length)
     return sameChoices(ba, va) ? 'agree' : 'differs'
@@ -108,42 +156,40 @@ function emptyCounts(): StatusCounts {
   }
 }
 
-/**
- * Cohen's kappa with linear disagreement weights over pooled rank pairs.
- * Items with different scales share one rank axis (0 = norm); that is a simplification.
- */
-export function weightedKappa(pairs: readonly [number, number][]): number | null {
-  if (!pairs.length) return null
-  const k = Math.max(...pairs.flat())
-  if (k === 0) return null
-  const n = pairs.length
-  const rows = new Float64Array(k + 1)
-  const cols = new Float64Array(k + 1)
-  let observed = 0
-  for (const [a, b] of pairs) {
-    rows[a] = (rows[a] as number) + 1
-    cols[b] = (cols[b] as number) + 1
-    observed += Math.abs(a - b) / k
-  }
-  let expected = 0
-  for (let i = 0; i <= k; i++)
-    for (let j = 0; j <= k; j++)
-      expected += (((rows[i] as number) * (cols[j] as number)) / n) * (Math.abs(i - j) / k)
-  if (expected === 0) return null
-  return 1 - observed / expected
+/** (BA, VA) ranks of one item on its declared scale. */
+export interface RankPair {
+  scale: readonly number[]
+  ba: number
+  va: number
 }
 
-/**
- * Counts, agreement and kappa over diff rows; the per-section counts keep the instrument's order.
- * `pairs` are the (BA, VA) ranks of the ordinal items both sides answered.
- */
-export function summarize(
-  rows: readonly DiffRow[],
-  pairs: readonly [number, number][],
-): DiffSummary {
+/** Linearly and quadratically weighted kappa per declared scale; items of one scale are pooled. */
+export function kappaByScale(pairs: readonly RankPair[]): KappaGroup[] {
+  const groups = new Map<string, { scale: readonly number[]; pairs: [number, number][] }>()
+  for (const p of pairs) {
+    const key = p.scale.join(',')
+    let g = groups.get(key)
+    if (!g) groups.set(key, (g = { scale: p.scale, pairs: [] }))
+    g.pairs.push([p.ba, p.va])
+  }
+  return [...groups.values()]
+    .sort((a, b) => a.scale.length - b.scale.length || a.scale.join().localeCompare(b.scale.join()))
+    .map((g) => {
+      const table = contingencyTable(g.pairs, g.scale)
+      return {
+        scale: [...g.scale],
+        items: g.pairs.length,
+        pooled: g.pairs.length > 1,
+        linear: cohenKappa(table, 'linear'),
+        quadratic: cohenKappa(table, 'quadratic'),
+      }
+    })
+}
+
+/** Counts, agreement and kappa over diff rows; the per-section counts keep the instrument's order. */
+export function summarize(rows: readonly DiffRow[], pairs: readonly RankPair[]): DiffSummary {
   const overall = emptyCounts()
   const sections = new Map<string, StatusCounts>()
-  let both = 0
   for (const row of rows) {
     overall.total++
     overall.counts[row.status]++
@@ -154,20 +200,39 @@ export function summarize(
     }
     s.total++
     s.counts[row.status]++
-    if (row.ba && row.va && row.status !== 'not-comparable') both++
   }
+  const c = overall.counts
+  const compared = c.agree + c['ba-more-restrictive'] + c['va-more-restrictive'] + c.differs
   return {
     ...overall,
-    bySection: [...sections].map(([section, c]) => ({ section, ...c })),
-    agreement: both ? overall.counts.agree / both : null,
-    weightedKappa: weightedKappa(pairs),
+    compared,
+    openOneSide: c['only-ba'] + c['only-va'],
+    notComparable: c['not-comparable'],
+    bySection: [...sections].map(([section, counts]) => ({ section, ...counts })),
+    agreement: compared ? c.agree / compared : null,
+    kappa: kappaByScale(pairs),
   }
+}
+
+function sideValue(
+  item: Item,
+  raw: AnswerValue | undefined,
+  ctx: SideContext | undefined,
+): { value: AnswerValue | null; implied?: Implied } {
+  if (raw && isAnswered(raw)) return { value: raw }
+  if (ctx?.noCapacity && scaleOf(item)) return { value: null, implied: 'no-capacity' }
+  if (ctx?.completeness === 'complete' || ctx?.completeness === 'critical') {
+    const norm = normAnswer(item)
+    if (norm) return { value: norm, implied: 'norm' }
+  }
+  return { value: null }
 }
 
 /**
  * Diffs two assessments of the same instrument and version, item by item in instrument order.
  * `only` limits the rows to some items (the crosswalk's targets); `notComparable` gives reasons for
- * items one side cannot answer (a derived side's not-derivable items).
+ * items one side cannot answer (a derived side's not-derivable items); the side contexts say what
+ * an unticked item means on each side.
  */
 export function diffSameInstrument(args: {
   instrument: Instrument
@@ -176,29 +241,44 @@ export function diffSameInstrument(args: {
   only?: ReadonlySet<string>
   notComparable?: Readonly<Record<string, Localized>>
   derivedNotes?: Readonly<Record<string, { sources: string[]; note?: Localized }>>
+  context?: { ba?: SideContext; va?: SideContext }
 }): Diff {
   const { instrument, ba, va } = args
   const rows: DiffRow[] = []
-  const pairs: [number, number][] = []
+  const pairs: RankPair[] = []
   for (const section of instrument.sections)
     for (const item of section.items) {
       if (args.only && !args.only.has(item.id)) continue
-      const a = ba.answers[item.id]
-      const b = va.answers[item.id]
-      const x = a && isAnswered(a) ? a : null
-      const y = b && isAnswered(b) ? b : null
+      const a = sideValue(item, ba.answers[item.id], args.context?.ba)
+      const b = sideValue(item, va.answers[item.id], args.context?.va)
       const reason = args.notComparable?.[item.id]
-      if (!reason && !x && !y) continue
+      const x = a.value
+      const y = b.value
+      const hasA = x !== null || a.implied !== undefined
+      const hasB = y !== null || b.implied !== undefined
+      if (!reason && !hasA && !hasB) continue
       let status: Status
       if (reason) status = 'not-comparable'
-      else if (x && y) {
-        const rb = rankOf(item, x)
-        const rv = rankOf(item, y)
-        if (rb !== undefined && rv !== undefined) pairs.push([rb, rv])
-        status = compareAnswers(item, x, y, rb, rv)
-      } else status = x ? 'only-ba' : 'only-va'
+      else if (hasA && hasB) {
+        if (a.implied === 'no-capacity' || b.implied === 'no-capacity')
+          status =
+            a.implied === b.implied
+              ? 'agree'
+              : a.implied === 'no-capacity'
+                ? 'ba-more-restrictive'
+                : 'va-more-restrictive'
+        else {
+          const rb = rankOf(item, x)
+          const rv = rankOf(item, y)
+          const scale = scaleOf(item)
+          if (rb !== undefined && rv !== undefined && scale) pairs.push({ scale, ba: rb, va: rv })
+          status = compareAnswers(item, x as AnswerValue, y as AnswerValue, rb, rv)
+        }
+      } else status = hasA ? 'only-ba' : 'only-va'
       const row: DiffRow = { item: item.id, section: section.id, ba: x, va: y, status }
-      const derived = x ? args.derivedNotes?.[item.id] : undefined
+      if (a.implied) row.baImplied = a.implied
+      if (b.implied) row.vaImplied = b.implied
+      const derived = x && !a.implied ? args.derivedNotes?.[item.id] : undefined
       if (derived) row.sources = derived.sources
       const note = reason ?? derived?.note
       if (note) row.note = note

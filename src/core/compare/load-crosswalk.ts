@@ -89,61 +89,63 @@ export function loadCrosswalk(
     const path: PathSegment[] = ['rules', r]
     const t = target.get(rule.target)
     if (!t || rule.kind === 'not-derivable') return
-    const srcId = rule.source.item
-    const s = source.get(srcId)
-    if (!s)
+    const options = choiceOptions(t) ?? []
+    const normFrom = rule.normFrom
+    const norm = options.find((o) => o.rank === 0)
+    if (normFrom && norm?.thresholds?.some((th) => th.unit === normFrom.unit))
       out.push(
         issue(
-          [...path, 'source', 'item'],
-          `Item "${srcId}" bestaat niet in ${from.id}`,
-          `Item "${srcId}" does not exist in ${from.id}`,
+          [...path, 'normFrom'],
+          `De norm van ${t.id} noemt al een grens in ${normFrom.unit}`,
+          `The norm of ${t.id} already states a threshold in ${normFrom.unit}`,
         ),
       )
-    if (rule.kind === 'level-map')
-      checkLevels(rule.source.levels, s, t, [...path, 'source', 'levels'], out)
-    if (rule.kind === 'threshold') {
-      const q =
-        s?.answer.kind === 'capacity'
-          ? s.answer.quantities.find((x) => x.id === rule.source.quantity)
-          : undefined
-      if (s && !q)
+    rule.sources.forEach((src, k) => {
+      const sp: PathSegment[] = [...path, 'sources', k]
+      const s = source.get(src.item)
+      if (!s) {
         out.push(
           issue(
-            [...path, 'source', 'quantity'],
-            `Item "${srcId}" heeft geen hoeveelheid "${rule.source.quantity}"`,
-            `Item "${srcId}" has no quantity "${rule.source.quantity}"`,
+            [...sp, 'item'],
+            `Item "${src.item}" bestaat niet in ${from.id}`,
+            `Item "${src.item}" does not exist in ${from.id}`,
           ),
         )
-      if (q && q.unit !== rule.unit)
-        out.push(
-          issue(
-            [...path, 'unit'],
-            `Eenheid ${rule.unit} past niet bij ${srcId}/${q.id} (${q.unit})`,
-            `Unit ${rule.unit} does not match ${srcId}/${q.id} (${q.unit})`,
-          ),
-        )
-      const options = choiceOptions(t) ?? []
-      if (!options.some((o) => o.thresholds?.some((th) => th.unit === rule.unit)))
-        out.push(
-          issue(
-            [...path, 'unit'],
-            `Geen optie van ${t.id} noemt een grens in ${rule.unit}`,
-            `No option of ${t.id} states a threshold in ${rule.unit}`,
-          ),
-        )
-      if (rule.fallback) {
-        const fs = source.get(rule.fallback.item)
-        if (!fs)
+        return
+      }
+      checkLevels(src.levels, s, t, [...sp, 'levels'], out)
+      src.dimensions?.forEach((d, j) => {
+        const dp: PathSegment[] = [...sp, 'dimensions', j]
+        const q =
+          s.answer.kind === 'capacity'
+            ? s.answer.quantities.find((x) => x.id === d.quantity)
+            : undefined
+        if (!q)
           out.push(
             issue(
-              [...path, 'fallback', 'item'],
-              `Item "${rule.fallback.item}" bestaat niet in ${from.id}`,
-              `Item "${rule.fallback.item}" does not exist in ${from.id}`,
+              [...dp, 'quantity'],
+              `Item "${src.item}" heeft geen hoeveelheid "${d.quantity}"`,
+              `Item "${src.item}" has no quantity "${d.quantity}"`,
             ),
           )
-        checkLevels(rule.fallback.levels, fs, t, [...path, 'fallback', 'levels'], out)
-      }
-    }
+        else if (!d.factor && q.unit !== d.unit)
+          out.push(
+            issue(
+              [...dp, 'unit'],
+              `Eenheid ${d.unit} past niet bij ${src.item}/${q.id} (${q.unit})`,
+              `Unit ${d.unit} does not match ${src.item}/${q.id} (${q.unit})`,
+            ),
+          )
+        if (!options.some((o) => o.thresholds?.some((th) => th.unit === d.unit)))
+          out.push(
+            issue(
+              [...dp, 'unit'],
+              `Geen optie van ${t.id} noemt een grens in ${d.unit}`,
+              `No option of ${t.id} states a threshold in ${d.unit}`,
+            ),
+          )
+      })
+    })
   })
   return out.length ? { ok: false, issues: out } : { ok: true, value: cw }
 }

@@ -196,13 +196,15 @@ function checkItemRef(
     )
   const options = choiceOptions(item) ?? []
   if (need.ranked && !options.some((o) => o.rank !== undefined))
-    out.push(
-      issue(path, `Item "${id}" heeft geen rangorde`, `Item "${id}" has no ranked options`),
-    )
+    out.push(issue(path, `Item "${id}" heeft geen rangorde`, `Item "${id}" has no ranked options`))
   for (const code of need.codes ?? [])
     if (!options.some((o) => o.code === code))
       out.push(
-        issue(path, `Item "${id}" heeft geen optie "${code}"`, `Item "${id}" has no option "${code}"`),
+        issue(
+          path,
+          `Item "${id}" heeft geen optie "${code}"`,
+          `Item "${id}" has no option "${code}"`,
+        ),
       )
   return item
 }

@@ -1,6 +1,7 @@
 import type { AnswerValue } from '../assessment/assessment-schema'
 import { choiceOptions } from '../instrument/choice-options'
 import type { Item } from '../instrument/meta-schema'
+import { formatNumber } from './format'
 
 type Lang = 'nl' | 'en'
 
@@ -9,9 +10,7 @@ function optionText(item: Item, code: string, lang: Lang) {
   return o ? `${code} ${o.label[lang]}` : code
 }
 
-function num(n: number, lang: Lang) {
-  return n.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 2 })
-}
+const num = (n: number, lang: Lang) => formatNumber(n, lang)
 
 /**
  * A short, plain-text reading of an answer in one language, e.g. `2 Beperkt` or

@@ -6,6 +6,7 @@ import { itemIndex } from '../instrument/item-index'
 import { choiceOptions } from '../instrument/choice-options'
 import type { Instrument, Item, Vocabulary } from '../instrument/meta-schema'
 import { answerText } from './answer-text'
+import { formatNumber } from './format'
 
 type Lang = 'nl' | 'en'
 
@@ -122,7 +123,7 @@ function reportItem(
         details.push({
           kind: 'quantity',
           label: q.label[lang],
-          text: `${value.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB')} ${unit(q.unit)}`,
+          text: `${formatNumber(value, lang)} ${unit(q.unit)}`,
         })
     }
     if (answer.possible) details.push({ kind: 'possible', text: answer.possible })

@@ -87,7 +87,10 @@ export function cohenKappa(
       pe += w(i, j) * (rowShare[i] ?? 0) * (colShare[j] ?? 0)
     }),
   )
-  if (Math.abs(1 - pe) <= NO_SPREAD) return undefinedKappa
+  // A rater who used one category only has no spread: kappa says nothing then (never report 0).
+  const used = (shares: number[]) => shares.filter((x) => x > 0).length
+  if (Math.abs(1 - pe) <= NO_SPREAD || used(rowShare) < 2 || used(colShare) < 2)
+    return undefinedKappa
   const kappa = (po - pe) / (1 - pe)
 
   // Fleiss, Cohen & Everitt (1969) non-null variance as stated: matches published SEs 0.1380/0.1457.

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react'
+import { useCallback, useEffect, useState, type DragEvent } from 'react'
 import { useText } from '../../i18n/text'
 import type { Assessment } from '../../core/assessment/assessment-schema'
 import type { AuthorRole } from '../../core/assessment/constants'
@@ -14,6 +14,7 @@ import {
   listAssessments,
   putAssessment,
 } from '../../storage/assessment-store'
+import { ConfirmDialog } from '../../ui/confirm-dialog'
 import { download } from '../../ui/download'
 import { importAssessmentFile } from '../../storage/import-assessment'
 
@@ -43,34 +44,19 @@ function ConfirmDelete({
   onCancel: () => void
 }) {
   const { t } = useText()
-  const ref = useRef<HTMLDialogElement>(null)
-  useEffect(() => {
-    ref.current?.showModal()
-  }, [])
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby="confirm-title"
-      aria-describedby="confirm-body"
+    <ConfirmDialog
+      title={t('assessments.confirmDelete.title')}
+      body={t('assessments.confirmDelete.body', {
+        employee: assessment.meta.employee || t('assessments.list.noEmployee'),
+        instrument: label,
+      })}
+      confirmLabel={t('assessments.confirmDelete.confirm')}
+      cancelLabel={t('assessments.confirmDelete.cancel')}
+      danger
+      onConfirm={onConfirm}
       onCancel={onCancel}
-      className="dialog"
-    >
-      <h2 id="confirm-title">{t('assessments.confirmDelete.title')}</h2>
-      <p id="confirm-body">
-        {t('assessments.confirmDelete.body', {
-          employee: assessment.meta.employee || t('assessments.list.noEmployee'),
-          instrument: label,
-        })}
-      </p>
-      <div className="dialog-actions">
-        <button type="button" onClick={onCancel} autoFocus>
-          {t('assessments.confirmDelete.cancel')}
-        </button>
-        <button type="button" className="danger" onClick={onConfirm}>
-          {t('assessments.confirmDelete.confirm')}
-        </button>
-      </div>
-    </dialog>
+    />
   )
 }
 

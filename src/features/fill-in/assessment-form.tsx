@@ -4,6 +4,7 @@ import { useText } from '../../i18n/text'
 import type { Answers, Assessment, AssessmentMeta } from '../../core/assessment/assessment-schema'
 import { AUTHOR_ROLES } from '../../core/assessment/constants'
 import { progress, type SectionProgress } from '../../core/assessment/progress'
+import { normForOpenItems } from '../../core/compare/conclusion'
 import { withoutHidden } from '../../core/assessment/visibility'
 import type { Instrument, Item, Term, Vocabulary } from '../../core/instrument/meta-schema'
 import { isLanguage } from '../../i18n/i18n'
@@ -22,6 +23,10 @@ import { ItemErrorStore, useItemMessages } from './item-errors'
 import type { Resolver } from 'react-hook-form'
 import { checkMeta, metaToSave } from './meta-check'
 import { TermList } from './term-list'
+import { Contradictions } from './contradictions'
+import { focusItem } from './focus-item'
+import { itemName, visibleCode } from './item-name'
+import { NormForOpenItems } from './norm-for-open-items'
 import { useChosen } from './use-chosen'
 import type * as FormValidationModule from './form-validation'
 import type { Validators } from './form-validation'
@@ -36,21 +41,8 @@ type SaveState =
   | { kind: 'saved'; at: Date; invalid: number }
   | { kind: 'failed'; reason: string }
 
-/** A numbering such as FML "IV.13" is shown; a descriptive id such as "fysiek.tillen" is not. */
-function visibleCode(id: string) {
-  return /^[A-Z0-9]+(\.\d+)+$/.test(id) ? id : undefined
-}
-
 function metaValues(meta: AssessmentMeta): MetaValues {
   return { ...meta, validUntil: meta.validUntil ?? '' }
-}
-
-function focusItem(itemId: string) {
-  const el = document.querySelector<HTMLElement>(
-    `[data-item-id="${CSS.escape(itemId)}"] :is(input, textarea, select)`,
-  )
-  el?.scrollIntoView({ block: 'center' })
-  el?.focus()
 }
 
 const ItemView = memo(function ItemView({
@@ -229,6 +221,19 @@ function whenIdle(task: () => void): () => void {
   return () => cancelIdleCallback(id)
 }
 
+interface FormProgress {
+  sections: SectionProgress[]
+  /** How many open items "All other items: Norm" would set (0 without a cover conclusion). */
+  normable: number
+}
+
+function formProgress(instrument: Instrument, answers: Answers): FormProgress {
+  return {
+    sections: progress(instrument, answers),
+    normable: Object.keys(normForOpenItems(instrument, answers)).length,
+  }
+}
+
 /**
  * Progress per section and the open items, recomputed once typing or clicking pauses and the browser
  * is idle: counting and redrawing the sidebar never sits between a key and its character.
@@ -237,14 +242,14 @@ function useProgress(
   instrument: Instrument,
   fields: readonly FieldModel[],
   initial: Answers,
-): SectionProgress[] {
+): FormProgress {
   const { subscribe, getValues } = useFormContext<FormValues>()
   const compute = useCallback(
-    () => progress(instrument, toAnswers(fields, getValues('items'))),
+    () => formProgress(instrument, toAnswers(fields, getValues('items'))),
     [instrument, fields, getValues],
   )
   // At mount the inputs hold the saved answers: counted from those, without reading the inputs back.
-  const [state, setState] = useState(() => progress(instrument, initial))
+  const [state, setState] = useState(() => formProgress(instrument, initial))
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined
     let cancelIdle: (() => void) | undefined
@@ -327,9 +332,7 @@ function OpenItems({ sections }: { sections: SectionProgress[] }) {
           {ordered.map((item) => (
             <li key={item.id}>
               <button type="button" className="link-button" onClick={() => focusItem(item.id)}>
-                {t('form.open.goTo', {
-                  label: `${visibleCode(item.id) ?? ''} ${l(item.label)}`.trim(),
-                })}
+                {t('form.open.goTo', { label: itemName(item, l) })}
               </button>
               {item.required && <span className="required"> ({t('form.required')})</span>}
             </li>
@@ -619,11 +622,15 @@ function FormSidebar({
   fields: readonly FieldModel[]
   initial: Answers
 }) {
-  const sections = useProgress(instrument, fields, initial)
+  const { sections, normable } = useProgress(instrument, fields, initial)
   return (
     <aside className="form-sidebar">
+      {instrument.exclusions && <Contradictions instrument={instrument} fields={fields} />}
       <SectionNav instrument={instrument} sections={sections} />
       <OpenItems sections={sections} />
+      {instrument.conclusion?.kind === 'cover' && (
+        <NormForOpenItems instrument={instrument} fields={fields} open={normable} />
+      )}
     </aside>
   )
 }
