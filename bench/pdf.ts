@@ -32,7 +32,7 @@ export async function runPdfBench(root: string): Promise<boolean> {
     other: { assessment: read('fml-example.json'), instrument: fml },
     catalogue,
     lang: 'nl',
-    unitLabel: (u) => t(`units.${u}` as 'units.kg'),
+    t: (key, options) => t(key as 'units.kg', options),
     appVersion: appVersion(),
   })
   if (!prepared.ok) throw new Error('the example report cannot be prepared')

@@ -1,57 +1,59 @@
-import type { Comparison } from '../core/compare/compare'
-import type { Status } from '../core/compare/diff'
-import { answerText } from '../core/report/answer-text'
-
-type Lang = 'nl' | 'en'
-
-const STATUS_TEXT: Record<Status, { nl: string; en: string }> = {
-  agree: { nl: 'eens', en: 'agree' },
-  'ba-more-restrictive': { nl: 'BA beperkender', en: 'BA more restrictive' },
-  'va-more-restrictive': { nl: 'VA beperkender', en: 'VA more restrictive' },
-  differs: { nl: 'anders', en: 'differs' },
-  'only-ba': { nl: 'alleen BA', en: 'only BA' },
-  'only-va': { nl: 'alleen VA', en: 'only VA' },
-  'not-comparable': { nl: 'niet vergelijkbaar', en: 'not comparable' },
-}
+import type { ComparisonView } from '../core/report/comparison-view'
 
 function clip(text: string, width: number) {
   return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width)
 }
 
-/** A readable table of a comparison, summary first, for a terminal. */
-export function diffText(c: Comparison, lang: Lang): string {
-  const items = new Map(
-    c.instrument.sections.flatMap((s) => s.items.map((i) => [i.id, i] as const)),
-  )
-  const s = c.summary
-  const pct = (x: number | null) => (x === null ? '-' : `${Math.round(x * 100)}%`)
+/**
+ * A readable table of a comparison for a terminal: the overall conclusion first, then the summary,
+ * then one line per item. The wording is the view's, as on the screen and in the PDF.
+ */
+export function diffText(view: ComparisonView, t: (key: string) => string): string {
+  const c = view.conclusion
+  const side = (title: string, s: ComparisonView['conclusion']['ba']) =>
+    `  ${title}: ${s ? [s.text, ...s.details.map((d) => `${d.label}: ${d.text}`)].join('; ') : '–'}`
+  const s = view.summary
   const lines = [
-    lang === 'nl'
-      ? `${s.total} items vergeleken; overeenstemming ${pct(s.agreement)}; gewogen kappa ${s.weightedKappa === null ? '-' : s.weightedKappa.toFixed(2)}`
-      : `${s.total} items compared; agreement ${pct(s.agreement)}; weighted kappa ${s.weightedKappa === null ? '-' : s.weightedKappa.toFixed(2)}`,
+    `${t('compare.conclusion.title')}: ${c.headline}`,
+    side(t('compare.conclusion.ba'), c.ba),
+    side(t('compare.conclusion.va'), c.va),
+    ...Object.entries(view.completeness).map(
+      ([k, text]) => `  ${t(k === 'ba' ? 'compare.table.ba' : 'compare.table.va')}: ${text}`,
+    ),
+    '',
+    s.lines.join('; '),
+    `${t('compare.summary.agreement')}: ${s.withheld ?? s.agreement}`,
+    ...(s.withheld
+      ? []
+      : [
+          `${t('compare.summary.kappaTitle')}:`,
+          ...(s.kappa.length
+            ? s.kappa.map(
+                (k) =>
+                  `  ${k.label}: ${t('compare.summary.kappaLinear')} ${k.linear}; ${t('compare.summary.kappaQuadratic')} ${k.quadratic}`,
+              )
+            : [`  ${t('compare.summary.kappaNone')}`]),
+        ]),
     Object.entries(s.counts)
       .filter(([, n]) => n > 0)
-      .map(([status, n]) => `${STATUS_TEXT[status as Status][lang]}: ${n}`)
+      .map(([status, n]) => `${t(`compare.status.${status}`)}: ${n}`)
       .join(', '),
     '',
     [
-      clip(lang === 'nl' ? 'item' : 'item', 8),
-      clip('BA', 34),
-      clip('VA', 34),
-      lang === 'nl' ? 'status' : 'status',
+      clip(t('compare.table.item'), 8),
+      clip(t('compare.table.ba'), 40),
+      clip(t('compare.table.va'), 40),
+      t('compare.table.status'),
     ].join(' '),
   ]
-  for (const row of c.rows) {
-    const item = items.get(row.item)
-    if (!item) continue
+  for (const row of view.rows)
     lines.push(
       [
-        clip(row.item, 8),
-        clip(answerText(item, row.ba, lang), 34),
-        clip(answerText(item, row.va, lang), 34),
-        STATUS_TEXT[row.status][lang],
+        clip(row.code ?? row.id, 8),
+        clip(row.ba.text, 40),
+        clip(row.va.text, 40),
+        row.statusText,
       ].join(' '),
     )
-  }
   return lines.join('\n')
 }

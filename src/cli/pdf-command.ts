@@ -36,7 +36,7 @@ export async function writeReportPdf(args: {
     ...(args.other ? { other: args.other } : {}),
     catalogue: args.catalogue,
     lang: args.lang,
-    unitLabel: (u) => t(`units.${u}` as 'units.kg'),
+    t: (key, options) => t(key as 'units.kg', options),
     appVersion: appVersion(),
   })
   if (!model.ok) return model

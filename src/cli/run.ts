@@ -12,6 +12,8 @@ import { formatIssues, issue } from '../core/issues/validation-issue'
 import type { Side } from '../core/compare/compare'
 import { compareAssessments } from '../core/compare/compare'
 import { deriveAssessment } from '../core/compare/derive'
+import { buildComparisonView } from '../core/report/comparison-view'
+import { createFixedT } from '../i18n/fixed-t'
 import { diffText } from './diff-text'
 import { writeReportPdf } from './pdf-command'
 import { readSchemaFiles, schemasDir } from './schema-files'
@@ -132,8 +134,22 @@ function diff(baFile: string, vaFile: string, format: 'json' | 'text', lang: Lan
     io.err(formatIssues(r.issues, lang))
     return EXIT.invalid
   }
-  const { summary, rows } = r.value
-  io.out(format === 'json' ? JSON.stringify({ summary, rows }, null, 2) : diffText(r.value, lang))
+  const { conclusion, completeness, warnings, summary, rows } = r.value
+  // Swapped sides invert "more restrictive": say so before any figure.
+  for (const w of warnings) io.err(w.message[lang])
+  const t = createFixedT(lang)
+  io.out(
+    format === 'json'
+      ? JSON.stringify({ conclusion, completeness, warnings, summary, rows }, null, 2)
+      : diffText(
+          buildComparisonView(r.value, {
+            lang,
+            t: (key, options) => t(key as 'compare.title', options),
+            unitLabel: (u) => t(`units.${u}` as 'units.kg'),
+          }),
+          (key) => t(key as 'compare.title'),
+        ),
+  )
   return EXIT.ok
 }
 

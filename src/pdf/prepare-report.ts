@@ -4,6 +4,7 @@ import type { Catalogue } from '../core/instrument/catalogue-data'
 import { findVocabulary } from '../core/instrument/catalogue-data'
 import type { LoadResult } from '../core/issues/validation-issue'
 import { issue } from '../core/issues/validation-issue'
+import type { Translate } from '../core/report/comparison-view'
 import { buildReportModel, type ReportModel } from '../core/report/report-model'
 import { fingerprint } from './fingerprint'
 
@@ -17,7 +18,8 @@ export async function prepareReport(args: {
   catalogue: Pick<Catalogue, 'crosswalks' | 'vocabularies' | 'instruments'>
   motivations?: Readonly<Record<string, string>>
   lang: 'nl' | 'en'
-  unitLabel: (unit: string) => string
+  /** A translator fixed to the report's language. */
+  t: Translate
   appVersion: string
 }): Promise<LoadResult<ReportModel>> {
   const { main, other, catalogue } = args
@@ -74,7 +76,7 @@ export async function prepareReport(args: {
       ...(comparison ? { comparison } : {}),
       ...(args.motivations ? { motivations: args.motivations } : {}),
       vocabulary,
-      unitLabel: args.unitLabel,
+      t: args.t,
       appVersion: args.appVersion,
       fingerprint: await fingerprint(main.assessment),
     }),

@@ -1,13 +1,8 @@
 import { Document, Page, StyleSheet, Text, View } from '@react-pdf/renderer'
 import type { TFunction } from 'i18next'
-import type { Status } from '../core/compare/diff'
 import { STATUS_SYMBOL } from '../core/compare/status-symbols'
-import type {
-  ReportComparisonRow,
-  ReportInstrumentPart,
-  ReportItem,
-  ReportModel,
-} from '../core/report/report-model'
+import type { ComparisonRowView, ComparisonView } from '../core/report/comparison-view'
+import type { ReportInstrumentPart, ReportItem, ReportModel } from '../core/report/report-model'
 
 const ink = '#1b1f24'
 const muted = '#4a5361'
@@ -153,30 +148,79 @@ function Cover({ model, t }: { model: ReportModel; t: TFunction }) {
           <Text style={s.coverValue}>{value}</Text>
         </View>
       ))}
-      {model.comparison && (
-        <View style={s.box}>
-          <Text style={{ fontWeight: 700, marginBottom: 2 }}>{t('report.comparison.title')}</Text>
-          <Text>{summaryLine(model, t)}</Text>
-        </View>
-      )}
+      {model.comparison && <ConclusionBlock c={model.comparison} t={t} />}
     </View>
   )
 }
 
-function summaryLine(model: ReportModel, t: TFunction) {
-  const sum = model.comparison?.summary
-  if (!sum) return ''
-  const na = t('report.comparison.notAvailable')
+/** The overall conclusion of both sides, then the summary: the headline before any item. */
+function ConclusionBlock({ c, t }: { c: ComparisonView; t: TFunction }) {
+  const differ =
+    c.conclusion.status === 'ba-more-restrictive' || c.conclusion.status === 'va-more-restrictive'
+  const side = (title: string, v: ComparisonView['conclusion']['ba']) => (
+    <Text>
+      <Text style={{ fontWeight: 700 }}>{`${title}: ${v?.text ?? '–'}`}</Text>
+      {v?.details.map((d, i) => (
+        <Text key={i} style={{ color: muted }}>{`\n${d.label}: ${d.text}`}</Text>
+      ))}
+    </Text>
+  )
+  return (
+    <View
+      style={[s.box, differ ? { borderColor: STATUS_COLOUR[c.conclusion.status] } : {}]}
+      wrap={false}
+    >
+      <Text style={{ fontWeight: 700, marginBottom: 2 }}>{t('compare.conclusion.title')}</Text>
+      <Text
+        style={{
+          fontWeight: 700,
+          marginBottom: 4,
+          ...(differ ? { color: STATUS_COLOUR[c.conclusion.status] } : {}),
+        }}
+      >
+        {c.conclusion.headline}
+      </Text>
+      {side(t('compare.conclusion.ba'), c.conclusion.ba)}
+      {side(t('compare.conclusion.va'), c.conclusion.va)}
+      {Object.entries(c.completeness).map(([k, text]) => (
+        <Text key={k} style={s.small}>
+          {`${t(k === 'ba' ? 'compare.table.ba' : 'compare.table.va')}: ${text}`}
+        </Text>
+      ))}
+      {c.warnings.map((w) => (
+        <Text key={w} style={{ color: STATUS_COLOUR['ba-more-restrictive'], marginTop: 2 }}>
+          {w}
+        </Text>
+      ))}
+    </View>
+  )
+}
+
+function SummaryBlock({ c, t }: { c: ComparisonView; t: TFunction }) {
+  const sum = c.summary
   const counts = Object.entries(sum.counts)
     .filter(([, n]) => n > 0)
-    .map(([status, n]) => `${t(`compare.status.${status as Status}`)} ${n}`)
+    .map(([status, n]) => `${t(`compare.status.${status}` as 'compare.status.agree')} ${n}`)
     .join(', ')
-  const line = t('report.comparison.summary', {
-    total: sum.total,
-    agreement: sum.agreement === null ? na : `${Math.round(sum.agreement * 100)}%`,
-    kappa: sum.weightedKappa === null ? na : sum.weightedKappa.toFixed(2),
-  })
-  return `${line} ${counts}.`
+  return (
+    <View style={{ marginBottom: 6 }}>
+      <Text>{`${sum.lines.join('; ')}.`}</Text>
+      <Text>{`${t('compare.summary.agreement')}: ${sum.withheld ?? sum.agreement}. ${counts}.`}</Text>
+      {!sum.withheld && (
+        <Text style={s.small}>
+          {`${t('compare.summary.kappaTitle')}: `}
+          {sum.kappa.length
+            ? sum.kappa
+                .map(
+                  (k) =>
+                    `${k.label}: ${t('compare.summary.kappaLinear')} ${k.linear}; ${t('compare.summary.kappaQuadratic')} ${k.quadratic}`,
+                )
+                .join(' · ')
+            : t('compare.summary.kappaNone')}
+        </Text>
+      )}
+    </View>
+  )
 }
 
 /** Keep a block on one page unless its text could not fit on one (then it wraps, never clips). */
@@ -295,16 +339,18 @@ function PartPage({
   )
 }
 
-function ComparisonRow({ r, t }: { r: ReportComparisonRow; t: TFunction }) {
-  const size = r.ba.length + r.va.length + (r.note?.length ?? 0) + (r.motivation?.length ?? 0)
+function ComparisonRow({ r, t }: { r: ComparisonRowView; t: TFunction }) {
+  const size =
+    r.ba.text.length + r.va.text.length + (r.note?.length ?? 0) + (r.motivation?.length ?? 0)
+  const cellStyle = (empty: boolean) => (empty ? { color: muted } : {})
   const note = r.note && r.status !== 'agree' ? r.note : undefined
   return (
     <View style={s.row} wrap={size > KEEP_TOGETHER_CHARS}>
       <Text style={s.cItem}>{`${r.code ? `${r.code} ` : ''}${r.label}`}</Text>
-      <Text style={s.cBa}>{r.ba || '–'}</Text>
-      <Text style={s.cVa}>{r.va || '–'}</Text>
+      <Text style={[s.cBa, cellStyle(r.ba.empty)]}>{r.ba.text}</Text>
+      <Text style={[s.cVa, cellStyle(r.va.empty)]}>{r.va.text}</Text>
       <Text style={[s.cStatus, { color: STATUS_COLOUR[r.status], fontWeight: 700 }]}>
-        {`${STATUS_SYMBOL[r.status]} ${t(`compare.status.${r.status}`)}`}
+        {`${STATUS_SYMBOL[r.status]} ${r.statusText}`}
       </Text>
       <Text style={s.cNote}>
         {note ? <Text style={{ color: muted }}>{note}</Text> : ''}
@@ -322,7 +368,8 @@ function ComparisonPage({ model, t }: { model: ReportModel; t: TFunction }) {
     <Page size="A4" style={s.page} wrap>
       <Footer model={model} t={t} />
       <Text style={s.h2}>{t('report.comparison.title')}</Text>
-      <Text style={{ marginBottom: 6 }}>{summaryLine(model, t)}</Text>
+      <ConclusionBlock c={c} t={t} />
+      <SummaryBlock c={c} t={t} />
       <View style={s.tableHead} fixed>
         <Text style={s.cItem}>{t('report.comparison.item')}</Text>
         <Text style={s.cBa}>{t('report.comparison.ba')}</Text>
@@ -333,15 +380,12 @@ function ComparisonPage({ model, t }: { model: ReportModel; t: TFunction }) {
       {c.sections.map((sec) => {
         const rows = c.rows.filter((r) => r.section === sec.id)
         if (!rows.length) return null
-        const [first, ...rest] = rows as [ReportComparisonRow, ...ReportComparisonRow[]]
+        const [first, ...rest] = rows as [ComparisonRowView, ...ComparisonRowView[]]
         return (
           <View key={sec.id}>
             {/* The rubriek heading never stands alone at the foot of a page. */}
             <View wrap={false}>
-              <Text style={s.groupRow}>
-                {/^[IVX]+$/.test(sec.id) ? `${sec.id} ` : ''}
-                {sec.label}
-              </Text>
+              <Text style={s.groupRow}>{sec.label}</Text>
               <ComparisonRow r={first} t={t} />
             </View>
             {rest.map((r) => (

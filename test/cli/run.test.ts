@@ -1,3 +1,5 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { EXIT, run } from '../../src/cli/run'
@@ -147,24 +149,68 @@ describe('cli diff', () => {
   const ba = join(root, 'public/examples/bar-example.json')
   const va = join(root, 'public/examples/fml-example.json')
 
-  it('prints exactly { summary, rows } as JSON and exits 0 when it compared, differences or not', async () => {
+  it('prints the conclusion, completeness, warnings, summary and rows as JSON and exits 0', async () => {
     const r = await cli('diff', ba, va)
     expect(r.code).toBe(EXIT.ok)
+    expect(r.err).toBe('')
     const out = JSON.parse(r.out) as {
-      summary: { total: number; counts: Record<string, number> }
-      rows: { item: string; status: string }[]
+      conclusion: { status: string }
+      completeness: { va?: string }
+      summary: { total: number; compared: number; counts: Record<string, number> }
+      rows: { item: string; status: string; vaImplied?: string }[]
     }
-    expect(Object.keys(out)).toEqual(['summary', 'rows'])
+    expect(Object.keys(out)).toEqual(['conclusion', 'completeness', 'warnings', 'summary', 'rows'])
+    expect(out.conclusion.status).toBe('agree')
+    expect(out.completeness.va).toBe('complete')
     expect(out.rows.find((row) => row.item === 'IV.13')?.status).toBe('ba-more-restrictive')
+    // V.5 is not ticked in the verzekeringsarts's complete FML: Norm, so the BA is more restrictive.
+    expect(out.rows.find((row) => row.item === 'V.5')).toMatchObject({
+      status: 'ba-more-restrictive',
+      vaImplied: 'norm',
+    })
     expect(out.summary.total).toBe(out.rows.length)
-    expect(out.summary.counts['ba-more-restrictive']).toBeGreaterThan(0)
+    expect(out.summary.compared).toBeLessThan(out.summary.total)
   })
 
-  it('prints a readable table with --format text', async () => {
+  it('prints a readable table with --format text, the conclusion first', async () => {
     const r = await cli('diff', ba, va, '--format', 'text', '--lang', 'en')
     expect(r.code).toBe(EXIT.ok)
-    expect(r.out).toMatch(/^\d+ items compared; agreement \d+%; weighted kappa -?\d\.\d\d/)
+    const lines = r.out.split('\n')
+    expect(lines[0]).toBe('Conclusion: The conclusions agree.')
+    expect(r.out).toMatch(/^\d+ items compared; \d+ items left open by one side/m)
+    expect(r.out).toMatch(/^Agreement: \d+%$/m)
+    expect(r.out).toMatch(/Scale 0–3, \d+ items \(pooled\): linear −?\d\.\d\d \(95% CI/)
     expect(r.out).toMatch(/IV\.13 +2 Limited +1 Slightly limited +BA more restrictive/)
+    expect(r.out).toMatch(/V\.5 +1 Limited: .* +0 Norm \(not ticked\) +BA more restrictive/)
+  })
+
+  it('warns on stderr before any figure when the sides look swapped or are the same', async () => {
+    const swapped = await cli('diff', va, ba, '--lang', 'en')
+    expect(swapped.code).toBe(EXIT.ok)
+    expect(swapped.err).toMatch(/bedrijfsarts's side was written by a verzekeringsarts/)
+    expect(swapped.err).toMatch(/verzekeringsarts's side was written by a bedrijfsarts/)
+    const same = await cli('diff', va, va)
+    expect(same.err).toMatch(/Aan beide kanten staat dezelfde beoordeling/)
+  })
+
+  it('puts a BAR stating no work capacity against an FML allowing 20 hours a week first', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bar-cli-'))
+    const bar = JSON.parse(readFileSync(ba, 'utf8')) as {
+      answers: Record<string, unknown>
+    }
+    bar.answers['werktijd.uren'] = { kind: 'capacity', level: 'volledig' }
+    const file = join(dir, 'bar.json')
+    writeFileSync(file, JSON.stringify(bar))
+    const r = await cli('diff', file, va, '--format', 'text')
+    expect(r.code).toBe(EXIT.ok)
+    expect(r.out.split('\n')[0]).toBe(
+      'Conclusie: De conclusies verschillen: de bedrijfsarts is beperkender.',
+    )
+    expect(r.out).toMatch(/^Overeenstemming: geen cijfer: de conclusies verschillen/m)
+    expect(r.out).not.toMatch(/Overeenstemming: \d+%/)
+    expect(r.out).toMatch(
+      /VI\.3 +Geen benutbare mogelijkheden \(conclusie\) +3 Beperkt.* +BA beperkender/,
+    )
   })
 
   it('exits 1 when the two assessments cannot be compared, 2 on usage errors', async () => {

@@ -186,3 +186,57 @@ test('the form is accessible in English, with a conditional item and term defini
   await expect(page.getByLabel(/Reason/)).toHaveCount(0)
   await expectNoAxeViolations(page)
 })
+
+test('"All other items: Norm" by keyboard sets the open FML items, survives a reload, and a contradiction is shown accessibly', async ({
+  page,
+}) => {
+  test.setTimeout(90_000)
+  await page.goto('/#/assessments')
+  await page
+    .getByLabel('Instrument')
+    .selectOption({ label: 'Functionele Mogelijkhedenlijst (FML) 1.0.0' })
+  await page.getByLabel('Uw rol').selectOption('verzekeringsarts')
+  await page.getByRole('button', { name: 'Beoordeling starten' }).click()
+  const heading = page.getByRole('heading', { level: 1, name: /Functionele Mogelijkhedenlijst/ })
+  await expect(heading).toBeVisible()
+  const norm = (id: string) => page.locator(`[data-item-id="${id}"] input[value="0"]`)
+
+  // From the list of open items, Tab reaches the action; Enter asks, Cancel has focus, Tab, Enter.
+  await page.locator('.open-items summary').focus()
+  await page.keyboard.press('Tab')
+  const action = page.getByRole('button', { name: 'Alle overige items: Norm' })
+  await expect(action).toBeFocused()
+  await page.keyboard.press('Enter')
+  const dialog = page.getByRole('dialog', { name: 'Alle overige items op Norm zetten?' })
+  await expect(dialog).toContainText('62 getoonde items zonder antwoord (buiten Voorblad)')
+  await expect(dialog.getByRole('button', { name: 'Annuleren' })).toBeFocused()
+  await expectNoAxeViolations(page)
+  await page.keyboard.press('Tab')
+  await expect(dialog.getByRole('button', { name: 'Ja, zet 62 items op Norm' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(dialog).toHaveCount(0)
+  await expect(
+    page.getByRole('status').filter({ hasText: '62 items op Norm gezet.' }),
+  ).toBeFocused()
+  await expect(page.getByText('Geen open items om op Norm te zetten.')).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: /Opgeslagen om/ })).toBeVisible()
+
+  await page.reload()
+  await expect(heading).toBeVisible()
+  for (const id of ['I.1', 'I.7', 'I.8', 'II.12', 'IV.3', 'IV.21', 'V.6', 'VI.3'])
+    await expect(norm(id), id).toBeChecked()
+  await expect(page.locator('[data-item-id="voorblad.conclusie"] input:checked')).toHaveCount(0)
+  await expect(page.locator('[data-item-id="IV.1"] input:checked')).toHaveCount(0)
+  await expect(page.getByText('Geen open items om op Norm te zetten.')).toBeVisible()
+
+  // I.8 is now "Nee": I.7 "Beperkt" contradicts it, politely and without taking focus.
+  const limited = page.locator('[data-item-id="I.7"] input[value="1"]')
+  await limited.check()
+  const warning = page.locator('.contradictions[aria-live="polite"]')
+  await expect(warning.getByRole('heading', { name: '1 tegenstrijdigheid' })).toBeVisible()
+  await expect(warning.getByRole('button', { name: 'Ga naar I.7 Handelingstempo' })).toBeVisible()
+  await expect(limited).toBeFocused()
+  await expectNoAxeViolations(page)
+  await norm('I.7').check()
+  await expect(warning).toBeEmpty()
+})

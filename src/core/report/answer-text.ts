@@ -7,7 +7,8 @@ type Lang = 'nl' | 'en'
 
 function optionText(item: Item, code: string, lang: Lang) {
   const o = choiceOptions(item)?.find((x) => x.code === code)
-  return o ? `${code} ${o.label[lang]}` : code
+  // Numbered options (FML 0 = Norm) are known by their number; other codes are ids, not wording.
+  return o ? (/^\d+$/.test(code) ? `${code} ${o.label[lang]}` : o.label[lang]) : code
 }
 
 const num = (n: number, lang: Lang) => formatNumber(n, lang)

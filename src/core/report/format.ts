@@ -3,11 +3,14 @@ type Lang = 'nl' | 'en'
 const LOCALE: Record<Lang, string> = { nl: 'nl-NL', en: 'en-GB' }
 const cache = new Map<string, Intl.NumberFormat>()
 
-function formatter(lang: Lang, digits: number): Intl.NumberFormat {
-  const key = `${lang}:${digits}`
+function formatter(lang: Lang, digits: number, fixed: boolean): Intl.NumberFormat {
+  const key = `${lang}:${digits}:${fixed}`
   let f = cache.get(key)
   if (!f) {
-    f = new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: digits })
+    f = new Intl.NumberFormat(LOCALE[lang], {
+      maximumFractionDigits: digits,
+      ...(fixed ? { minimumFractionDigits: digits } : {}),
+    })
     cache.set(key, f)
   }
   return f
@@ -18,7 +21,7 @@ function formatter(lang: Lang, digits: number): Intl.NumberFormat {
  * @example formatNumber(7.5, 'nl') // → "7,5"
  */
 export function formatNumber(n: number, lang: Lang, maximumFractionDigits = 2): string {
-  return formatter(lang, maximumFractionDigits).format(n)
+  return formatter(lang, maximumFractionDigits, false).format(n)
 }
 
 /** A share from 0 to 1 as a whole percentage, e.g. 0.5 → "50%"; "–" when there is none. */
@@ -28,5 +31,5 @@ export function formatPercent(share: number | null, lang: Lang): string {
 
 /** A statistic with two decimals, or "–" where it is undefined (never 0 for "no spread"). */
 export function formatStatistic(x: number | null, lang: Lang): string {
-  return x === null ? '–' : formatNumber(x, lang, 2).replace(/^-/, '−')
+  return x === null ? '–' : formatter(lang, 2, true).format(x).replace(/^-/, '−')
 }

@@ -1,11 +1,16 @@
 import type { AnswerValue, Assessment } from '../assessment/assessment-schema'
 import { isAnswered } from '../assessment/progress'
 import type { Comparison } from '../compare/compare'
-import type { Status } from '../compare/diff'
 import { itemIndex } from '../instrument/item-index'
 import { choiceOptions } from '../instrument/choice-options'
 import type { Instrument, Item, Vocabulary } from '../instrument/meta-schema'
 import { answerText } from './answer-text'
+import {
+  buildComparisonView,
+  displayCode,
+  type ComparisonView,
+  type Translate,
+} from './comparison-view'
 import { formatNumber } from './format'
 
 type Lang = 'nl' | 'en'
@@ -54,18 +59,6 @@ export interface ReportInstrumentPart {
   notDerivable: { id: string; label: string; reason: string }[]
 }
 
-export interface ReportComparisonRow {
-  id: string
-  code?: string
-  label: string
-  section: string
-  ba: string
-  va: string
-  status: Status
-  note?: string
-  motivation?: string
-}
-
 export interface ReportModel {
   lang: Lang
   cover: {
@@ -78,16 +71,11 @@ export interface ReportModel {
     language: Lang
   }
   parts: ReportInstrumentPart[]
-  comparison?: {
-    summary: Comparison['summary']
-    sections: { id: string; label: string }[]
-    rows: ReportComparisonRow[]
-  }
+  /** The same view of the comparison the compare screen and the CLI show. */
+  comparison?: ComparisonView
   glossary: { id: string; term: string; definition: string; icf?: string[] }[]
   footer: { appVersion: string; instruments: string; crosswalk?: string; fingerprint: string }
 }
-
-const NUMBERED = /^[A-Z0-9]+(\.\d+)+$/
 
 function reportItem(
   item: Item,
@@ -131,7 +119,7 @@ function reportItem(
   }
   return {
     id: item.id,
-    ...(NUMBERED.test(item.id) ? { code: item.id } : {}),
+    ...(displayCode(item.id) ? { code: item.id } : {}),
     label: item.label[lang],
     answer: main,
     ...(description ? { description } : {}),
@@ -220,11 +208,13 @@ export function buildReportModel(args: {
   comparison?: Comparison
   motivations?: Readonly<Record<string, string>>
   vocabulary: Vocabulary
-  unitLabel: (unit: string) => string
+  /** A translator fixed to the report's language (units, the comparison's wording). */
+  t: Translate
   appVersion: string
   fingerprint: string
 }): ReportModel {
-  const { lang, main, unitLabel: unit } = args
+  const { lang, main } = args
+  const unit = (u: string) => (u ? args.t(`units.${u}`) : '')
   const parts = [
     part(roleOf(main.instrument, main.assessment), main.assessment, main.instrument, lang, unit),
   ]
@@ -241,30 +231,14 @@ export function buildReportModel(args: {
       ),
     )
 
-  let comparison: ReportModel['comparison']
-  if (args.comparison) {
-    const c = args.comparison
-    const index = itemIndex(c.instrument)
-    comparison = {
-      summary: c.summary,
-      sections: c.instrument.sections.map((s) => ({ id: s.id, label: s.label[lang] })),
-      rows: c.rows.map((r) => {
-        const item = index.items.get(r.item) as Item
-        const motivation = args.motivations?.[r.item]?.trim()
-        return {
-          id: r.item,
-          ...(NUMBERED.test(r.item) ? { code: r.item } : {}),
-          label: item.label[lang],
-          section: r.section,
-          ba: answerText(item, r.ba, lang, unit),
-          va: answerText(item, r.va, lang, unit),
-          status: r.status,
-          ...(r.note ? { note: r.note[lang] } : {}),
-          ...(motivation ? { motivation } : {}),
-        }
-      }),
-    }
-  }
+  const comparison =
+    args.comparison &&
+    buildComparisonView(args.comparison, {
+      lang,
+      t: args.t,
+      unitLabel: unit,
+      ...(args.motivations ? { motivations: args.motivations } : {}),
+    })
 
   const usedTerms = new Set<string>()
   for (const p of [main, args.derived, args.other]) {

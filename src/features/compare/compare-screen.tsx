@@ -2,14 +2,17 @@ import { Fragment, useEffect, useMemo, useRef, useState } from 'react'
 import { useText } from '../../i18n/text'
 import type { Assessment } from '../../core/assessment/assessment-schema'
 import { findInstrument } from '../../core/instrument/find-instrument'
-import { compareAssessments, type Comparison } from '../../core/compare/compare'
-import { STATUSES, type DiffRow, type Status } from '../../core/compare/diff'
+import { compareAssessments } from '../../core/compare/compare'
+import { STATUSES, type Status } from '../../core/compare/diff'
 import { STATUS_SYMBOL } from '../../core/compare/status-symbols'
-import { itemIndex } from '../../core/instrument/item-index'
 import type { Catalogue } from '../../core/instrument/catalogue-data'
-import type { Item } from '../../core/instrument/meta-schema'
 import type { ValidationIssue } from '../../core/issues/validation-issue'
-import { answerText } from '../../core/report/answer-text'
+import {
+  buildComparisonView,
+  type ComparisonCell,
+  type ComparisonView,
+  type ConclusionSideView,
+} from '../../core/report/comparison-view'
 import { getComparison, listAssessments, putComparison } from '../../storage/assessment-store'
 import { importAssessmentFile } from '../../storage/import-assessment'
 import { assessmentLabel } from '../../ui/assessment-label'
@@ -71,26 +74,23 @@ function Picker(props: {
   )
 }
 
-function SectionChart({ comparison }: { comparison: Comparison }) {
-  const { t, l } = useText()
-  const sections = new Map(comparison.instrument.sections.map((s) => [s.id, s]))
+function SectionChart({ view }: { view: ComparisonView }) {
+  const { t } = useText()
   return (
     <figure className="chart">
       <figcaption>{t('compare.summary.chartTitle')}</figcaption>
       <ul className="chart-rows">
-        {comparison.summary.bySection.map((s) => {
-          const label = sections.get(s.section) ? l(sections.get(s.section)!.label) : s.section
+        {view.summary.bySection.map((s) => {
           const details = STATUSES.filter((st) => s.counts[st] > 0)
             .map((st) => `${t(`compare.status.${st}`)} ${s.counts[st]}`)
             .join(', ')
           return (
             <li
-              key={s.section}
-              aria-label={t('compare.summary.chartLabel', { section: label, details })}
+              key={s.id}
+              aria-label={t('compare.summary.chartLabel', { section: s.label, details })}
             >
               <span className="chart-label" aria-hidden="true">
-                {s.section.length <= 4 ? `${s.section} ` : ''}
-                {label}
+                {s.label}
               </span>
               <span className="chart-bar" aria-hidden="true">
                 {STATUSES.filter((st) => s.counts[st] > 0).map((st) => (
@@ -112,24 +112,108 @@ function SectionChart({ comparison }: { comparison: Comparison }) {
   )
 }
 
-function Summary({ comparison }: { comparison: Comparison }) {
-  const { t, lang } = useText()
-  const s = comparison.summary
-  const pct = (x: number | null) =>
-    x === null ? t('compare.summary.notAvailable') : `${Math.round(x * 100)}%`
+function ConclusionSide({ title, side }: { title: string; side: ConclusionSideView | undefined }) {
+  const { t } = useText()
+  return (
+    <div className="conclusion-side">
+      <h3>{title}</h3>
+      <p className={`conclusion-state state-${side?.state ?? 'open'}`}>
+        <strong>{side?.text ?? t('compare.conclusion.cover.open')}</strong>
+      </p>
+      {side && side.details.length > 0 && (
+        <dl>
+          {side.details.map((d) => (
+            <div key={d.label}>
+              <dt>{d.label}</dt>
+              <dd>{d.text}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </div>
+  )
+}
+
+/** The overall conclusions of both sides, before any item: the headline difference. */
+function Conclusion({ view }: { view: ComparisonView }) {
+  const { t } = useText()
+  const c = view.conclusion
+  const differ = c.status === 'ba-more-restrictive' || c.status === 'va-more-restrictive'
+  return (
+    <section
+      aria-labelledby="conclusion-title"
+      className={`card conclusion${differ ? ' conclusion-differs' : ''}`}
+    >
+      <h2 id="conclusion-title">{t('compare.conclusion.title')}</h2>
+      <p className="conclusion-headline">
+        {c.status !== 'open' && c.status !== 'only-ba' && c.status !== 'only-va' && (
+          <StatusBadge status={c.status} />
+        )}{' '}
+        <strong>{c.headline}</strong>
+      </p>
+      <div className="conclusion-sides">
+        <ConclusionSide title={t('compare.conclusion.ba')} side={c.ba} />
+        <ConclusionSide title={t('compare.conclusion.va')} side={c.va} />
+      </div>
+      {(view.completeness.ba || view.completeness.va) && (
+        <ul className="completeness">
+          {view.completeness.ba && (
+            <li>
+              {t('compare.table.ba')}: {view.completeness.ba}
+            </li>
+          )}
+          {view.completeness.va && (
+            <li>
+              {t('compare.table.va')}: {view.completeness.va}
+            </li>
+          )}
+        </ul>
+      )}
+    </section>
+  )
+}
+
+function Summary({ view }: { view: ComparisonView }) {
+  const { t } = useText()
+  const s = view.summary
   return (
     <section aria-labelledby="summary-title" className="card summary">
       <h2 id="summary-title">{t('compare.summary.title')}</h2>
+      <ul className="summary-lines">
+        {s.lines.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
       <p>
-        {t('compare.summary.compared', { count: s.total })}. {t('compare.summary.agreement')}:{' '}
-        <strong>{pct(s.agreement)}</strong>. {t('compare.summary.kappa')}:{' '}
-        <strong>
-          {s.weightedKappa === null
-            ? t('compare.summary.notAvailable')
-            : s.weightedKappa.toLocaleString(lang, { maximumFractionDigits: 2 })}
-        </strong>
-        .
+        {t('compare.summary.agreement')}: <strong>{s.withheld ?? s.agreement}</strong>
       </p>
+      {!s.withheld && (
+        <div className="kappa">
+          <p>{t('compare.summary.kappaTitle')}</p>
+          {s.kappa.length ? (
+            <table className="kappa-table">
+              <thead>
+                <tr>
+                  <td />
+                  <th scope="col">{t('compare.summary.kappaLinear')}</th>
+                  <th scope="col">{t('compare.summary.kappaQuadratic')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {s.kappa.map((k) => (
+                  <tr key={k.label}>
+                    <th scope="row">{k.label}</th>
+                    <td>{k.linear}</td>
+                    <td>{k.quadratic}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p>{t('compare.summary.kappaNone')}</p>
+          )}
+        </div>
+      )}
       <ul className="status-counts">
         {STATUSES.map((st) => (
           <li key={st}>
@@ -137,42 +221,35 @@ function Summary({ comparison }: { comparison: Comparison }) {
           </li>
         ))}
       </ul>
-      <SectionChart comparison={comparison} />
+      <SectionChart view={view} />
     </section>
   )
 }
 
 function Rows({
-  comparison,
-  sourceLabel,
+  view,
   onlyDifferences,
   notes,
   onNote,
 }: {
-  comparison: Comparison
-  /** The label of a source item of the derived side, e.g. BAR "fysiek.tillen" → "Tillen". */
-  sourceLabel: (id: string) => string
+  view: ComparisonView
   onlyDifferences: boolean
   notes: Record<string, string>
   onNote: (item: string, text: string) => void
 }) {
-  const { t, lang, l } = useText()
-  const items = useMemo(
-    () =>
-      new Map(
-        comparison.instrument.sections.flatMap((s) => s.items.map((i) => [i.id, i] as const)),
-      ),
-    [comparison],
-  )
-  const unit = (u: string) => (u ? t(`units.${u}` as 'units.kg') : '')
-  const shown = comparison.rows.filter((r) => !onlyDifferences || DIFFERENCES.has(r.status))
-  const bySection = comparison.instrument.sections
-    .map((s) => ({ section: s, rows: shown.filter((r) => r.section === s.id) }))
+  const { t } = useText()
+  const shown = view.rows.filter((r) => !onlyDifferences || DIFFERENCES.has(r.status))
+  const bySection = view.sections
+    .map((section) => ({ section, rows: shown.filter((r) => r.section === section.id) }))
     .filter((g) => g.rows.length)
-  const cell = (item: Item, row: DiffRow, side: 'ba' | 'va') => {
-    const text = answerText(item, row[side], lang, unit)
-    return text || <span className="muted">{t('compare.unanswered')}</span>
-  }
+  const cell = (c: ComparisonCell) =>
+    c.empty ? (
+      <span className="muted">{c.text}</span>
+    ) : c.implied ? (
+      <span className={`implied implied-${c.implied}`}>{c.text}</span>
+    ) : (
+      c.text
+    )
   if (!shown.length) return <p>{t('compare.table.empty')}</p>
   return (
     <div className="table-wrap">
@@ -192,30 +269,26 @@ function Rows({
             <Fragment key={section.id}>
               <tr className="group-row">
                 <th scope="rowgroup" colSpan={5}>
-                  {section.id.length <= 4 ? `${section.id} ` : ''}
-                  {l(section.label)}
+                  {section.label}
                 </th>
               </tr>
               {rows.map((row) => {
-                const item = items.get(row.item) as Item
-                const name = `${/^[A-Z0-9]+(\.\d+)+$/.test(item.id) ? `${item.id} ` : ''}${l(item.label)}`
+                const name = `${row.code ? `${row.code} ` : ''}${row.label}`
                 return (
-                  <tr key={row.item} className={`row-${row.status}`}>
+                  <tr key={row.id} className={`row-${row.status}`}>
                     <th scope="row">{name}</th>
                     <td>
-                      {cell(item, row, 'ba')}
+                      {cell(row.ba)}
                       {row.sources && (
                         <span className="hint">
-                          {t('compare.table.from', {
-                            items: row.sources.map(sourceLabel).join(', '),
-                          })}
+                          {t('compare.table.from', { items: row.sources })}
                         </span>
                       )}
                     </td>
-                    <td>{cell(item, row, 'va')}</td>
+                    <td>{cell(row.va)}</td>
                     <td>
                       <StatusBadge status={row.status} />
-                      {row.note && <span className="hint">{l(row.note)}</span>}
+                      {row.note && <span className="hint">{row.note}</span>}
                     </td>
                     <td>
                       {DIFFERENCES.has(row.status) && (
@@ -223,8 +296,8 @@ function Rows({
                           aria-label={t('compare.table.noteLabel', { item: name })}
                           rows={2}
                           maxLength={2000}
-                          value={notes[row.item] ?? ''}
-                          onChange={(e) => onNote(row.item, e.target.value)}
+                          value={notes[row.id] ?? ''}
+                          onChange={(e) => onNote(row.id, e.target.value)}
                         />
                       )}
                     </td>
@@ -297,14 +370,17 @@ export function CompareScreen({
     )
   }, [ba, va, catalogue])
 
-  const sourceLabel = (id: string) => {
-    const from = result?.ok
-      ? result.value.derived?.assessment.derivation?.from.instrument
-      : undefined
-    const instrument = from && findInstrument(catalogue.instruments, from)
-    const item = instrument?.ok ? itemIndex(instrument.value).items.get(id) : undefined
-    return item ? l(item.label) : id
-  }
+  const view = useMemo(
+    () =>
+      result?.ok
+        ? buildComparisonView(result.value, {
+            lang,
+            t: (key, options) => t(key as 'compare.title', options),
+            unitLabel: (u) => (u ? t(`units.${u}` as 'units.kg') : ''),
+          })
+        : undefined,
+    [result, lang, t],
+  )
   const describe = (a: Assessment) => assessmentLabel(a, catalogue.instruments, t, lang)
   const go = (nextBa: string, nextVa: string) =>
     navigate(`#/compare/${nextBa || '-'}/${nextVa || '-'}`)
@@ -383,18 +459,21 @@ export function CompareScreen({
           </ul>
         </div>
       )}
-      {result?.ok && (
+      {view && (
         <>
-          {result.value.derived && (
-            <p className="notice">
-              {t('compare.derivedNote', {
-                crosswalk: result.value.derived.crosswalk.id,
-                version: result.value.derived.crosswalk.version,
-                fml: result.value.instrument.version,
-              })}
-            </p>
+          {view.warnings.length > 0 && (
+            <div role="alert" className="problems side-warnings">
+              <h2>{t('compare.warningsTitle')}</h2>
+              <ul>
+                {view.warnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+            </div>
           )}
-          <Summary comparison={result.value} />
+          <Conclusion view={view} />
+          {view.derived && <p className="notice">{view.derived}</p>}
+          <Summary view={view} />
           <div className="table-tools">
             <label className="check">
               <input
@@ -409,13 +488,7 @@ export function CompareScreen({
             </p>
           </div>
           {notesLoadedFor === key && (
-            <Rows
-              comparison={result.value}
-              sourceLabel={sourceLabel}
-              onlyDifferences={onlyDifferences}
-              notes={notes}
-              onNote={onNote}
-            />
+            <Rows view={view} onlyDifferences={onlyDifferences} notes={notes} onNote={onNote} />
           )}
         </>
       )}

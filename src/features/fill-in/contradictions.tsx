@@ -6,8 +6,8 @@ import { isVisible } from '../../core/assessment/visibility'
 import type { Instrument } from '../../core/instrument/meta-schema'
 import { useText } from '../../i18n/text'
 import { focusItem } from './focus-item'
-import type { FieldModel, FormValues, ItemValues } from './form-values'
-import { mainInput, toAnswer } from './form-values'
+import type { FieldModel, FormValues } from './form-values'
+import { itemKey, mainInput, toAnswer } from './form-values'
 import { itemName } from './item-name'
 
 const NONE: readonly Contradiction[] = []
@@ -49,7 +49,7 @@ export function Contradictions({
     const check = () => {
       const answers: Answers = {}
       for (const f of watched) {
-        const a = toAnswer(f.item, getValues(f.name as never) as ItemValues | undefined)
+        const a = toAnswer(f.item, getValues(`items.${itemKey(f)}`))
         if (a) answers[f.item.id] = a
       }
       // A hidden item's answer is not saved, so it contradicts nothing.

@@ -117,7 +117,7 @@ export function ReportScreen({ catalogue }: { catalogue: Catalogue }) {
         catalogue,
         ...(notes ? { motivations: notes.notes } : {}),
         lang: pdfLang,
-        unitLabel: (u) => tFixed(`units.${u}` as 'units.kg'),
+        t: (key, options) => tFixed(key as 'units.kg', options),
         appVersion: __APP_VERSION__,
       })
       if (!live) return
