@@ -209,7 +209,7 @@ describe('cli diff', () => {
     expect(r.out).toMatch(/^Overeenstemming: geen cijfer: de conclusies verschillen/m)
     expect(r.out).not.toMatch(/Overeenstemming: \d+%/)
     expect(r.out).toMatch(
-      /VI\.3 +Geen benutbare mogelijkheden \(conclusie\) +3 Beperkt.* +BA beperkender/,
+      /VI\.3 +Geen benutbare mogelijkheden \(conclusie\) +2 Licht beperkt.* +BA beperkender/,
     )
   })
 

@@ -208,6 +208,7 @@ export function compareAssessments(
       only: targetIds(cw, target.instrument),
       notComparable: d.notDerivable,
       derivedNotes: d.items,
+      derivedSide: side,
       context:
         side === 'ba' ? { ba: ctxDerived, va: ctxTarget } : { ba: ctxTarget, va: ctxDerived },
     })

@@ -242,6 +242,8 @@ export function diffSameInstrument(args: {
   notComparable?: Readonly<Record<string, Localized>>
   derivedNotes?: Readonly<Record<string, { sources: string[]; note?: Localized }>>
   context?: { ba?: SideContext; va?: SideContext }
+  /** The side `notComparable` speaks for. */
+  derivedSide?: 'ba' | 'va'
 }): Diff {
   const { instrument, ba, va } = args
   const rows: DiffRow[] = []
@@ -249,9 +251,11 @@ export function diffSameInstrument(args: {
   for (const section of instrument.sections)
     for (const item of section.items) {
       if (args.only && !args.only.has(item.id)) continue
-      const a = sideValue(item, ba.answers[item.id], args.context?.ba)
-      const b = sideValue(item, va.answers[item.id], args.context?.va)
       const reason = args.notComparable?.[item.id]
+      // The side that cannot state the item (not derivable) implies nothing on it either.
+      const silent = reason ? args.derivedSide : undefined
+      const a = sideValue(item, ba.answers[item.id], silent === 'ba' ? undefined : args.context?.ba)
+      const b = sideValue(item, va.answers[item.id], silent === 'va' ? undefined : args.context?.va)
       const x = a.value
       const y = b.value
       const hasA = x !== null || a.implied !== undefined

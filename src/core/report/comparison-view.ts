@@ -95,13 +95,18 @@ function cell(
   lang: Lang,
   t: Translate,
   unit: (u: string) => string,
+  status: Status,
 ): ComparisonCell {
   if (implied === 'no-capacity')
     return { text: t('compare.implied.noCapacity'), empty: false, implied }
   const text = answerText(item, value, lang, unit)
   if (implied === 'norm')
     return { text: `${text} (${t('compare.implied.norm')})`, empty: false, implied }
-  return text ? { text, empty: false } : { text: t('compare.unanswered'), empty: true }
+  if (text) return { text, empty: false }
+  return {
+    text: t(status === 'not-comparable' ? 'compare.notDerivable' : 'compare.unanswered'),
+    empty: true,
+  }
 }
 
 function conclusionSide(
@@ -175,8 +180,8 @@ export function buildComparisonView(
       ...(code ? { code } : {}),
       label: item.label[lang],
       section: r.section,
-      ba: cell(item, r.ba, r.baImplied, lang, t, unit),
-      va: cell(item, r.va, r.vaImplied, lang, t, unit),
+      ba: cell(item, r.ba, r.baImplied, lang, t, unit, r.status),
+      va: cell(item, r.va, r.vaImplied, lang, t, unit, r.status),
       status: r.status,
       statusText: t(`compare.status.${r.status}`),
       ...(r.note ? { note: r.note[lang] } : {}),
