@@ -56,7 +56,8 @@ function Preview({ model }: { model: ReportModel }) {
         })}
         {model.comparison && (
           <li>
-            {t('report.comparison.title')} ({model.comparison.rows.length})
+            {t('report.comparison.title')} ({model.comparison.rows.length}):{' '}
+            {model.comparison.conclusion.headline}
           </li>
         )}
         <li>
