@@ -148,7 +148,12 @@ function Cover({ model, t }: { model: ReportModel; t: TFunction }) {
           <Text style={s.coverValue}>{value}</Text>
         </View>
       ))}
-      {model.comparison && <ConclusionBlock c={model.comparison} t={t} />}
+      {model.comparison && (
+        <>
+          <ConclusionBlock c={model.comparison} t={t} />
+          <SummaryBlock c={model.comparison} t={t} />
+        </>
+      )}
     </View>
   )
 }

@@ -145,6 +145,21 @@ describe('report PDF (BAR with the verzekeringsarts FML), read back with pdftote
     expect(text).toContain('Begrippenlijst')
   })
 
+  it('states the conclusion of both sides before the comparison table, and Norm for an unticked item', () => {
+    const comparison = text.slice(text.lastIndexOf('Vergelijking bedrijfsarts en verzekeringsarts'))
+    const headline = comparison.indexOf('De conclusies komen overeen.')
+    expect(headline).toBeGreaterThan(-1)
+    expect(comparison.indexOf('Bedrijfsarts: Arbeidsmogelijkheden op dit moment')).toBeGreaterThan(
+      headline,
+    )
+    expect(comparison).toContain('Verzekeringsarts: Duurzaam benutbare mogelijkheden')
+    expect(comparison).toContain('Volledige FML: een item dat niet is aangekruist, is Norm')
+    expect(headline).toBeLessThan(comparison.indexOf('I.1 Vasthouden'))
+    // V.5 is not ticked in the verzekeringsarts's complete FML.
+    expect(comparison).toMatch(/V\.5 Geknield of gehurkt actief zijn .*0 Norm \(niet aangekruist\)/)
+    expect(comparison).toMatch(/Schaal 0–3, \d+ items \(gepoold\): lineair \d,\d\d \(95%-BI/)
+  })
+
   it('numbers every page "Pagina X van Y" with the real page count', () => {
     const pages = pageCount(file)
     expect(pages).toBeGreaterThan(5)
