@@ -3,6 +3,7 @@ import { isAnswered } from '../assessment/progress'
 import { chosenCodes } from '../assessment/visibility'
 import { choiceOptions } from '../instrument/choice-options'
 import type { Answers } from '../assessment/assessment-schema'
+import { checkConsistency } from '../assessment/consistency'
 import { isVisible } from '../assessment/visibility'
 import type { Instrument, Item, Option } from '../instrument/meta-schema'
 
@@ -129,5 +130,7 @@ export function normForOpenItems(instrument: Instrument, answers: Answers): Answ
       if (norm) out[item.id] = norm
     }
   }
+  // A Norm that an answer already given excludes (I.8 "Nee" beside a slowed pace) stays open.
+  for (const c of checkConsistency(instrument, { ...answers, ...out })) delete out[c.item]
   return out
 }
