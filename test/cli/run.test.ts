@@ -130,7 +130,8 @@ describe('cli derive-fml', () => {
       }
     }
     expect(fml.instrument).toEqual({ id: 'fml', version: '1.0.0' })
-    expect(fml.answers['IV.13']).toEqual({ kind: 'single', choice: '2' })
+    // 7.5 kg at 10 times an hour: no option meets both, so the most restrictive one.
+    expect(fml.answers['IV.13']).toEqual({ kind: 'single', choice: '3' })
     expect(fml.derivation.items['IV.13']?.sources).toEqual(['fysiek.tillen'])
     expect(Object.keys(fml.derivation.notDerivable)).toContain('IV.1')
     expect((await cli('validate', join(fixtures, 'assessments/broken-bar.json'))).code).toBe(
@@ -180,7 +181,7 @@ describe('cli diff', () => {
     expect(r.out).toMatch(/^\d+ items compared; \d+ items left open by one side/m)
     expect(r.out).toMatch(/^Agreement: \d+%$/m)
     expect(r.out).toMatch(/Scale 0–3, \d+ items \(pooled\): linear −?\d\.\d\d \(95% CI/)
-    expect(r.out).toMatch(/IV\.13 +2 Limited +1 Slightly limited +BA more restrictive/)
+    expect(r.out).toMatch(/IV\.13 +3 Severely limited +1 Slightly limited +BA more restrictive/)
     expect(r.out).toMatch(/V\.5 +1 Limited: .* +0 Norm \(not ticked\) +BA more restrictive/)
   })
 

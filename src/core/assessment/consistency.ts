@@ -32,12 +32,16 @@ export function checkConsistency(instrument: Instrument, answers: Answers): Cont
   const out: Contradiction[] = []
   for (const exclusion of instrument.exclusions ?? []) {
     const { when, excludes } = exclusion
-    const claim = items.get(when.item)
+    const claimed = ranks(items.get(when.item), answers)
+    // An unticked claim claims nothing (Math.max() of no ranks would be -Infinity).
     const holds =
       'options' in when
         ? chosenCodes(answers[when.item]).some((c) => when.options.includes(c))
-        : Math.max(...ranks(claim, answers)) <= when.maxRank
+        : claimed.length > 0 && Math.max(...claimed) <= when.maxRank
     if (!holds) continue
+    // One warning per pair of items: the first exclusion listed for it (FML VI.3 rank 1 beside
+    // VI.2 rank 3 breaks two of the hour rules; the one naming VI.3's own level is said).
+    if (out.some((c) => c.item === when.item && c.excludes === excludes.item)) continue
     if (ranks(items.get(excludes.item), answers).some((r) => r >= excludes.minRank))
       out.push({ exclusion, item: when.item, excludes: excludes.item })
   }

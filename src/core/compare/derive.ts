@@ -43,6 +43,22 @@ export function meetsClaim(threshold: Threshold, value: number): boolean {
 }
 
 /**
+ * What an option claims in one unit against a measured value: met, not met, or nothing (the option
+ * states no threshold in that unit). A Norm that states no number is met from `normFrom`.
+ */
+function verdict(
+  option: Option,
+  unit: Threshold['unit'],
+  value: number,
+  normFrom?: DeriveRule['normFrom'],
+): boolean | undefined {
+  const th = option.thresholds?.find((t) => t.unit === unit)
+  if (th) return meetsClaim(th, value)
+  if (option.rank === 0 && normFrom?.unit === unit) return value >= normFrom.value
+  return undefined
+}
+
+/**
  * The most capable option whose claim in `unit` a measured capacity meets. A Norm that states no
  * number is met from `normFrom`. Below every stated claim: the most restrictive option, flagged
  * unless the BAR states none at all (0).
@@ -55,19 +71,11 @@ export function pickByThreshold(
   normFrom?: DeriveRule['normFrom'],
 ): { option: Option; belowLowest: boolean } | undefined {
   const ordered = byCapability(options)
-  const stated = (o: Option) => o.thresholds?.find((t) => t.unit === unit)
-  const last = ordered.findLastIndex((o) => stated(o) !== undefined)
-  if (last < 0) return undefined
-  for (const o of ordered.slice(0, last + 1)) {
-    const th = stated(o)
-    if (
-      th
-        ? meetsClaim(th, value)
-        : o.rank === 0 && normFrom?.unit === unit && value >= normFrom.value
-    )
-      return { option: o, belowLowest: false }
-  }
-  return { option: ordered.at(-1) as Option, belowLowest: value > 0 }
+  if (!ordered.some((o) => o.thresholds?.some((t) => t.unit === unit))) return undefined
+  const met = ordered.find((o) => verdict(o, unit, value, normFrom) === true)
+  return met
+    ? { option: met, belowLowest: false }
+    : { option: ordered.at(-1) as Option, belowLowest: value > 0 }
 }
 
 type Lang = 'nl' | 'en'
@@ -84,7 +92,14 @@ type Reading =
   | { kind: 'silent' }
   | { kind: 'conclusion' }
   | { kind: 'not-derivable'; reason: Localized }
-  | { kind: 'picks'; picks: Pick[]; quantities: boolean }
+  | { kind: 'picks'; picks: Pick[]; measures: Measure[] }
+
+/** A BAR quantity in the unit of the FML thresholds it is read against (times the factor). */
+interface Measure {
+  unit: Threshold['unit']
+  value: number
+  because: Localized
+}
 
 function levelLabel(item: Item, code: string): Localized {
   return choiceOptions(item)?.find((o) => o.code === code)?.label ?? { nl: code, en: code }
@@ -115,18 +130,30 @@ function readSource(args: {
     const value = answer.quantities?.[d.quantity]
     return value === undefined ? [] : [{ d, value }]
   })
-  for (const { d, value } of given) {
-    const picked = pickByThreshold(options, d.unit, value * (d.factor ?? 1), rule.normFrom)
-    if (!picked) continue
+  const measures: Measure[] = given.map(({ d, value }) => {
     const label = quantityLabel(d)
-    picks.push({
-      option: picked.option,
-      belowLowest: picked.belowLowest,
+    return {
+      unit: d.unit,
+      value: value * (d.factor ?? 1),
       because: both(
         (lang) =>
           `${label?.[lang] ?? d.quantity} ${formatNumber(value, lang)}${d.factor ? ` × ${formatNumber(d.factor, lang)}` : ''}`,
       ),
-    })
+    }
+  })
+  const ordered = byCapability(options)
+  const levelCode = answer.level === undefined ? undefined : src.levels[answer.level]
+  const levelOption = levelCode === undefined ? undefined : byCode.get(levelCode)
+  for (const m of measures) {
+    const picked = pickByThreshold(options, m.unit, m.value, rule.normFrom)
+    if (!picked) continue
+    // Below the lowest number the FML states, the options that state none in this unit remain
+    // (IV.15 "Beperkt", "Sterk beperkt"): the level chooses among them; without it, the most
+    // restrictive, flagged.
+    const lowest = ordered.findLastIndex((o) => o.thresholds?.some((t) => t.unit === m.unit))
+    if (picked.belowLowest && levelOption && ordered.indexOf(levelOption) > lowest)
+      picks.push({ option: levelOption, because: m.because })
+    else picks.push({ option: picked.option, belowLowest: picked.belowLowest, because: m.because })
   }
   if (answer.level !== undefined) {
     const code = src.levels[answer.level]
@@ -154,8 +181,9 @@ function readSource(args: {
     })
   } else {
     // Without a level, every dimension the rule reads must be stated: an option also claims the
-    // frequency or duration it ties to a weight.
-    const missing = (src.dimensions ?? []).filter((d) => !given.some((g) => g.d === d))
+    // frequency or duration it ties to a weight. A dimension read through a factor is only a cap
+    // (FML VI.3: five times the hours per day), not a claim of the option.
+    const missing = (src.dimensions ?? []).filter((d) => !d.factor && !given.some((g) => g.d === d))
     if (missing.length && given.length)
       return {
         kind: 'not-derivable',
@@ -166,7 +194,7 @@ function readSource(args: {
         ),
       }
   }
-  return picks.length ? { kind: 'picks', picks, quantities: given.length > 0 } : { kind: 'silent' }
+  return picks.length ? { kind: 'picks', picks, measures } : { kind: 'silent' }
 }
 
 interface Derived {
@@ -202,9 +230,32 @@ function applyRule(
   const all = readings.flatMap((r) => (r.reading.kind === 'picks' ? r.reading.picks : []))
   const restrictive = (p: Pick) => ordered.indexOf(p.option)
   const chosen = all.reduce((a, b) => (restrictive(b) > restrictive(a) ? b : a))
+  const measures = readings.flatMap((r) => (r.reading.kind === 'picks' ? r.reading.measures : []))
+  const unmet = (o: Option) =>
+    measures.filter((m) => verdict(o, m.unit, m.value, rule.normFrom) === false)
+  // An option also claims what it ties to the measure it was picked by (FML IV.13 "about 5 kg, up
+  // to 50 times an hour"): go on to more restrictive options until one claims no more than the BAR.
+  const overChosen = unmet(chosen.option)
+  const last = ordered.at(-1) as Option
+  const escalate = overChosen.length > 0 && chosen.option !== last
+  const fits = escalate
+    ? ordered.slice(ordered.indexOf(chosen.option) + 1).find((o) => unmet(o).length === 0)
+    : undefined
+  const option = escalate ? (fits ?? last) : chosen.option
+  const silent = readings.filter((r) => r.reading.kind === 'silent')
+  // A Norm rests on every BAR item the rule reads: one left open may hold a limitation.
+  if (option.rank === 0 && silent.length)
+    return {
+      notDerivable: both((lang) => {
+        const names = silent.map((r) => barItems.get(r.src.item)?.label[lang] ?? r.src.item)
+        return lang === 'nl'
+          ? `Norm volgt alleen als de BAR ook ${names.join(', ')} beoordeelt; dat is niet ingevuld.`
+          : `Norm follows only when the BAR also assesses ${names.join(', ')}; that is not filled in.`
+      }),
+    }
   const notes: Localized[] = []
   const differing = all.filter((p) => p.option !== chosen.option)
-  if (differing.length)
+  if (differing.length && !escalate)
     notes.push(
       both((lang) => {
         const list = [chosen, ...differing]
@@ -215,7 +266,30 @@ function applyRule(
           : `The BAR's data point to different options (${list}): the most restrictive was chosen.`
       }),
     )
-  if (chosen.belowLowest)
+  const named = (o: Option, lang: Lang) => `${o.code} ${o.label[lang]}`
+  const listed = (ms: Measure[], lang: Lang) => ms.map((m) => m.because[lang]).join(', ')
+  // Even the most restrictive option may claim more than a BAR quantity (IV.13 "about 2 kg, up to
+  // 100 times an hour"): flagged, unless the BAR states none at all (0).
+  const stillOver = unmet(option)
+  const below = !escalate && chosen.belowLowest === true
+  const over = !below && stillOver.length > 0 && !stillOver.some((m) => m.value === 0)
+  if (escalate && fits)
+    notes.push(
+      both((lang) =>
+        lang === 'nl'
+          ? `${named(chosen.option, lang)} claimt meer dan de BAR noemt (${listed(overChosen, lang)}): ${named(fits, lang)} is gekozen.`
+          : `${named(chosen.option, lang)} claims more than the BAR states (${listed(overChosen, lang)}): ${named(fits, lang)} was chosen.`,
+      ),
+    )
+  if (over)
+    notes.push(
+      both((lang) =>
+        lang === 'nl'
+          ? `Geen FML-optie blijft binnen wat de BAR noemt (${listed(stillOver, lang)}): de meest beperkende optie is gekozen; controleer dit.`
+          : `No FML option stays within what the BAR states (${listed(stillOver, lang)}): the most restrictive option was chosen; check this.`,
+      ),
+    )
+  if (below)
     notes.push(
       both((lang) =>
         lang === 'nl'
@@ -225,11 +299,9 @@ function applyRule(
     )
   const note = notes.length ? both((lang) => notes.map((n) => n[lang]).join(' ')) : rule.note
   return {
-    code: chosen.option.code,
+    code: option.code,
     sources: readings.filter((r) => r.reading.kind === 'picks').map((r) => r.src.item),
-    rule: readings.some((r) => r.reading.kind === 'picks' && r.reading.quantities)
-      ? 'threshold'
-      : 'level-map',
+    rule: measures.length ? 'threshold' : 'level-map',
     ...(note ? { note } : {}),
   }
 }

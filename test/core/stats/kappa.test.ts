@@ -78,6 +78,24 @@ describe('cohenKappa', () => {
       ).toEqual({ kappa: null, se: null, ci95: null, n: 7 })
   })
 
+  it('gives null, not 0, when one rater used a single category and the other several', () => {
+    // Rater A rated everything 0; without a spread on one side po = pe and kappa would read 0.
+    const oneSided = [
+      [2, 3, 1],
+      [0, 0, 0],
+      [0, 0, 0],
+    ]
+    for (const w of WEIGHTS) {
+      expect(cohenKappa(oneSided, w), w).toEqual({ kappa: null, se: null, ci95: null, n: 6 })
+      expect(cohenKappa(transpose(oneSided), w), w).toEqual({
+        kappa: null,
+        se: null,
+        ci95: null,
+        n: 6,
+      })
+    }
+  })
+
   it('gives null with n 0 for an empty table', () => {
     expect(cohenKappa([], 'unweighted')).toEqual({ kappa: null, se: null, ci95: null, n: 0 })
     expect(
