@@ -80,11 +80,13 @@ export function pickByThreshold(
 
 type Lang = 'nl' | 'en'
 const both = (f: (lang: Lang) => string): Localized => ({ nl: f('nl'), en: f('en') })
+/** A text made only when a note needs it: most derived items get none. */
+type Lazy = (lang: Lang) => string
 
 interface Pick {
   option: Option
   /** What gave it, for the note: the level, or a quantity and its value. */
-  because: Localized
+  because: Lazy
   belowLowest?: boolean
 }
 
@@ -98,7 +100,7 @@ type Reading =
 interface Measure {
   unit: Threshold['unit']
   value: number
-  because: Localized
+  because: Lazy
 }
 
 function levelLabel(item: Item, code: string): Localized {
@@ -120,7 +122,7 @@ function readSource(args: {
   // what the work-time item would give.
   if (args.noCapacityItem === src.item) return { kind: 'conclusion' }
   const options = choiceOptions(target) ?? []
-  const byCode = new Map(options.map((o) => [o.code, o]))
+  const byCode = (code: string) => options.find((o) => o.code === code)
   const picks: Pick[] = []
   const quantityLabel = (d: Dimension) =>
     barItem.answer.kind === 'capacity'
@@ -135,15 +137,13 @@ function readSource(args: {
     return {
       unit: d.unit,
       value: value * (d.factor ?? 1),
-      because: both(
-        (lang) =>
-          `${label?.[lang] ?? d.quantity} ${formatNumber(value, lang)}${d.factor ? ` × ${formatNumber(d.factor, lang)}` : ''}`,
-      ),
+      because: (lang: Lang) =>
+        `${label?.[lang] ?? d.quantity} ${formatNumber(value, lang)}${d.factor ? ` × ${formatNumber(d.factor, lang)}` : ''}`,
     }
   })
   const ordered = byCapability(options)
   const levelCode = answer.level === undefined ? undefined : src.levels[answer.level]
-  const levelOption = levelCode === undefined ? undefined : byCode.get(levelCode)
+  const levelOption = levelCode === undefined ? undefined : byCode(levelCode)
   for (const m of measures) {
     const picked = pickByThreshold(options, m.unit, m.value, rule.normFrom)
     if (!picked) continue
@@ -158,7 +158,7 @@ function readSource(args: {
   if (answer.level !== undefined) {
     const code = src.levels[answer.level]
     const level = levelLabel(barItem, answer.level)
-    const option = code === undefined ? undefined : byCode.get(code)
+    const option = code === undefined ? undefined : byCode(code)
     if (!option)
       return {
         kind: 'not-derivable',
@@ -177,7 +177,7 @@ function readSource(args: {
       }
     picks.push({
       option,
-      because: both((lang) => `BAR ${barItem.label[lang]}: ${level[lang]}`),
+      because: (lang) => `BAR ${barItem.label[lang]}: ${level[lang]}`,
     })
   } else {
     // Without a level, every dimension the rule reads must be stated: an option also claims the
@@ -259,7 +259,7 @@ function applyRule(
     notes.push(
       both((lang) => {
         const list = [chosen, ...differing]
-          .map((p) => `${p.because[lang]} → ${p.option.code} ${p.option.label[lang]}`)
+          .map((p) => `${p.because(lang)} → ${p.option.code} ${p.option.label[lang]}`)
           .join('; ')
         return lang === 'nl'
           ? `De BAR-gegevens wijzen naar verschillende opties (${list}): de meest beperkende is gekozen.`
@@ -267,7 +267,7 @@ function applyRule(
       }),
     )
   const named = (o: Option, lang: Lang) => `${o.code} ${o.label[lang]}`
-  const listed = (ms: Measure[], lang: Lang) => ms.map((m) => m.because[lang]).join(', ')
+  const listed = (ms: Measure[], lang: Lang) => ms.map((m) => m.because(lang)).join(', ')
   // Even the most restrictive option may claim more than a BAR quantity (IV.13 "about 2 kg, up to
   // 100 times an hour"): flagged, unless the BAR states none at all (0).
   const stillOver = unmet(option)
@@ -293,8 +293,8 @@ function applyRule(
     notes.push(
       both((lang) =>
         lang === 'nl'
-          ? `${chosen.because.nl} ligt onder de laagste grens die de FML noemt: de meest beperkende optie is gekozen; controleer dit.`
-          : `${chosen.because.en} is below the lowest threshold the FML states: the most restrictive option was chosen; check this.`,
+          ? `${chosen.because('nl')} ligt onder de laagste grens die de FML noemt: de meest beperkende optie is gekozen; controleer dit.`
+          : `${chosen.because('en')} is below the lowest threshold the FML states: the most restrictive option was chosen; check this.`,
       ),
     )
   const note = notes.length ? both((lang) => notes.map((n) => n[lang]).join(' ')) : rule.note

@@ -92,10 +92,15 @@ export function rankOf(item: Item, answer: AnswerValue | null | undefined): numb
   return max
 }
 
-/** The declared scale of an ordinal item: the distinct ranks of its options. */
+const scales = new WeakMap<Item, number[] | undefined>()
+
+/** The declared scale of an ordinal item: the distinct ranks of its options. Cached per item. */
 export function scaleOf(item: Item): number[] | undefined {
+  if (scales.has(item)) return scales.get(item)
   const ranks = (choiceOptions(item) ?? []).flatMap((o) => (o.rank === undefined ? [] : [o.rank]))
-  return ranks.length ? [...new Set(ranks)].sort((a, b) => a - b) : undefined
+  const scale = ranks.length ? [...new Set(ranks)].sort((a, b) => a - b) : undefined
+  scales.set(item, scale)
+  return scale
 }
 
 function canonical(value: unknown): string {
