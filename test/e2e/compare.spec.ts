@@ -138,3 +138,30 @@ test('a BAR stating no work capacity against an FML allowing 20 hours a week: th
   expect(comparison).toContain('Overeenstemming: geen cijfer: de conclusies verschillen')
   expect(text).not.toContain('100%')
 })
+
+test('warns before any figure when the sides look swapped or one assessment stands on both', async ({
+  page,
+}) => {
+  await openExamples(page)
+  await page.getByRole('link', { name: 'Vergelijken' }).click()
+  const fml = 'W.V., Functionele Mogelijkhedenlijst (FML) 1.0.0, 2026-11-16'
+  await page.getByLabel('Beoordeling van de bedrijfsarts (BA)').selectOption({ label: fml })
+  await page.getByLabel('Beoordeling van de verzekeringsarts (VA)').selectOption({ label: fml })
+  const warning = page.getByRole('alert')
+  await expect(warning).toContainText('Controleer de kanten')
+  await expect(warning).toContainText('Aan beide kanten staat dezelfde beoordeling')
+  await expect(warning).toContainText('opgesteld door een verzekeringsarts')
+  const top = async (locator: ReturnType<typeof page.getByRole>) =>
+    (await locator.boundingBox())?.y ?? Number.NaN
+  expect(await top(warning)).toBeLessThan(
+    await top(page.getByRole('region', { name: 'Samenvatting' })),
+  )
+  await expectNoAxeViolations(page)
+
+  await page.getByLabel('Beoordeling van de bedrijfsarts (BA)').selectOption({
+    label:
+      'W.V., Beschrijving Arbeidsbelastbaarheid en Re-integratiemogelijkheden (BAR) 1.0.0, 2026-11-02',
+  })
+  await expect(page.getByRole('region', { name: 'Conclusie' })).toBeVisible()
+  await expect(page.getByRole('alert')).toHaveCount(0)
+})
