@@ -28,7 +28,21 @@ export interface Io {
   err: (text: string) => void
 }
 
-const USAGE = `Usage: npm run --silent cli -- <command> [args] [--lang nl|en]
+const USAGE: Record<Lang, string> = {
+  nl: `Gebruik: npm run --silent cli -- <opdracht> [argumenten] [--lang nl|en]
+
+Opdrachten:
+  instruments              de instrumenten in schemas/ (id, versie, titel)
+  validate <bestand>       controleer een beoordeling, instrument of begrippenlijst; elk probleem op stderr
+  derive-fml <bar.json>    de FML afgeleid uit een BAR-beoordeling, als JSON
+  diff <ba.json> <va.json> [--format json|text]
+                           vergelijk de beoordeling van de bedrijfsarts met die van de verzekeringsarts
+  pdf <beoordeling.json> [--compare <va.json>] [--lang nl|en] -o <uit.pdf>
+                           schrijf het rapport als PDF (BAR, FML, vergelijking, begrippenlijst)
+  json-schemas [--check]   schrijf schemas/*.schema.json uit de zod-metaschema's (--check: alleen vergelijken)
+
+Afsluitcodes: 0 gelukt, 1 ongeldige invoer, 2 verkeerd gebruik.`,
+  en: `Usage: npm run --silent cli -- <command> [args] [--lang nl|en]
 
 Commands:
   instruments              list the instruments in schemas/ (id, version, title)
@@ -40,9 +54,22 @@ Commands:
                            write the report PDF (BAR, FML, comparison, glossary)
   json-schemas [--check]   write schemas/*.schema.json from the zod meta-schemas (--check: only compare)
 
-Exit codes: 0 success, 1 invalid input, 2 usage error.`
+Exit codes: 0 success, 1 invalid input, 2 usage error.`,
+}
 
-class UsageError extends Error {}
+/** A usage error, said in the language asked for. */
+class UsageError extends Error {
+  constructor(readonly text: Record<Lang, string>) {
+    super(text.en)
+  }
+}
+const usage = (nl: string, en: string) => new UsageError({ nl, en })
+
+/** The language asked for, read before the rest so that even an error in the arguments uses it. */
+function requestedLang(argv: readonly string[]): Lang {
+  const v = argv[argv.indexOf('--lang') + 1]
+  return argv.includes('--lang') && v === 'en' ? 'en' : 'nl'
+}
 
 function parseArgs(argv: string[]) {
   const positional: string[] = []
@@ -51,15 +78,16 @@ function parseArgs(argv: string[]) {
     const a = argv[i] as string
     if (a === '--format') {
       const v = argv[++i]
-      if (v !== 'json' && v !== 'text') throw new UsageError('--format takes json or text')
+      if (v !== 'json' && v !== 'text')
+        throw usage('--format neemt json of text', '--format takes json or text')
       flags.set('format', v)
     } else if (a === '--lang') {
       const v = argv[++i]
-      if (v !== 'nl' && v !== 'en') throw new UsageError('--lang takes nl or en')
+      if (v !== 'nl' && v !== 'en') throw usage('--lang neemt nl of en', '--lang takes nl or en')
       flags.set('lang', v)
     } else if (a === '--compare' || a === '-o') {
       const v = argv[++i]
-      if (!v || v.startsWith('-')) throw new UsageError(`${a} takes a file`)
+      if (!v || v.startsWith('-')) throw usage(`${a} neemt een bestand`, `${a} takes a file`)
       flags.set(a === '-o' ? 'out' : 'compare', v)
     } else if (a.startsWith('--')) flags.set(a.slice(2), true)
     else positional.push(a)
@@ -281,18 +309,26 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const [command, ...args] = positional
     switch (command) {
       case 'instruments':
-        if (args.length) throw new UsageError('instruments takes no arguments')
+        if (args.length)
+          throw usage('instruments neemt geen argumenten', 'instruments takes no arguments')
         return instruments(lang, io)
       case 'validate':
-        if (args.length !== 1) throw new UsageError('validate takes exactly one file')
+        if (args.length !== 1)
+          throw usage('validate neemt precies één bestand', 'validate takes exactly one file')
         return validate(args[0] as string, lang, io)
       case 'derive-fml':
         if (args.length !== 1)
-          throw new UsageError('derive-fml takes exactly one BAR assessment file')
+          throw usage(
+            'derive-fml neemt precies één BAR-beoordeling',
+            'derive-fml takes exactly one BAR assessment file',
+          )
         return deriveFml(args[0] as string, lang, io)
       case 'diff':
         if (args.length !== 2)
-          throw new UsageError('diff takes two assessment files: <ba.json> <va.json>')
+          throw usage(
+            'diff neemt twee beoordelingen: <ba.json> <va.json>',
+            'diff takes two assessment files: <ba.json> <va.json>',
+          )
         return diff(
           args[0] as string,
           args[1] as string,
@@ -303,7 +339,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
       case 'pdf': {
         const out = flags.get('out')
         if (args.length !== 1 || typeof out !== 'string')
-          throw new UsageError('pdf takes one assessment file and -o <out.pdf>')
+          throw usage(
+            'pdf neemt één beoordeling en -o <uit.pdf>',
+            'pdf takes one assessment file and -o <out.pdf>',
+          )
         const compare = flags.get('compare')
         return await pdfCommand(
           args[0] as string,
@@ -318,16 +357,17 @@ export async function run(argv: string[], io: Io): Promise<number> {
       case undefined:
       case 'help':
         if (flags.has('help') || command === 'help') {
-          io.out(USAGE)
+          io.out(USAGE[lang])
           return EXIT.ok
         }
-        throw new UsageError('no command given')
+        throw usage('geen opdracht gegeven', 'no command given')
       default:
-        throw new UsageError(`unknown command: ${command}`)
+        throw usage(`onbekende opdracht: ${command}`, `unknown command: ${command}`)
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`${e.message}\n\n${USAGE}`)
+      const lang = requestedLang(argv)
+      io.err(`${e.text[lang]}\n\n${USAGE[lang]}`)
       return EXIT.usage
     }
     throw e

@@ -96,24 +96,42 @@ describe('cli validate (assessments)', () => {
 })
 
 describe('cli usage', () => {
-  it('exits 2 with usage on an unknown command, a missing argument or a bad flag', async () => {
+  it('exits 2 with usage in Dutch on an unknown command, a missing argument or a bad flag', async () => {
     for (const argv of [['frobnicate'], ['validate'], [], ['instruments', '--lang', 'de']]) {
       const r = await cli(...argv)
       expect(r.code, argv.join(' ')).toBe(EXIT.usage)
-      expect(r.err).toContain('Usage: npm run --silent cli --')
+      expect(r.err).toContain('Gebruik: npm run --silent cli --')
     }
+    expect((await cli('frobnicate')).err.split('\n')[0]).toBe('onbekende opdracht: frobnicate')
+  })
+
+  it('says usage errors in English with --lang en, even when the error comes first', async () => {
+    const r = await cli('diff', 'a.json', '--format', 'pdf', '--lang', 'en')
+    expect(r.code).toBe(EXIT.usage)
+    expect(r.err.split('\n')[0]).toBe('--format takes json or text')
+    expect(r.err).toContain('Usage: npm run --silent cli --')
   })
 
   it('prints usage and exits 0 on help', async () => {
     const r = await cli('help')
     expect(r.code).toBe(EXIT.ok)
-    expect(r.out).toContain('validate <file>')
+    expect(r.out).toContain('validate <bestand>')
+    expect((await cli('help', '--lang', 'en')).out).toContain('validate <file>')
   })
 })
 
 describe('cli json-schemas --check', () => {
   it('finds the JSON Schemas in schemas/ up to date', async () => {
     expect(await cli('json-schemas', '--check')).toEqual({ code: EXIT.ok, out: '', err: '' })
+  })
+
+  it('is the command `npm run schemas` runs', async () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>
+    }
+    const [runner, entry, ...args] = (pkg.scripts.schemas ?? '').split(' ')
+    expect([runner, entry]).toEqual(['tsx', 'src/cli/main.ts'])
+    expect(await cli(...args, '--check')).toEqual({ code: EXIT.ok, out: '', err: '' })
   })
 })
 

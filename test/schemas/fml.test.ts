@@ -13,7 +13,7 @@ interface DomainItem {
   scale: { code: number; level_nl: string; en: string; free_text?: boolean }[]
 }
 
-const reference = readJson(join(root, '../shared/domain/fml-items.json')) as DomainItem[]
+const reference = readJson(join(root, 'test/fixtures/domain/fml-items.json')) as DomainItem[]
 
 function fml(): Instrument {
   const r = loadInstrument(readJson(join(root, 'schemas/fml/1.0.0.json')))
