@@ -240,3 +240,71 @@ test('"All other items: Norm" by keyboard sets the open FML items, survives a re
   await norm('I.7').check()
   await expect(warning).toBeEmpty()
 })
+
+/** Opens the example BAR from the assessments screen and returns the lifting item. */
+async function openExampleBar(page: Page) {
+  await page.goto('/#/assessments')
+  await page.getByRole('button', { name: 'Open voorbeeld: BAR van de bedrijfsarts' }).click()
+  const lifting = page.locator('[data-item-id="fysiek.tillen"]')
+  await expect(lifting).toBeVisible()
+  return lifting
+}
+
+test('a typo in one quantity keeps the saved value of that field and saves the rest of the item', async ({
+  page,
+}) => {
+  const lifting = await openExampleBar(page)
+  const weight = lifting.getByLabel('Maximaal gewicht per keer')
+  const conditions = lifting.getByLabel('Voorwaarden voor werk')
+  await expect(weight).toHaveValue('7,5')
+  const before = await conditions.inputValue()
+  await weight.fill('1O')
+  await conditions.fill(`${before} Niet boven schouderhoogte.`)
+  await expect(page.getByText(/1 veld met een fout is niet opgeslagen/)).toBeVisible()
+  // Leaving the page while a field holds its value back asks first.
+  const asked = new Promise<string>((resolve) =>
+    page.once('dialog', (d) => {
+      resolve(d.type())
+      void d.accept()
+    }),
+  )
+  await page.reload()
+  expect(await asked).toBe('beforeunload')
+  const again = page.locator('[data-item-id="fysiek.tillen"]')
+  await expect(again.getByLabel('Maximaal gewicht per keer')).toHaveValue('7,5')
+  await expect(again.getByLabel('Voorwaarden voor werk')).toHaveValue(
+    `${before} Niet boven schouderhoogte.`,
+  )
+  await expect(again.getByRole('radio', { name: /Matige beperking/ })).toBeChecked()
+})
+
+test('a page stopped 100 ms after three seconds of continuous typing loses at most the last second', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(60_000)
+  const lifting = await openExampleBar(page)
+  const conditions = lifting.getByLabel('Voorwaarden voor werk')
+  const before = await conditions.inputValue()
+  await conditions.focus()
+  await page.keyboard.press('End')
+  const typed = ' en zo verder, zonder pauze getypt door de bedrijfsarts x'.padEnd(60, 'y')
+  await page.keyboard.type(typed, { delay: 50 })
+  await page.waitForTimeout(100)
+  const url = page.url()
+  // Stopped as a crash would stop it: no timer, no pagehide, no visibilitychange runs after this.
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Page.setWebLifecycleState', { state: 'frozen' })
+
+  const after = await context.newPage()
+  await after.goto(url)
+  const kept = await after
+    .locator('[data-item-id="fysiek.tillen"]')
+    .getByLabel('Voorwaarden voor werk')
+    .inputValue()
+  expect(kept.startsWith(before)).toBe(true)
+  const saved = kept.slice(before.length)
+  expect(typed.startsWith(saved)).toBe(true)
+  // 60 characters in 3 s: the last second is 20 of them.
+  expect(saved.length).toBeGreaterThanOrEqual(typed.length - 20)
+})

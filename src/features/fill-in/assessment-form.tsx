@@ -34,6 +34,8 @@ import type { Validators } from './form-validation'
 type FormValidation = typeof FormValidationModule
 
 const SAVE_DELAY_MS = 400
+/** While typing goes on without a pause, a save still happens at least this often. */
+const SAVE_MAX_WAIT_MS = 1000
 
 type SaveState =
   | { kind: 'idle' }
@@ -459,7 +461,12 @@ const FormBody = memo(function FormBody({
     if (!onSave) return
     const values = form.getValues()
     const { module, validators } = await validation()
-    const { answers, invalid } = module.validAnswers(fields, values.items, validators)
+    const { answers, invalid } = module.validAnswers(
+      fields,
+      values.items,
+      validators,
+      saved.current.answers,
+    )
     const next: Assessment = {
       ...saved.current,
       meta: metaToSave(values.meta, saved.current.meta),
@@ -480,11 +487,14 @@ const FormBody = memo(function FormBody({
   useEffect(() => {
     if (!onSave) return
     let timer: ReturnType<typeof setTimeout> | undefined
+    let longest: ReturnType<typeof setTimeout> | undefined
     let pending = false
     const flush = () => {
       if (!pending) return
       pending = false
       clearTimeout(timer)
+      clearTimeout(longest)
+      longest = undefined
       void save()
     }
     const unsubscribe = form.subscribe({
@@ -493,6 +503,8 @@ const FormBody = memo(function FormBody({
         pending = true
         clearTimeout(timer)
         timer = setTimeout(flush, SAVE_DELAY_MS)
+        // A pause is not waited for forever: a crash mid-sentence loses at most about a second.
+        longest ??= setTimeout(flush, SAVE_MAX_WAIT_MS)
       },
     })
     const onHide = () => {
@@ -507,6 +519,15 @@ const FormBody = memo(function FormBody({
       window.removeEventListener('pagehide', flush)
     }
   }, [form, save, onSave])
+
+  // Leaving while a field with an error holds its new value back asks first.
+  const heldBack = saveState.kind === 'saved' && saveState.invalid > 0
+  useEffect(() => {
+    if (!heldBack) return
+    const ask = (e: BeforeUnloadEvent) => e.preventDefault()
+    window.addEventListener('beforeunload', ask)
+    return () => window.removeEventListener('beforeunload', ask)
+  }, [heldBack])
 
   // Errors already shown follow the language switch.
   useEffect(() => {

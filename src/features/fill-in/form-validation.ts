@@ -55,19 +55,64 @@ export function checkItem(
   return { answer, errors }
 }
 
-/** Answers that pass their item's validator, and how many items were held back for an error. */
+type Path = readonly PropertyKey[]
+
+function at(value: unknown, path: Path): unknown {
+  let node = value
+  for (const key of path) node = (node as Record<PropertyKey, unknown> | undefined)?.[key]
+  return node
+}
+
+/** `answer` with the value at `path` taken from `previous`, or removed where `previous` has none. */
+function keepPrevious(answer: AnswerValue, previous: AnswerValue | undefined, path: Path) {
+  const parent = at(answer, path.slice(0, -1)) as Record<PropertyKey, unknown> | undefined
+  const key = path.at(-1) as PropertyKey
+  if (!parent || typeof parent !== 'object') return
+  const kept = at(previous, path)
+  if (kept === undefined) delete parent[key]
+  else parent[key] = kept
+}
+
+/**
+ * What to save for one item: the answer when it is valid; otherwise the answer with each invalid
+ * field back at its last saved value (or left out where it had none), so a typo in one quantity
+ * never removes the item's saved level, other quantities or texts; the saved answer when even that
+ * does not validate.
+ */
+export function answerToSave(
+  field: FieldModel,
+  values: ItemValues | undefined,
+  previous: AnswerValue | undefined,
+  validators: Validators,
+): { answer: AnswerValue | undefined; heldBack: boolean } {
+  const answer = toAnswer(field.item, values)
+  if (!answer) return { answer, heldBack: false }
+  const validator = validators.get(field.item.id)
+  const r = validator?.safeParse(answer)
+  if (!r || r.success) return { answer, heldBack: false }
+  const same = previous?.kind === answer.kind ? previous : undefined
+  if (r.error.issues.some((i) => i.path.length === 0)) return { answer: same, heldBack: true }
+  const mended = structuredClone(answer)
+  for (const issue of r.error.issues) keepPrevious(mended, same, issue.path)
+  return { answer: validator?.safeParse(mended).success ? mended : same, heldBack: true }
+}
+
+/**
+ * The answers to save: every valid answer, and for an item with an error its valid parts beside
+ * the last saved value of each invalid field (`previous`); how many items hold something back.
+ */
 export function validAnswers(
   fields: readonly FieldModel[],
   items: FormValues['items'],
   validators: Validators,
+  previous: Answers = {},
 ): { answers: Answers; invalid: number } {
   const answers: Answers = {}
   let invalid = 0
   for (const f of fields) {
-    const { answer, errors } = checkItem(f, items[itemKey(f)], validators)
-    if (!answer) continue
-    if (errors.length) invalid++
-    else answers[f.item.id] = answer
+    const { answer, heldBack } = answerToSave(f, items[itemKey(f)], previous[f.item.id], validators)
+    if (heldBack) invalid++
+    if (answer) answers[f.item.id] = answer
   }
   return { answers, invalid }
 }
