@@ -128,7 +128,14 @@ function compactSchemaText(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), validateSchemas(), startUpScripts(), compileHints(), compactSchemaText()],
+  // The PDF code runs in a Web Worker: no React Refresh there (its runtime needs `window`).
+  plugins: [
+    react({ exclude: [/\/src\/pdf\//, /\/node_modules\//] }),
+    validateSchemas(),
+    startUpScripts(),
+    compileHints(),
+    compactSchemaText(),
+  ],
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   worker: { format: 'es' },
   build: {
