@@ -3,6 +3,12 @@ import type { Assessment } from './assessment-schema'
 import type { AuthorRole } from './constants'
 import { ASSESSMENT_FORMAT } from './constants'
 
+/** The calendar date at `now` where the user is (not in UTC: after midnight in the Netherlands it is already tomorrow). */
+export function localIsoDate(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+}
+
 /** An empty assessment of an instrument; id and clock come in so this stays pure and testable. */
 export function newAssessment(args: {
   instrument: Instrument
@@ -22,7 +28,7 @@ export function newAssessment(args: {
       authorRole: args.authorRole,
       authorName: '',
       employee: '',
-      assessmentDate: stamp.slice(0, 10),
+      assessmentDate: localIsoDate(args.now),
     },
     answers: {},
     createdAt: stamp,
