@@ -261,6 +261,9 @@ test('a typo in one quantity keeps the saved value of that field and saves the r
   await weight.fill('1O')
   await conditions.fill(`${before} Niet boven schouderhoogte.`)
   await expect(page.getByText(/1 veld met een fout is niet opgeslagen/)).toBeVisible()
+  await expect(lifting.locator('.field-error')).toContainText(
+    'Niet opgeslagen: wat eerder was opgeslagen, blijft bewaard.',
+  )
   // Leaving the page while a field holds its value back asks first.
   const asked = new Promise<string>((resolve) =>
     page.once('dialog', (d) => {

@@ -44,18 +44,23 @@ export interface ItemContext {
   messages: ItemMessages
 }
 
-function errorText(name: string, message: string | undefined) {
+function errorText(name: string, message: string | undefined, heldBack?: string) {
   if (!message) return null
   return (
     <p id={errorId(name)} className="field-error" role="alert">
       {message}
+      {heldBack && <span className="held-back"> {heldBack}</span>}
     </p>
   )
 }
 
-/** The message of one input inside an item, announced when it appears. */
+/** The message of one input inside an item, announced when it appears, and that it is held back. */
 function fieldError(ctx: ItemContext, path: string) {
-  return errorText(`${ctx.field.name}.${path}`, ctx.messages[path])
+  return errorText(
+    `${ctx.field.name}.${path}`,
+    ctx.messages[path],
+    ctx.text.t('form.save.fieldHeldBack'),
+  )
 }
 
 /** The same for a field outside the instrument's items (the assessment details). */
