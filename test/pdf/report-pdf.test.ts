@@ -10,6 +10,7 @@ import type { Assessment } from '../../src/core/assessment/assessment-schema'
 import { compareAssessments } from '../../src/core/compare/compare'
 import { deriveAssessment } from '../../src/core/compare/derive'
 import { choiceOptions } from '../../src/core/instrument/choice-options'
+import { formatDate } from '../../src/core/report/format'
 import { readJson, root } from '../helpers/files'
 import { shipped, shippedCatalogue } from '../helpers/instruments'
 
@@ -66,7 +67,9 @@ describe('report PDF (BAR with the verzekeringsarts FML), read back with pdftote
     expect(text).toContain('Rapport belastbaarheid en re-integratiemogelijkheden')
     expect(text).toContain('W.V.')
     expect(text).toContain('bedrijfsarts, Dr. A. de Vries (fictief)')
-    expect(text).toContain('2026-11-02')
+    // Dates as the report's language writes them.
+    expect(text).toContain('Datum beoordeling 2 november 2026')
+    expect(text).not.toContain('2026-11-02 ')
     expect(text).toContain('Functionele Mogelijkhedenlijst (FML) 1.0.0')
   })
 
@@ -92,7 +95,7 @@ describe('report PDF (BAR with the verzekeringsarts FML), read back with pdftote
           if (a.specify) expect(text, item.id).toContain(flat(a.specify))
         }
         if (a.kind === 'text') expect(text, item.id).toContain(flat(a.text))
-        if (a.kind === 'date') expect(text, item.id).toContain(a.date)
+        if (a.kind === 'date') expect(text, item.id).toContain(formatDate(a.date, 'nl'))
         if (a.kind === 'quantity') expect(text, item.id).toContain(`${a.value} uur per week`)
       }
     expect(checked).toBe(Object.keys(ba.answers).length)

@@ -1,7 +1,7 @@
 import type { AnswerValue } from '../assessment/assessment-schema'
 import { choiceOptions } from '../instrument/choice-options'
 import type { Item } from '../instrument/meta-schema'
-import { formatNumber } from './format'
+import { formatDate, formatNumber } from './format'
 
 type Lang = 'nl' | 'en'
 
@@ -36,7 +36,7 @@ export function answerText(
     case 'text':
       return answer.text
     case 'date':
-      return answer.date
+      return formatDate(answer.date, lang)
     case 'capacity': {
       const spec = item.answer.kind === 'capacity' ? item.answer : undefined
       const quantities = Object.entries(answer.quantities ?? {}).map(([id, value]) => {

@@ -33,3 +33,26 @@ export function formatPercent(share: number | null, lang: Lang): string {
 export function formatStatistic(x: number | null, lang: Lang): string {
   return x === null ? '–' : formatter(lang, 2, true).format(x).replace(/^-/, '−')
 }
+
+const dates = new Map<Lang, Intl.DateTimeFormat>()
+
+/**
+ * A calendar date (`YYYY-MM-DD`) as the language writes it, e.g. "2 november 2026": the same day
+ * everywhere, whatever the time zone. Text that is not such a date is returned as it is.
+ * @example formatDate('2026-11-02', 'en') // → "2 November 2026"
+ */
+export function formatDate(iso: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso)
+  if (!m) return iso
+  let f = dates.get(lang)
+  if (!f) {
+    f = new Intl.DateTimeFormat(LOCALE[lang], {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    })
+    dates.set(lang, f)
+  }
+  return f.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))))
+}

@@ -11,7 +11,7 @@ import {
   type ComparisonView,
   type Translate,
 } from './comparison-view'
-import { formatNumber } from './format'
+import { formatDate, formatNumber } from './format'
 
 type Lang = 'nl' | 'en'
 
@@ -165,7 +165,7 @@ function part(
     author: {
       role: assessment.meta.authorRole,
       name: assessment.meta.authorName,
-      date: assessment.meta.assessmentDate,
+      date: formatDate(assessment.meta.assessmentDate, lang),
     },
     groups,
     critical: isFml
@@ -266,8 +266,8 @@ export function buildReportModel(args: {
       employee: m.employee,
       authorRole: m.authorRole,
       authorName: m.authorName,
-      assessmentDate: m.assessmentDate,
-      ...(m.validUntil ? { validUntil: m.validUntil } : {}),
+      assessmentDate: formatDate(m.assessmentDate, lang),
+      ...(m.validUntil ? { validUntil: formatDate(m.validUntil, lang) } : {}),
       instruments: unique,
       language: main.assessment.language,
     },
