@@ -7,7 +7,9 @@ export function assessmentFileName(assessment: Assessment, extension = 'json') {
       .normalize('NFKD')
       .replace(/[\u0300-\u036f]/g, '')
       .replace(/[^A-Za-z0-9.-]+/g, '-')
-      .replace(/^-+|-+$/g, '')
+      // No "..", and no leading dot or dash: a pseudonym never reads as a path or a hidden file.
+      .replace(/\.{2,}/g, '.')
+      .replace(/^[-.]+|-+$/g, '')
       .slice(0, 40) || 'anoniem'
   return `${assessment.instrument.id.toUpperCase()}-${who}-${assessment.meta.assessmentDate}.${extension}`
 }
