@@ -165,3 +165,23 @@ test('warns before any figure when the sides look swapped or one assessment stan
   await expect(page.getByRole('region', { name: 'Conclusie' })).toBeVisible()
   await expect(page.getByRole('alert')).toHaveCount(0)
 })
+
+test('choosing a side with the arrow keys keeps focus in the picker and adds no history entry', async ({
+  page,
+}) => {
+  await openExamples(page)
+  await page.getByRole('link', { name: 'Vergelijken' }).click()
+  const picker = page.getByLabel('Beoordeling van de bedrijfsarts (BA)')
+  await picker.focus()
+  const before = await page.evaluate(() => history.length)
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('ArrowDown')
+  await expect(picker).toBeFocused()
+  expect(await page.evaluate(() => history.length)).toBe(before)
+  // The address follows the choice, so a reload keeps it.
+  const chosen = await picker.inputValue()
+  expect(chosen).not.toBe('')
+  expect(page.url()).toContain(`#/compare/${chosen}/-`)
+  await page.reload()
+  await expect(page.getByLabel('Beoordeling van de bedrijfsarts (BA)')).toHaveValue(chosen)
+})

@@ -13,7 +13,8 @@ import {
   type ComparisonView,
   type ConclusionSideView,
 } from '../../core/report/comparison-view'
-import { getComparison, listAssessments, putComparison } from '../../storage/assessment-store'
+import { getComparison, putComparison } from '../../storage/assessment-store'
+import { listValidAssessments } from '../../storage/checked-assessments'
 import { importAssessmentFile } from '../../storage/import-assessment'
 import { assessmentLabel } from '../../ui/assessment-label'
 
@@ -315,9 +316,8 @@ function Rows({
 /** The bedrijfsarts's assessment beside the verzekeringsarts's, item by item, with a motivation per difference. */
 export function CompareScreen({
   catalogue,
-  baId,
-  vaId,
-  navigate,
+  baId: routeBa,
+  vaId: routeVa,
 }: {
   catalogue: Catalogue
   baId: string
@@ -325,6 +325,15 @@ export function CompareScreen({
   navigate: (hash: string) => void
 }) {
   const { t, lang, l } = useText()
+  // The chosen sides live here; the address follows them without a navigation, so choosing with
+  // the arrow keys keeps focus in the picker and adds no history entry per step.
+  const [sides, setSides] = useState({ ba: routeBa, va: routeVa })
+  const [route, setRoute] = useState({ ba: routeBa, va: routeVa })
+  if (route.ba !== routeBa || route.va !== routeVa) {
+    setRoute({ ba: routeBa, va: routeVa })
+    setSides({ ba: routeBa, va: routeVa })
+  }
+  const { ba: baId, va: vaId } = sides
   const [assessments, setAssessments] = useState<Assessment[] | undefined>()
   const [onlyDifferences, setOnlyDifferences] = useState(false)
   const [notes, setNotes] = useState<Record<string, string>>({})
@@ -335,11 +344,12 @@ export function CompareScreen({
 
   useEffect(() => {
     let live = true
-    void listAssessments().then((all) => live && setAssessments(all))
+    // Only what still loads as an import would: a record that does not is listed on Beoordelingen.
+    void listValidAssessments(catalogue.instruments).then((all) => live && setAssessments(all))
     return () => {
       live = false
     }
-  }, [])
+  }, [catalogue])
   const key = `${baId}__${vaId}`
   useEffect(() => {
     if (!baId || !vaId) return
@@ -382,8 +392,10 @@ export function CompareScreen({
     [result, lang, t],
   )
   const describe = (a: Assessment) => assessmentLabel(a, catalogue.instruments, t, lang)
-  const go = (nextBa: string, nextVa: string) =>
-    navigate(`#/compare/${nextBa || '-'}/${nextVa || '-'}`)
+  const go = (nextBa: string, nextVa: string) => {
+    setSides({ ba: nextBa, va: nextVa })
+    window.history.replaceState(null, '', `#/compare/${nextBa || '-'}/${nextVa || '-'}`)
+  }
   const onImport = (side: 'ba' | 'va') => async (file: File) => {
     const r = await importAssessmentFile(file, catalogue.instruments)
     if (!r.ok) {
@@ -391,7 +403,7 @@ export function CompareScreen({
       return
     }
     setImportProblems(undefined)
-    setAssessments(await listAssessments())
+    setAssessments(await listValidAssessments(catalogue.instruments))
     if (side === 'ba') go(r.assessment.id, vaId)
     else go(baId, r.assessment.id)
   }
