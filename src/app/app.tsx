@@ -1,24 +1,25 @@
 import './app.css'
-import { lazy, Suspense, useEffect, useState } from 'react'
+import { Suspense, useEffect, useState } from 'react'
 import { FillInScreen, PreviewScreen } from '../features/fill-in/fill-in-screen'
 import { InstrumentsScreen } from '../features/instruments/instruments-screen'
 import { createI18n } from '../i18n/i18n'
 import { TextProvider, useText } from '../i18n/text'
+import { lazyScreen } from '../ui/lazy-screen'
+import { NotFoundScreen } from '../ui/not-found-screen'
+import { ScreenBoundary } from '../ui/screen-boundary'
 import { instrumentCatalogue, wholeCatalogue } from './catalogue'
 import { LanguageSwitch } from './language-switch'
 import { useHashRoute, type Route } from './use-hash-route'
 
 // The form loads with the app; the other screens are chunks of their own, loaded when opened.
-const AssessmentsScreen = lazy(() =>
-  import('../features/assessments/assessments-screen').then((m) => ({
-    default: m.AssessmentsScreen,
-  })),
+const AssessmentsScreen = lazyScreen(() =>
+  import('../features/assessments/assessments-screen').then((m) => m.AssessmentsScreen),
 )
-const CompareScreen = lazy(() =>
-  import('../features/compare/compare-screen').then((m) => ({ default: m.CompareScreen })),
+const CompareScreen = lazyScreen(() =>
+  import('../features/compare/compare-screen').then((m) => m.CompareScreen),
 )
-const ReportScreen = lazy(() =>
-  import('../features/report/report-screen').then((m) => ({ default: m.ReportScreen })),
+const ReportScreen = lazyScreen(() =>
+  import('../features/report/report-screen').then((m) => m.ReportScreen),
 )
 
 function Screen({ route, navigate }: { route: Route; navigate: (hash: string) => void }) {
@@ -55,7 +56,16 @@ function Screen({ route, navigate }: { route: Route; navigate: (hash: string) =>
           version={route.version}
         />
       )
+    case 'not-found':
+      return <NotFoundScreen />
   }
+}
+
+/** A new boundary per screen, and per assessment or instrument it shows; not per pair compared. */
+function boundaryKey(route: Route): string {
+  if (route.screen === 'fill-in') return `fill-in/${route.assessmentId}`
+  if (route.screen === 'preview') return `preview/${route.id}/${route.version}`
+  return route.screen
 }
 
 function Shell() {
@@ -68,7 +78,15 @@ function Shell() {
   }, [lang, t])
   return (
     <>
-      <a className="skip-link" href="#main">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          // Focus only: the hash names the screen, and an in-page hash would replace it.
+          e.preventDefault()
+          document.getElementById('main')?.focus()
+        }}
+      >
         {t('app.skipToContent')}
       </a>
       <header className="app-header">
@@ -99,11 +117,17 @@ function Shell() {
         id="main"
         tabIndex={-1}
         className={
-          route.screen === 'assessments' || route.screen === 'instruments' ? undefined : 'wide'
+          ['assessments', 'instruments', 'not-found'].includes(route.screen) ? undefined : 'wide'
         }
       >
         <Suspense fallback={<p role="status">{t('form.loading')}</p>}>
-          <Screen route={route} navigate={navigate} />
+          {/*
+           * One per screen: a failure is shown in its place, and opening another screen starts afresh.
+           * Inside the Suspense, which stays: the next screen's chunk loads behind the current one.
+           */}
+          <ScreenBoundary key={boundaryKey(route)}>
+            <Screen route={route} navigate={navigate} />
+          </ScreenBoundary>
         </Suspense>
       </main>
       <footer className="app-footer">

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ASSESSMENT_FORMAT } from '../core/assessment/constants'
 import { loadAssessment } from '../core/assessment/load-assessment'
-import { parseUntrustedJson } from '../core/assessment/safe-json'
+import { parseJsonBytes } from '../core/assessment/safe-json'
 import { buildCatalogue } from '../core/instrument/catalogue'
 import { findVocabulary } from '../core/instrument/catalogue-data'
 import { jsonSchemas } from '../core/instrument/json-schemas'
@@ -15,6 +15,7 @@ import { deriveAssessment } from '../core/compare/derive'
 import { buildComparisonView } from '../core/report/comparison-view'
 import { createFixedT } from '../i18n/fixed-t'
 import { diffText } from './diff-text'
+import { readBytes } from './read-bytes'
 import { writeReportPdf } from './pdf-command'
 import { readSchemaFiles, schemasDir } from './schema-files'
 
@@ -95,16 +96,10 @@ function parseArgs(argv: string[]) {
   return { positional, flags, lang: (flags.get('lang') ?? 'nl') as Lang }
 }
 
+/** A JSON file read exactly as the app reads an import: the same bytes give the same result. */
 function readJson(file: string): { json?: unknown; issues?: ValidationIssue[] } {
-  let text: string
-  try {
-    text = readFileSync(file, 'utf8')
-  } catch {
-    return {
-      issues: [issue([], `Bestand ${file} kan niet gelezen worden`, `Cannot read file ${file}`)],
-    }
-  }
-  const parsed = parseUntrustedJson(text)
+  const bytes = readBytes(file)
+  const parsed = bytes.ok ? parseJsonBytes(bytes.value) : bytes
   return parsed.ok ? { json: parsed.value } : { issues: parsed.issues }
 }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -69,7 +69,9 @@ describe('cli validate', () => {
   it('exits 1 on a file that is not JSON, and on one that does not exist', async () => {
     const notJson = await cli('validate', join(root, 'README.md'))
     expect(notJson.code).toBe(EXIT.invalid)
-    expect(notJson.err).toMatch(/^\$: Geen geldige JSON/)
+    expect(notJson.err).toBe(
+      '$: Ongeldige JSON op regel 1, kolom 1: verwacht een waarde, gevonden "#"',
+    )
     const missing = await cli('validate', join(root, 'nope.json'), '--lang', 'en')
     expect(missing.code).toBe(EXIT.invalid)
     expect(missing.err).toContain('Cannot read file')
@@ -92,6 +94,121 @@ describe('cli validate (assessments)', () => {
       '$.answers["fysiek.tillen"].kind: Wrong answer kind: "text", expected "capacity"',
       '$.answers["fysiek.vliegen"]: Unknown item "fysiek.vliegen" in bar 1.0.0',
     ])
+  })
+})
+
+describe('cli validate (bytes read as the app reads an import)', () => {
+  const example = readFileSync(join(root, 'public/examples/bar-example.json'), 'utf8')
+  const withEmployee = (employee: string) =>
+    example.replace('"employee": "W.V."', `"employee": "${employee}"`)
+  const dir = mkdtempSync(join(tmpdir(), 'bar-cli-bytes-'))
+  const write = (name: string, bytes: Uint8Array | string) => {
+    const path = join(dir, name)
+    writeFileSync(path, bytes)
+    return path
+  }
+  const utf16le = (text: string) => {
+    const out = [0xff, 0xfe]
+    for (let i = 0; i < text.length; i++)
+      out.push(text.charCodeAt(i) & 0xff, text.charCodeAt(i) >> 8)
+    return Uint8Array.from(out)
+  }
+
+  it('has an example to change', () => {
+    expect(example).toContain('"employee": "W.V."')
+    expect(example).toContain('"level": "matig"')
+  })
+
+  it('refuses a Latin-1 file with a message naming the encoding, in Dutch and English', async () => {
+    const file = write('latin1.json', Buffer.from(withEmployee('J.É.'), 'latin1'))
+    const nl = await cli('validate', file)
+    expect(nl.code).toBe(EXIT.invalid)
+    expect(nl.out).toBe('')
+    expect(nl.err).toMatch(
+      /^\$: Het bestand is geen geldige UTF-8: byte 0xC9 op regel 13, kolom 20 is in UTF-8 geen teken \(is het bestand opgeslagen als Latin-1 of Windows-1252\?\); sla het op als UTF-8$/,
+    )
+    expect((await cli('validate', file, '--lang', 'en')).err).toMatch(
+      /^\$: The file is not valid UTF-8: byte 0xC9 at line 13, column 20 is not a character in UTF-8 \(was the file saved as Latin-1 or Windows-1252\?\); save it as UTF-8$/,
+    )
+  })
+
+  it('refuses a duplicate key ("volledig" then "geen") instead of keeping the last value', async () => {
+    const file = write(
+      'duplicate.json',
+      example.replace('"level": "matig"', '"level": "volledig", "level": "geen"'),
+    )
+    const r = await cli('validate', file)
+    expect(r).toEqual({
+      code: EXIT.invalid,
+      out: '',
+      err: '$.answers["mentaal.tempo"]: Sleutel "level" komt twee keer voor',
+    })
+    expect((await cli('validate', file, '--lang', 'en')).err).toBe(
+      '$.answers["mentaal.tempo"]: Key "level" occurs twice',
+    )
+  })
+
+  it('accepts UTF-8 with a byte-order mark and UTF-16 with one, as the app does', async () => {
+    const text = withEmployee('J.É.')
+    for (const [name, bytes] of [
+      ['bom.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])],
+      ['utf16le.json', utf16le(text)],
+      ['utf16be.json', Buffer.from(utf16le(text)).swap16()],
+    ] as const)
+      expect(await cli('validate', write(name, bytes)), name).toEqual({
+        code: EXIT.ok,
+        out: 'Geldig: beoordeling (bar 1.0.0)',
+        err: '',
+      })
+  })
+
+  it('refuses UTF-16 without a byte-order mark with a clear message', async () => {
+    const r = await cli('validate', write('utf16-no-bom.json', utf16le(example).subarray(2)))
+    expect(r.code).toBe(EXIT.invalid)
+    expect(r.err).toBe('$: Het bestand lijkt UTF-16 zonder byte-order mark; sla het op als UTF-8')
+  })
+
+  it('refuses a lone surrogate with its path, for validate, derive-fml and pdf, without a stack trace', async () => {
+    const file = write('surrogate.json', withEmployee('W.\\ud800V.'))
+    const r = await cli('validate', file, '--lang', 'en')
+    expect(r).toEqual({
+      code: EXIT.invalid,
+      out: '',
+      err: '$.meta.employee: The text contains an invalid character (\\ud800, a lone UTF-16 surrogate)',
+    })
+    const derive = await cli('derive-fml', file)
+    expect(derive.code).toBe(EXIT.invalid)
+    expect(derive.err).toBe(
+      `${file}:\n$.meta.employee: De tekst bevat een ongeldig teken (\\ud800, een losse UTF-16-surrogaat)`,
+    )
+    const pdf = await cli('pdf', file, '-o', join(dir, 'out.pdf'))
+    expect(pdf.code).toBe(EXIT.invalid)
+    expect(pdf.err).toContain('$.meta.employee: De tekst bevat een ongeldig teken')
+  })
+
+  it('refuses JSON nested 10,000 deep as too deeply nested', async () => {
+    const r = await cli('validate', write('deep.json', '['.repeat(10_000)))
+    expect(r.code).toBe(EXIT.invalid)
+    expect(r.err).toMatch(
+      /^\$(\[0\]){100}: Ongeldige JSON op regel 1, kolom 101: te diep genest \(meer dan 100 niveaus\)$/,
+    )
+  })
+
+  it('refuses a 50 MB file by its size, without reading it', async () => {
+    const file = join(dir, 'big.json')
+    writeFileSync(file, '')
+    truncateSync(file, 50 * 1024 * 1024)
+    expect(await cli('validate', file, '--lang', 'en')).toEqual({
+      code: EXIT.invalid,
+      out: '',
+      err: '$: File is too large (50.0 MB); an assessment is at most 2.0 MB',
+    })
+  })
+
+  it('stops reading a device whose size is unknown one chunk past the limit', async () => {
+    const r = await cli('validate', '/dev/zero', '--lang', 'en')
+    expect(r.code).toBe(EXIT.invalid)
+    expect(r.err).toMatch(/^\$: File is too large \(2\.\d MB\); an assessment is at most 2\.0 MB$/)
   })
 })
 

@@ -134,7 +134,7 @@ test('bad import files get a clear message and change no saved draft', async ({
   await page.getByLabel('Kies een JSON-bestand').setInputFiles(bad)
   const alert = page.getByRole('alert')
   await expect(alert).toContainText('kapot.json is niet geïmporteerd')
-  await expect(alert).toContainText('Geen geldige JSON')
+  await expect(alert).toContainText('Ongeldige JSON op regel 1, kolom 37: verwacht een sleutel')
   await expectNoAxeViolations(page)
 
   const example = JSON.parse(readFileSync('public/examples/bar-example.json', 'utf8')) as Record<

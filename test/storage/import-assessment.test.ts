@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { Assessment } from '../../src/core/assessment/assessment-schema'
+import { parseJsonBytes } from '../../src/core/assessment/safe-json'
 import { importAssessmentFile } from '../../src/storage/import-assessment'
 import {
   deleteAssessment,
@@ -17,6 +18,20 @@ const example = readJson(join(root, 'public/examples/bar-example.json')) as Asse
 const saved: Assessment = {
   ...structuredClone(example),
   id: '22222222-2222-4222-8222-222222222222',
+}
+
+function latin1(text: string) {
+  return Uint8Array.from(text, (c) => c.charCodeAt(0) & 0xff)
+}
+
+/** The example with "volledig" then "geen" as the level of one item, as a text editor leaves it. */
+function duplicateLevel() {
+  const text = JSON.stringify(example)
+  const item = '"fysiek.tillen":{"kind":"capacity",'
+  expect(text).toContain(item)
+  return text
+    .replace(item, `${item}"level":"volledig","level":"geen",`)
+    .replace(/("level":"geen",)"level":"[^"]*",/, '$1')
 }
 
 function file(text: string) {
@@ -39,7 +54,30 @@ describe('importAssessmentFile', () => {
     [
       'text that is not JSON',
       () => 'dit is geen json',
-      /^\$ Not valid JSON.* \| Geen geldige JSON/,
+      /^\$ Invalid JSON at line 1, column 1: expected a value, found "dit" \| Ongeldige JSON op regel 1, kolom 1: verwacht een waarde, gevonden "dit"$/,
+    ],
+    [
+      'a Latin-1 file, instead of turning "J.É." into "J.\ufffd."',
+      () =>
+        new Blob([
+          latin1(JSON.stringify({ ...example, meta: { ...example.meta, employee: 'J.É.' } })),
+        ]),
+      /^\$ The file is not valid UTF-8: byte 0xC9 at line 1, column \d+ is not a character in UTF-8 \(was the file saved as Latin-1 or Windows-1252\?\); save it as UTF-8 \| Het bestand is geen geldige UTF-8: byte 0xC9 op regel 1, kolom \d+ is in UTF-8 geen teken/,
+    ],
+    [
+      'a duplicate key, instead of keeping the last value',
+      () => duplicateLevel(),
+      /^\$\.answers\["fysiek\.tillen"\] Key "level" occurs twice \| Sleutel "level" komt twee keer voor$/,
+    ],
+    [
+      'a lone surrogate, which no PDF can show',
+      () => JSON.stringify(example).replace('"employee":"', '"employee":"\\ud800'),
+      /^\$\.meta\.employee The text contains an invalid character \(\\ud800, a lone UTF-16 surrogate\) \| De tekst bevat een ongeldig teken \(\\ud800, een losse UTF-16-surrogaat\)$/,
+    ],
+    [
+      'JSON nested 10,000 deep',
+      () => JSON.stringify(example).replace('"answers":{', `"answers":{"x":${'['.repeat(10_000)}`),
+      /^\$\.answers\.x(\[0\]){98} Invalid JSON at line 1, column \d+: nested too deeply \(more than 100 levels\) \| Ongeldige JSON op regel 1, kolom \d+: te diep genest \(meer dan 100 niveaus\)$/,
     ],
     [
       'an unknown instrument',
@@ -85,7 +123,7 @@ describe('importAssessmentFile', () => {
       'a __proto__ key',
       () =>
         JSON.stringify(example).replace('"answers":{', '"answers":{"__proto__":{"isAdmin":true},'),
-      /^\$ Key not allowed in the file: __proto__ \| Niet toegestane sleutel/,
+      /^\$\.answers Key not allowed in the file: __proto__ \| Niet toegestane sleutel in het bestand: __proto__$/,
     ],
     [
       'a 50 MB file',
@@ -104,6 +142,33 @@ describe('importAssessmentFile', () => {
       expect(found[0]).toMatch(expected)
       expect(await listAssessments()).toEqual([saved])
     })
+
+  it('accepts UTF-8 with a byte-order mark and UTF-16 with one, as the command line does', async () => {
+    const text = JSON.stringify({ ...example, meta: { ...example.meta, employee: 'J.É.' } })
+    const utf16le = [0xff, 0xfe]
+    for (let i = 0; i < text.length; i++)
+      utf16le.push(text.charCodeAt(i) & 0xff, text.charCodeAt(i) >> 8)
+    for (const bytes of [
+      Uint8Array.from([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]),
+      Uint8Array.from(utf16le),
+    ]) {
+      await deleteAssessment(example.id)
+      const r = await importAssessmentFile(new Blob([bytes]), instruments)
+      expect(r).toMatchObject({ ok: true, renamed: false })
+      expect((await getAssessment(example.id))?.meta.employee).toBe('J.É.')
+    }
+  })
+
+  it('reads the bytes with parseJsonBytes, so the app and the command line agree', async () => {
+    for (const bytes of [
+      latin1('{"employee":"J.É."}'),
+      new TextEncoder().encode(duplicateLevel()),
+      Uint8Array.from([0xfe, 0xff, 0, 0x7b]),
+    ]) {
+      const r = await importAssessmentFile(new Blob([bytes]), instruments)
+      expect(r).toEqual(parseJsonBytes(bytes))
+    }
+  })
 
   it('adds a valid file as a new draft', async () => {
     const r = await importAssessmentFile(file(JSON.stringify(example)), instruments)

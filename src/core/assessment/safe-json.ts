@@ -1,10 +1,10 @@
 import type { LoadResult } from '../issues/validation-issue'
 import { issue } from '../issues/validation-issue'
+import { decodeText } from './decode-text'
+import { parseStrictJson } from './strict-json'
 
 /** The largest assessment file we read: a full BAR with long free texts is well under 1 MB. */
 export const MAX_ASSESSMENT_BYTES = 2 * 1024 * 1024
-
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 
 function megabytes(bytes: number) {
   return (bytes / 1024 / 1024).toFixed(1)
@@ -26,41 +26,30 @@ export function checkSize(bytes: number): LoadResult<number> {
 }
 
 /**
- * Parses JSON text from outside (a file, a drop), refusing oversized text and keys that could
- * reach an object's prototype (`__proto__`, `constructor`, `prototype`), wherever they are.
+ * Parses JSON text from outside (a file, a drop), refusing oversized text, duplicate keys, lone
+ * surrogates, too deep nesting and keys that could reach an object's prototype (`__proto__`,
+ * `constructor`, `prototype`), wherever they are. A leading byte-order mark is skipped.
  */
 export function parseUntrustedJson(text: string): LoadResult<unknown> {
-  const size = checkSize(new TextEncoder().encode(text).length)
+  // Three bytes at most per UTF-16 unit: only text near the limit needs encoding to be measured.
+  const size = checkSize(
+    text.length * 3 <= MAX_ASSESSMENT_BYTES ? text.length : new TextEncoder().encode(text).length,
+  )
   if (!size.ok) return size
-  const forbidden: string[] = []
-  let value: unknown
-  try {
-    value = JSON.parse(text, function (key, v: unknown) {
-      if (FORBIDDEN_KEYS.has(key)) forbidden.push(key)
-      return v
-    })
-  } catch (e) {
-    return {
-      ok: false,
-      issues: [
-        issue(
-          [],
-          `Geen geldige JSON: ${(e as Error).message}`,
-          `Not valid JSON: ${(e as Error).message}`,
-        ),
-      ],
-    }
-  }
-  if (forbidden.length)
-    return {
-      ok: false,
-      issues: [
-        issue(
-          [],
-          `Niet toegestane sleutel in het bestand: ${[...new Set(forbidden)].join(', ')}`,
-          `Key not allowed in the file: ${[...new Set(forbidden)].join(', ')}`,
-        ),
-      ],
-    }
-  return { ok: true, value }
+  return parseStrictJson(text.startsWith('\ufeff') ? text.slice(1) : text)
+}
+
+/**
+ * The one reader of a JSON file's bytes, for the app's import and the command line alike: the
+ * size limit, then the encoding (see decodeText), then strict JSON (see parseStrictJson).
+ * @example
+ * const r = parseJsonBytes(new Uint8Array(await file.arrayBuffer()))
+ * if (r.ok) loadAssessment(r.value, instruments)
+ */
+export function parseJsonBytes(bytes: Uint8Array): LoadResult<unknown> {
+  const size = checkSize(bytes.length)
+  if (!size.ok) return size
+  const text = decodeText(bytes)
+  if (!text.ok) return text
+  return parseStrictJson(text.value)
 }

@@ -8,12 +8,12 @@ import { duplicateAssessment, newAssessment } from '../../core/assessment/new-as
 import { progress } from '../../core/assessment/progress'
 import type { Catalogue } from '../../core/instrument/catalogue-data'
 import type { ValidationIssue } from '../../core/issues/validation-issue'
-import {
-  addAssessment,
-  deleteAssessment,
-  listAssessments,
-  putAssessment,
-} from '../../storage/assessment-store'
+import { parseJsonBytes } from '../../core/assessment/safe-json'
+import { addAssessment, deleteAssessment, onStorageChange } from '../../storage/assessment-store'
+import { backupJson, isBackup, makeBackup, restoreBackup } from '../../storage/backup'
+import { listCheckedAssessments, type CheckedRecord } from '../../storage/checked-assessments'
+import { requestPersistence, type Persistence } from '../../storage/persistence'
+import { storageMessageKey } from '../../storage/storage-error'
 import { ConfirmDialog } from '../../ui/confirm-dialog'
 import { download } from '../../ui/download'
 import { importAssessmentFile } from '../../storage/import-assessment'
@@ -30,7 +30,18 @@ const EXAMPLES = [
 ] as const
 
 type Notice =
-  { kind: 'ok'; text: string } | { kind: 'error'; title: string; issues: ValidationIssue[] }
+  | { kind: 'ok'; text: string }
+  | { kind: 'error'; title: string; issues: ValidationIssue[] }
+  | { kind: 'storage'; error: unknown }
+
+type Listed =
+  | { kind: 'loading' }
+  | { kind: 'failed'; error: unknown }
+  | { kind: 'ready'; valid: Assessment[]; invalid: (CheckedRecord & { ok: false })[] }
+
+function downloadJson(name: string, json: string) {
+  download(name, new Blob([json], { type: 'application/json' }))
+}
 
 function ConfirmDelete({
   assessment,
@@ -69,7 +80,9 @@ export function AssessmentsScreen({
   navigate: (hash: string) => void
 }) {
   const { t, lang, l } = useText()
-  const [items, setItems] = useState<Assessment[] | undefined>()
+  const [listed, setListed] = useState<Listed>({ kind: 'loading' })
+  const items = listed.kind === 'ready' ? listed.valid : undefined
+  const [persistence, setPersistence] = useState<Persistence | undefined>()
   const [notice, setNotice] = useState<Notice | undefined>()
   const [deleting, setDeleting] = useState<Assessment | undefined>()
   const [dragging, setDragging] = useState(false)
@@ -79,16 +92,46 @@ export function AssessmentsScreen({
   })
   const [role, setRole] = useState<AuthorRole>('bedrijfsarts')
 
-  const refresh = useCallback(async () => setItems(await listAssessments()), [])
+  // Errors are kept as they are and worded at render, so their message follows a language switch.
+  const storageText = (e: unknown) => t(storageMessageKey(e), { reason: String(e) })
+  // Every record goes through the import loader: one that no longer loads is listed as such.
+  const read = useCallback(async (): Promise<Listed> => {
+    try {
+      const records = await listCheckedAssessments(catalogue.instruments)
+      return {
+        kind: 'ready',
+        valid: records.flatMap((r) => (r.ok ? [r.assessment] : [])),
+        invalid: records.flatMap((r) => (r.ok ? [] : [r])),
+      }
+    } catch (e) {
+      return { kind: 'failed', error: e }
+    }
+  }, [catalogue])
+  const refresh = useCallback(async () => setListed(await read()), [read])
   useEffect(() => {
     let live = true
-    void listAssessments().then((all) => {
-      if (live) setItems(all)
-    })
+    const load = () =>
+      void read().then((r) => {
+        if (live) setListed(r)
+      })
+    load()
+    // Saves and deletions in other tabs show up here too.
+    const stop = onStorageChange(load)
+    return () => {
+      live = false
+      stop()
+    }
+  }, [read])
+  useEffect(() => {
+    let live = true
+    void requestPersistence().then((p) => live && setPersistence(p))
     return () => {
       live = false
     }
   }, [])
+  /** Runs a storage action; a failure is said, never swallowed. */
+  const guarded = (action: () => Promise<void>) => () =>
+    void action().catch((e: unknown) => setNotice({ kind: 'storage', error: e }))
 
   const instrumentLabel = (a: Assessment) => {
     const found = findInstrument(catalogue.instruments, a.instrument)
@@ -117,13 +160,36 @@ export function AssessmentsScreen({
       language: lang,
       authorRole: role,
     })
-    await putAssessment(a)
+    await addAssessment(a)
     navigate(`#/assessments/${a.id}`)
   }
 
   const importFiles = async (files: FileList | null) => {
     const file = files?.[0]
     if (!file) return
+    const json = parseJsonBytes(new Uint8Array(await file.arrayBuffer()))
+    if (json.ok && isBackup(json.value)) {
+      const restored = await restoreBackup(json.value, catalogue.instruments)
+      if (restored.ok) {
+        const { assessments, comparisons, present } = restored.value
+        setNotice({
+          kind: 'ok',
+          text: t('assessments.backup.restored', {
+            file: file.name,
+            assessments: t('assessments.backup.assessmentCount', { count: assessments }),
+            comparisons: t('assessments.backup.comparisonCount', { count: comparisons }),
+            present,
+          }),
+        })
+        await refresh()
+      } else
+        setNotice({
+          kind: 'error',
+          title: t('assessments.import.failedTitle', { file: file.name }),
+          issues: restored.issues,
+        })
+      return
+    }
     const r = await importAssessmentFile(file, catalogue.instruments)
     if (r.ok) {
       setNotice({
@@ -160,10 +226,15 @@ export function AssessmentsScreen({
       })
   }
 
+  const exportAll = async () => {
+    const backup = await makeBackup(catalogue.instruments, new Date())
+    downloadJson(`bar-studio-backup-${backup.exportedAt.slice(0, 10)}.json`, backupJson(backup))
+  }
+
   const onDrop = (e: DragEvent) => {
     e.preventDefault()
     setDragging(false)
-    void importFiles(e.dataTransfer.files)
+    guarded(() => importFiles(e.dataTransfer.files))()
   }
 
   return (
@@ -173,6 +244,11 @@ export function AssessmentsScreen({
       <div aria-live="polite" className="notices">
         {notice?.kind === 'ok' && <p className="notice">{notice.text}</p>}
       </div>
+      {notice?.kind === 'storage' && (
+        <p role="alert" className="problems">
+          {storageText(notice.error)}
+        </p>
+      )}
       {notice?.kind === 'error' && (
         <div role="alert" className="problems">
           <h2>{notice.title}</h2>
@@ -206,7 +282,7 @@ export function AssessmentsScreen({
             <option value="bedrijfsarts">{t('roles.bedrijfsarts')}</option>
             <option value="verzekeringsarts">{t('roles.verzekeringsarts')}</option>
           </select>
-          <button type="button" className="primary" onClick={() => void create()}>
+          <button type="button" className="primary" onClick={guarded(create)}>
             {t('assessments.new.create')}
           </button>
         </section>
@@ -223,7 +299,8 @@ export function AssessmentsScreen({
             type="file"
             accept="application/json,.json"
             onChange={(e) => {
-              void importFiles(e.target.files)
+              const files = e.target.files
+              guarded(() => importFiles(files))()
               e.target.value = ''
             }}
           />
@@ -232,13 +309,25 @@ export function AssessmentsScreen({
           </label>
           <p className="hint">{t('assessments.import.drop')}</p>
         </section>
+        <section aria-labelledby="backup-title" className="card">
+          <h2 id="backup-title">{t('assessments.backup.title')}</h2>
+          <p>{t('assessments.backup.intro')}</p>
+          <button type="button" onClick={guarded(exportAll)}>
+            {t('assessments.backup.export')}
+          </button>
+          {persistence && (
+            <p className="hint" data-persistence={persistence}>
+              {t(`assessments.persist.${persistence}`)}
+            </p>
+          )}
+        </section>
         <section aria-labelledby="examples-title" className="card">
           <h2 id="examples-title">{t('assessments.examples.title')}</h2>
           <p>{t('assessments.examples.intro')}</p>
           <ul className="plain">
             {EXAMPLES.map((e) => (
               <li key={e.file}>
-                <button type="button" onClick={() => void openExample(e.file, l(e.name))}>
+                <button type="button" onClick={guarded(() => openExample(e.file, l(e.name)))}>
                   {t('assessments.examples.open', { name: l(e.name) })}
                 </button>
               </li>
@@ -248,7 +337,56 @@ export function AssessmentsScreen({
       </div>
       <section aria-labelledby="list-title">
         <h2 id="list-title">{t('assessments.list.title')}</h2>
-        {items && items.length === 0 && <p>{t('assessments.list.empty')}</p>}
+        {listed.kind === 'failed' && (
+          <div role="alert" className="problems">
+            <p>{t('assessments.list.readFailed')}</p>
+            <p>{storageText(listed.error)}</p>
+          </div>
+        )}
+        {listed.kind === 'ready' && listed.invalid.length > 0 && (
+          <ul className="plain">
+            {listed.invalid.map((r) => (
+              <li key={r.id} className="problems">
+                <h3>{t('assessments.list.invalidRow', { id: r.id })}</h3>
+                <ul>
+                  {r.issues.map((i, k) => (
+                    <li key={k}>
+                      <code>{i.path}</code> {l(i.message)}
+                    </li>
+                  ))}
+                </ul>
+                <p className="row-actions">
+                  <button
+                    type="button"
+                    aria-label={t('assessments.list.invalidExportLabel', { id: r.id })}
+                    onClick={() =>
+                      downloadJson(
+                        `${r.id || 'record'}.json`,
+                        `${JSON.stringify(r.raw, null, 2)}\n`,
+                      )
+                    }
+                  >
+                    {t('form.export')}
+                  </button>
+                  <button
+                    type="button"
+                    className="danger"
+                    aria-label={t('assessments.list.invalidDeleteLabel', { id: r.id })}
+                    onClick={guarded(async () => {
+                      await deleteAssessment(r.id)
+                      await refresh()
+                    })}
+                  >
+                    {t('assessments.delete')}
+                  </button>
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+        {listed.kind === 'ready' && listed.valid.length === 0 && listed.invalid.length === 0 && (
+          <p>{t('assessments.list.empty')}</p>
+        )}
         {items && items.length > 0 && (
           <div className="table-wrap">
             <table className="assessments">
@@ -290,20 +428,18 @@ export function AssessmentsScreen({
                       <button
                         type="button"
                         aria-label={t('assessments.duplicateLabel', { employee: employee(a) })}
-                        onClick={() =>
-                          void (async () => {
-                            await addAssessment(
-                              duplicateAssessment(
-                                a,
-                                crypto.randomUUID(),
-                                new Date(),
-                                t('assessments.copySuffix'),
-                              ),
-                            )
-                            setNotice({ kind: 'ok', text: t('assessments.duplicated') })
-                            await refresh()
-                          })()
-                        }
+                        onClick={guarded(async () => {
+                          await addAssessment(
+                            duplicateAssessment(
+                              a,
+                              crypto.randomUUID(),
+                              new Date(),
+                              t('assessments.copySuffix'),
+                            ),
+                          )
+                          setNotice({ kind: 'ok', text: t('assessments.duplicated') })
+                          await refresh()
+                        })}
                       >
                         {t('assessments.duplicate')}
                       </button>
@@ -340,14 +476,12 @@ export function AssessmentsScreen({
           assessment={deleting}
           label={instrumentLabel(deleting)}
           onCancel={() => setDeleting(undefined)}
-          onConfirm={() =>
-            void (async () => {
-              await deleteAssessment(deleting.id)
-              setDeleting(undefined)
-              setNotice({ kind: 'ok', text: t('assessments.deleted') })
-              await refresh()
-            })()
-          }
+          onConfirm={guarded(async () => {
+            setDeleting(undefined)
+            await deleteAssessment(deleting.id)
+            setNotice({ kind: 'ok', text: t('assessments.deleted') })
+            await refresh()
+          })}
         />
       )}
     </div>

@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useMemo, useRef, useState } from 'react'
+import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useText } from '../../i18n/text'
 import type { Assessment } from '../../core/assessment/assessment-schema'
 import { findInstrument } from '../../core/instrument/find-instrument'
@@ -15,6 +15,7 @@ import {
 } from '../../core/report/comparison-view'
 import { getComparison, putComparison } from '../../storage/assessment-store'
 import { listValidAssessments } from '../../storage/checked-assessments'
+import { storageMessageKey } from '../../storage/storage-error'
 import { importAssessmentFile } from '../../storage/import-assessment'
 import { assessmentLabel } from '../../ui/assessment-label'
 
@@ -339,30 +340,39 @@ export function CompareScreen({
   const [notes, setNotes] = useState<Record<string, string>>({})
   const [notesLoadedFor, setNotesLoadedFor] = useState('')
   const [savedAt, setSavedAt] = useState<Date | undefined>()
+  const [storageError, setStorageError] = useState<unknown>()
+  // Kept as the error itself and worded at render, so the message follows a language switch.
+  const storageFailed = useCallback((e: unknown) => setStorageError(e), [])
   const [importProblems, setImportProblems] = useState<ValidationIssue[] | undefined>()
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
 
   useEffect(() => {
     let live = true
     // Only what still loads as an import would: a record that does not is listed on Beoordelingen.
-    void listValidAssessments(catalogue.instruments).then((all) => live && setAssessments(all))
+    listValidAssessments(catalogue.instruments).then(
+      (all) => live && setAssessments(all),
+      (e: unknown) => live && storageFailed(e),
+    )
     return () => {
       live = false
     }
-  }, [catalogue])
+  }, [catalogue, storageFailed])
   const key = `${baId}__${vaId}`
   useEffect(() => {
     if (!baId || !vaId) return
     let live = true
-    void getComparison(baId, vaId).then((c) => {
-      if (!live) return
-      setNotes(c?.notes ?? {})
-      setNotesLoadedFor(`${baId}__${vaId}`)
-    })
+    getComparison(baId, vaId).then(
+      (c) => {
+        if (!live) return
+        setNotes(c?.notes ?? {})
+        setNotesLoadedFor(`${baId}__${vaId}`)
+      },
+      (e: unknown) => live && storageFailed(e),
+    )
     return () => {
       live = false
     }
-  }, [baId, vaId])
+  }, [baId, vaId, storageFailed])
 
   const ba = assessments?.find((a) => a.id === baId)
   const va = assessments?.find((a) => a.id === vaId)
@@ -397,13 +407,19 @@ export function CompareScreen({
     window.history.replaceState(null, '', `#/compare/${nextBa || '-'}/${nextVa || '-'}`)
   }
   const onImport = (side: 'ba' | 'va') => async (file: File) => {
-    const r = await importAssessmentFile(file, catalogue.instruments)
+    let r
+    try {
+      r = await importAssessmentFile(file, catalogue.instruments)
+      if (r.ok) setAssessments(await listValidAssessments(catalogue.instruments))
+    } catch (e) {
+      storageFailed(e)
+      return
+    }
     if (!r.ok) {
       setImportProblems(r.issues)
       return
     }
     setImportProblems(undefined)
-    setAssessments(await listValidAssessments(catalogue.instruments))
     if (side === 'ba') go(r.assessment.id, vaId)
     else go(baId, r.assessment.id)
   }
@@ -418,7 +434,7 @@ export function CompareScreen({
         vaId,
         notes: next,
         updatedAt: new Date().toISOString(),
-      }).then(() => setSavedAt(new Date()))
+      }).then(() => setSavedAt(new Date()), storageFailed)
     }, 400)
   }
 
@@ -426,6 +442,11 @@ export function CompareScreen({
     <>
       <h1>{t('compare.title')}</h1>
       <p className="lead">{t('compare.intro')}</p>
+      {storageError !== undefined && (
+        <p role="alert" className="problems">
+          {t(storageMessageKey(storageError), { reason: String(storageError) })}
+        </p>
+      )}
       {assessments && assessments.length === 0 && <p>{t('compare.none')}</p>}
       <div className="pickers card">
         <Picker

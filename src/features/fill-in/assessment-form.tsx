@@ -28,6 +28,7 @@ import { focusItem } from './focus-item'
 import { itemName, visibleCode } from './item-name'
 import { NormForOpenItems } from './norm-for-open-items'
 import { useChosen } from './use-chosen'
+import { retryingImport } from '../../ui/retrying-import'
 import type * as FormValidationModule from './form-validation'
 import type { Validators } from './form-validation'
 
@@ -42,6 +43,10 @@ type SaveState =
   | { kind: 'saving' }
   | { kind: 'saved'; at: Date; invalid: number }
   | { kind: 'failed'; reason: string }
+  /** Storage refused the save: another tab changed or deleted this assessment. */
+  | { kind: 'refused' }
+  /** The validation code could not be loaded: nothing is saved until it can be. */
+  | { kind: 'unavailable' }
 
 function metaValues(meta: AssessmentMeta): MetaValues {
   return { ...meta, validUntil: meta.validUntil ?? '' }
@@ -351,13 +356,15 @@ function SaveStatus({ state, preview }: { state: SaveState; preview: boolean }) 
   if (preview) text = t('form.save.preview')
   else if (state.kind === 'saving') text = t('form.save.saving')
   else if (state.kind === 'failed') text = t('form.save.failed', { reason: state.reason })
+  else if (state.kind === 'refused') text = t('form.save.refused')
+  else if (state.kind === 'unavailable') text = t('form.save.unavailable')
   else if (state.kind === 'saved') {
     text = t('form.save.saved', { time: state.at.toLocaleTimeString(lang) })
     if (state.invalid) text += `. ${t('form.save.notSaved', { count: state.invalid })}`
   }
   return (
     <p
-      className={`save-status ${state.kind === 'failed' ? 'is-error' : ''}`}
+      className={`save-status ${state.kind === 'failed' || state.kind === 'refused' || state.kind === 'unavailable' ? 'is-error' : ''}`}
       role="status"
       aria-live="polite"
     >
@@ -366,15 +373,21 @@ function SaveStatus({ state, preview }: { state: SaveState; preview: boolean }) 
   )
 }
 
+export type SaveOutcome = 'saved' | 'refused'
+
 export interface AssessmentFormProps {
   instrument: Instrument
   vocabulary: Vocabulary
   assessment: Assessment
-  /** Absent in preview: nothing is saved. */
-  onSave?: (assessment: Assessment) => Promise<void>
+  /** Absent in preview: nothing is saved. Resolves to 'refused' when storage kept a newer version. */
+  onSave?: (assessment: Assessment) => Promise<SaveOutcome | void>
   /** Extra controls for the toolbar (export, back). */
   toolbar?: React.ReactNode
+  /** Loads the validation code; tests make it fail. */
+  loadValidation?: () => Promise<FormValidation>
 }
+
+const loadFormValidation = () => import('./form-validation')
 
 /**
  * The whole instrument as one keyboard-first form, built from the instrument file, autosaved.
@@ -384,21 +397,31 @@ export interface AssessmentFormProps {
  * wrapper alone, while the form itself (FormBody, under memo with the same props) is left as it is.
  */
 export function AssessmentForm(props: AssessmentFormProps) {
-  const { instrument, assessment } = props
+  const { instrument, assessment, loadValidation = loadFormValidation } = props
   const { i18n, lang } = useText()
   const fields = useMemo(() => fieldModels(instrument), [instrument])
-  // zod and the validators load on first use (a blur, a save), not with the form.
-  const validation = useMemo<LoadValidation>(() => {
-    let loaded: ReturnType<LoadValidation> | undefined
-    return () =>
-      (loaded ??= import('./form-validation').then((module) => ({
-        module,
-        validators: module.buildValidators(instrument),
-      })))
-  }, [instrument])
+  // zod and the validators load on first use (a blur, a save), not with the form; a failed load
+  // (the server unreachable for a moment) is tried again at the next blur or save.
+  const validation = useMemo<LoadValidation>(
+    () =>
+      retryingImport(() =>
+        loadValidation().then((module) => ({
+          module,
+          validators: module.buildValidators(instrument),
+        })),
+      ),
+    [instrument, loadValidation],
+  )
   const resolver = useMemo<Resolver<FormValues>>(
     () => async (values, context, options) => {
-      const { module, validators } = await validation()
+      let loaded
+      try {
+        loaded = await validation()
+      } catch {
+        // Nothing to check with: no field errors; the save status says that nothing is saved.
+        return { values, errors: {} }
+      }
+      const { module, validators } = loaded
       const lang = () => (isLanguage(i18n.language) ? i18n.language : 'nl')
       return module.formResolver(fields, validators, lang)(values, context, options)
     },
@@ -460,7 +483,14 @@ const FormBody = memo(function FormBody({
   const save = useCallback(async () => {
     if (!onSave) return
     const values = form.getValues()
-    const { module, validators } = await validation()
+    let loaded
+    try {
+      loaded = await validation()
+    } catch {
+      setSaveState({ kind: 'unavailable' })
+      return
+    }
+    const { module, validators } = loaded
     const { answers, invalid } = module.validAnswers(
       fields,
       values.items,
@@ -476,7 +506,10 @@ const FormBody = memo(function FormBody({
     const metaInvalid = checkMeta(values.meta).length
     setSaveState({ kind: 'saving' })
     try {
-      await onSave(next)
+      if ((await onSave(next)) === 'refused') {
+        setSaveState({ kind: 'refused' })
+        return
+      }
       saved.current = next
       setSaveState({ kind: 'saved', at: new Date(), invalid: invalid + metaInvalid })
     } catch (e) {
@@ -521,7 +554,10 @@ const FormBody = memo(function FormBody({
   }, [form, save, onSave])
 
   // Leaving while a field with an error holds its new value back asks first.
-  const heldBack = saveState.kind === 'saved' && saveState.invalid > 0
+  const heldBack =
+    (saveState.kind === 'saved' && saveState.invalid > 0) ||
+    saveState.kind === 'refused' ||
+    saveState.kind === 'unavailable'
   useEffect(() => {
     if (!heldBack) return
     const ask = (e: BeforeUnloadEvent) => e.preventDefault()

@@ -1,0 +1,75 @@
+import 'fake-indexeddb/auto'
+import { deleteDB, openDB } from 'idb'
+import { join } from 'node:path'
+import { beforeEach, describe, expect, it } from 'vitest'
+import type { Assessment } from '../../src/core/assessment/assessment-schema'
+import { addAssessment, closeStore, DB_NAME, DB_VERSION } from '../../src/storage/assessment-store'
+import {
+  getCheckedAssessment,
+  listCheckedAssessments,
+  listValidAssessments,
+} from '../../src/storage/checked-assessments'
+import { readJson, root } from '../helpers/files'
+import { shippedCatalogue } from '../helpers/instruments'
+
+const instruments = shippedCatalogue().instruments
+const bar = readJson(join(root, 'public/examples/bar-example.json')) as Assessment
+const fml = readJson(join(root, 'public/examples/fml-example.json')) as Assessment
+
+beforeEach(async () => {
+  await closeStore()
+  await deleteDB(DB_NAME)
+})
+
+/** Writes a record past the store's checks, as an older app version or a bug might have. */
+async function writeRaw(record: unknown) {
+  await addAssessment(fml)
+  await closeStore()
+  const db = await openDB(DB_NAME, DB_VERSION)
+  await db.put('assessments', record)
+  db.close()
+}
+
+describe('listCheckedAssessments', () => {
+  it('passes every stored assessment that loads as an import', async () => {
+    await addAssessment(bar)
+    await addAssessment(fml)
+    const checked = await listCheckedAssessments(instruments)
+    expect(checked.every((r) => r.ok)).toBe(true)
+    expect((await listValidAssessments(instruments)).map((a) => a.id).sort()).toEqual(
+      [bar.id, fml.id].sort(),
+    )
+  })
+
+  it('lists a record that no longer validates with its problems, next to the valid ones', async () => {
+    const broken = { ...bar, answers: { ...bar.answers, 'IV.13': { kind: 'capacity', level: 99 } } }
+    await writeRaw({ id: bar.id, revision: 4, updatedAt: bar.updatedAt, assessment: broken })
+    const checked = await listCheckedAssessments(instruments)
+    expect(checked).toHaveLength(2)
+    const bad = checked.find((r) => r.id === bar.id)
+    expect(bad).toMatchObject({ ok: false, revision: 4, raw: broken })
+    expect(bad?.ok === false && bad.issues.map((i) => i.path).join(' ')).toMatch(/answers/)
+    expect(await listValidAssessments(instruments)).toEqual([fml])
+  })
+
+  it('lists a record without any assessment in it instead of crashing', async () => {
+    await writeRaw({ id: 'odd', updatedAt: '2026-01-01T00:00:00Z' })
+    const bad = (await listCheckedAssessments(instruments)).find((r) => r.id === 'odd')
+    expect(bad?.ok).toBe(false)
+    expect(bad?.ok === false && bad.issues[0]?.message.en).toBe(
+      'This stored record holds no assessment',
+    )
+  })
+})
+
+describe('getCheckedAssessment', () => {
+  it('gives undefined for an id that is not stored, and the checked record otherwise', async () => {
+    await addAssessment(bar)
+    expect(await getCheckedAssessment('nope', () => instruments)).toBeUndefined()
+    expect(await getCheckedAssessment(bar.id, () => instruments)).toMatchObject({
+      ok: true,
+      revision: 1,
+      assessment: bar,
+    })
+  })
+})
