@@ -155,7 +155,7 @@ function answerOfKind(item: Item): z.ZodType<AnswerValue> {
  * known item ids only, each answer of its item's kind, codes of its options, quantities in range.
  * Completeness is not checked here: a draft may leave items open.
  */
-export function answersSchema(instrument: Instrument) {
+function buildAnswersSchema(instrument: Instrument) {
   const shape: Record<string, z.ZodType> = {}
   for (const section of instrument.sections)
     for (const item of section.items) shape[item.id] = itemAnswerSchema(item).optional()
@@ -169,4 +169,13 @@ export function answersSchema(instrument: Instrument) {
           `Unknown item "${key}" in ${instrument.id} ${instrument.version}`,
         )
   })
+}
+
+const answersSchemas = new WeakMap<Instrument, ReturnType<typeof buildAnswersSchema>>()
+
+/** The validator of an instrument's answers, built once per loaded instrument (they never change). */
+export function answersSchema(instrument: Instrument) {
+  let schema = answersSchemas.get(instrument)
+  if (!schema) answersSchemas.set(instrument, (schema = buildAnswersSchema(instrument)))
+  return schema
 }

@@ -5,21 +5,24 @@ import { parseStrictJson } from './strict-json'
 
 /** The largest assessment file we read: a full BAR with long free texts is well under 1 MB. */
 export const MAX_ASSESSMENT_BYTES = 2 * 1024 * 1024
+/** The largest back-up of all assessments and comparisons we read. */
+export const MAX_BACKUP_BYTES = 50 * 1024 * 1024
 
 function megabytes(bytes: number) {
   return (bytes / 1024 / 1024).toFixed(1)
 }
 
-/** Refuses a file before reading it when it is too large to be an assessment. */
-export function checkSize(bytes: number): LoadResult<number> {
-  if (bytes <= MAX_ASSESSMENT_BYTES) return { ok: true, value: bytes }
+/** Refuses a file before reading it when it is too large to be an assessment (or a back-up). */
+export function checkSize(bytes: number, limit = MAX_ASSESSMENT_BYTES): LoadResult<number> {
+  if (bytes <= limit) return { ok: true, value: bytes }
+  const backup = limit === MAX_BACKUP_BYTES
   return {
     ok: false,
     issues: [
       issue(
         [],
-        `Bestand is te groot (${megabytes(bytes)} MB); een beoordeling is hooguit ${megabytes(MAX_ASSESSMENT_BYTES)} MB`,
-        `File is too large (${megabytes(bytes)} MB); an assessment is at most ${megabytes(MAX_ASSESSMENT_BYTES)} MB`,
+        `Bestand is te groot (${megabytes(bytes)} MB); ${backup ? 'een reservekopie' : 'een beoordeling'} is hooguit ${megabytes(limit)} MB`,
+        `File is too large (${megabytes(bytes)} MB); ${backup ? 'a back-up' : 'an assessment'} is at most ${megabytes(limit)} MB`,
       ),
     ],
   }
@@ -46,8 +49,11 @@ export function parseUntrustedJson(text: string): LoadResult<unknown> {
  * const r = parseJsonBytes(new Uint8Array(await file.arrayBuffer()))
  * if (r.ok) loadAssessment(r.value, instruments)
  */
-export function parseJsonBytes(bytes: Uint8Array): LoadResult<unknown> {
-  const size = checkSize(bytes.length)
+export function parseJsonBytes(
+  bytes: Uint8Array,
+  limit = MAX_ASSESSMENT_BYTES,
+): LoadResult<unknown> {
+  const size = checkSize(bytes.length, limit)
   if (!size.ok) return size
   const text = decodeText(bytes)
   if (!text.ok) return text

@@ -8,7 +8,7 @@ import { duplicateAssessment, newAssessment } from '../../core/assessment/new-as
 import { progress } from '../../core/assessment/progress'
 import type { Catalogue } from '../../core/instrument/catalogue-data'
 import type { ValidationIssue } from '../../core/issues/validation-issue'
-import { parseJsonBytes } from '../../core/assessment/safe-json'
+import { checkSize, MAX_BACKUP_BYTES, parseJsonBytes } from '../../core/assessment/safe-json'
 import { addAssessment, deleteAssessment, onStorageChange } from '../../storage/assessment-store'
 import { backupJson, isBackup, makeBackup, restoreBackup } from '../../storage/backup'
 import { listCheckedAssessments, type CheckedRecord } from '../../storage/checked-assessments'
@@ -167,7 +167,17 @@ export function AssessmentsScreen({
   const importFiles = async (files: FileList | null) => {
     const file = files?.[0]
     if (!file) return
-    const json = parseJsonBytes(new Uint8Array(await file.arrayBuffer()))
+    // A back-up of everything may be larger than one assessment; an assessment keeps its own limit.
+    const size = checkSize(file.size, MAX_BACKUP_BYTES)
+    if (!size.ok) {
+      setNotice({
+        kind: 'error',
+        title: t('assessments.import.failedTitle', { file: file.name }),
+        issues: size.issues,
+      })
+      return
+    }
+    const json = parseJsonBytes(new Uint8Array(await file.arrayBuffer()), MAX_BACKUP_BYTES)
     if (json.ok && isBackup(json.value)) {
       const restored = await restoreBackup(json.value, catalogue.instruments)
       if (restored.ok) {

@@ -9,7 +9,8 @@ import type { ReportModel } from '../../core/report/report-model'
 import { LANGUAGES, type Language } from '../../i18n/i18n'
 import type { WorkerMessage } from '../../pdf/pdf-worker'
 import { prepareReport } from '../../pdf/prepare-report'
-import { getComparison, listAssessments } from '../../storage/assessment-store'
+import { getComparison } from '../../storage/assessment-store'
+import { listValidAssessments } from '../../storage/checked-assessments'
 import { assessmentLabel } from '../../ui/assessment-label'
 import { download } from '../../ui/download'
 
@@ -82,16 +83,17 @@ export function ReportScreen({ catalogue }: { catalogue: Catalogue }) {
 
   useEffect(() => {
     let live = true
-    void listAssessments().then((all) => {
+    // Only what still validates: a stored record that no longer loads is listed on its own screen.
+    void listValidAssessments(catalogue.instruments).then((all) => {
       if (!live) return
       setAssessments(all)
       setMainId((id) => id || (all.find((a) => a.instrument.id === 'bar') ?? all[0])?.id || '')
     })
     return () => {
       live = false
-      worker.current?.terminate()
     }
-  }, [])
+  }, [catalogue.instruments])
+  useEffect(() => () => worker.current?.terminate(), [])
 
   const main = assessments?.find((a) => a.id === mainId)
   const other = assessments?.find((a) => a.id === otherId)

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   checkSize,
   MAX_ASSESSMENT_BYTES,
+  MAX_BACKUP_BYTES,
   parseJsonBytes,
   parseUntrustedJson,
 } from '../../../src/core/assessment/safe-json'
@@ -61,6 +62,18 @@ describe('parseUntrustedJson', () => {
 
 describe('parseJsonBytes', () => {
   const bytes = (text: string) => new TextEncoder().encode(text)
+
+  it('reads a back-up larger than one assessment may be, under the back-up limit', () => {
+    const big = bytes(JSON.stringify({ notes: 'x'.repeat(3 * 1024 * 1024) }))
+    const refused = parseJsonBytes(big)
+    expect(refused.ok).toBe(false)
+    if (!refused.ok)
+      expect(refused.issues[0]?.message.nl).toMatch(/een beoordeling is hooguit 2.0 MB/)
+    expect(parseJsonBytes(big, MAX_BACKUP_BYTES).ok).toBe(true)
+    const huge = checkSize(60 * 1024 * 1024, MAX_BACKUP_BYTES)
+    expect(huge.ok).toBe(false)
+    if (!huge.ok) expect(huge.issues[0]?.message.en).toMatch(/a back-up is at most 50.0 MB/)
+  })
 
   it('reads UTF-8 with and without a byte-order mark, and UTF-16 with one', () => {
     const value = { employee: 'J.É.' }
