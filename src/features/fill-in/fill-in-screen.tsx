@@ -8,10 +8,12 @@ import { findVocabulary } from '../../core/instrument/catalogue-data'
 import { findInstrument } from '../../core/instrument/find-instrument'
 import type { ValidationIssue } from '../../core/issues/validation-issue'
 import { addAssessment, onStorageChange, saveAssessment } from '../../storage/assessment-store'
-import { getCheckedAssessment, type CheckedRecord } from '../../storage/checked-assessments'
+import type { CheckedRecord } from '../../storage/checked-assessments'
 import { storageMessageKey } from '../../storage/storage-error'
 import { download } from '../../ui/download'
 import { AssessmentForm, type SaveOutcome } from './assessment-form'
+
+const loadChecked = () => import('../../storage/checked-assessments')
 
 type InstrumentRef = Assessment['instrument']
 
@@ -120,8 +122,12 @@ export function FillInScreen({
   const { t, l } = useText()
   const [state, setState] = useState<Loaded>({ kind: 'loading' })
   // A stored record is checked by the import loader against its own instrument before it is shown.
+  // The loader (zod and the assessment schemas) loads with the first record, not with the app.
   const read = useCallback(
-    (id: string) => getCheckedAssessment(id, (raw) => catalogueFor(instrumentRef(raw)).instruments),
+    (id: string) =>
+      loadChecked().then((m) =>
+        m.getCheckedAssessment(id, (raw) => catalogueFor(instrumentRef(raw)).instruments),
+      ),
     [catalogueFor],
   )
   const [conflict, setConflict] = useState<Conflict | undefined>()
