@@ -128,6 +128,9 @@ function compactSchemaText(): Plugin {
 }
 
 export default defineConfig({
+  // The PDF worker's library is pre-bundled at start: found only when the first PDF is made, it would
+  // make the development server reload the page in the middle of it.
+  optimizeDeps: { include: ['@react-pdf/renderer'] },
   // The PDF code runs in a Web Worker: no React Refresh there (its runtime needs `window`).
   plugins: [
     react({ exclude: [/\/src\/pdf\//, /\/node_modules\//] }),
