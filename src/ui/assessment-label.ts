@@ -1,8 +1,9 @@
 import type { TFunction } from 'i18next'
 import type { Assessment } from '../core/assessment/assessment-schema'
 import type { Instrument } from '../core/instrument/meta-schema'
+import { formatDate } from '../core/report/format'
 
-/** "W.V., Functionele Mogelijkhedenlijst (FML) 1.0.0, 2026-11-16": an assessment in a choice list. */
+/** "W.V., Functionele Mogelijkhedenlijst (FML) 1.0.0, 16 november 2026": an assessment in a choice list. */
 export function assessmentLabel(
   a: Assessment,
   instruments: readonly Instrument[],
@@ -15,6 +16,6 @@ export function assessmentLabel(
   return t('compare.option', {
     employee: a.meta.employee || t('assessments.list.noEmployee'),
     instrument: instrument ? `${instrument.title[lang]} ${a.instrument.version}` : a.instrument.id,
-    date: a.meta.assessmentDate,
+    date: formatDate(a.meta.assessmentDate, lang),
   })
 }

@@ -12,10 +12,10 @@ test('compares the example BAR with the example FML, filters, keeps a motivation
   await page.getByRole('link', { name: 'Vergelijken' }).click()
   await page.getByLabel('Beoordeling van de bedrijfsarts (BA)').selectOption({
     label:
-      'W.V., Beschrijving Arbeidsbelastbaarheid en Re-integratiemogelijkheden (BAR) 1.0.0, 2026-11-02',
+      'W.V., Beschrijving Arbeidsbelastbaarheid en Re-integratiemogelijkheden (BAR) 1.0.0, 2 november 2026',
   })
   await page.getByLabel('Beoordeling van de verzekeringsarts (VA)').selectOption({
-    label: 'W.V., Functionele Mogelijkhedenlijst (FML) 1.0.0, 2026-11-16',
+    label: 'W.V., Functionele Mogelijkhedenlijst (FML) 1.0.0, 16 november 2026',
   })
 
   const table = page.getByRole('table', { name: 'Vergelijking per item' })
@@ -112,10 +112,10 @@ test('a BAR stating no work capacity against an FML allowing 20 hours a week: th
   await page.getByRole('link', { name: 'Rapport' }).click()
   await page.getByLabel('Beoordeling', { exact: true }).selectOption({
     label:
-      'G.C., Beschrijving Arbeidsbelastbaarheid en Re-integratiemogelijkheden (BAR) 1.0.0, 2026-11-02',
+      'G.C., Beschrijving Arbeidsbelastbaarheid en Re-integratiemogelijkheden (BAR) 1.0.0, 2 november 2026',
   })
   await page.getByLabel('Vergelijken met (optioneel)').selectOption({
-    label: 'G.C., Functionele Mogelijkhedenlijst (FML) 1.0.0, 2026-11-16',
+    label: 'G.C., Functionele Mogelijkhedenlijst (FML) 1.0.0, 16 november 2026',
   })
   await expect(
     page.getByText(/De conclusies verschillen: de bedrijfsarts is beperkender/),
@@ -144,7 +144,7 @@ test('warns before any figure when the sides look swapped or one assessment stan
 }) => {
   await openExamples(page)
   await page.getByRole('link', { name: 'Vergelijken' }).click()
-  const fml = 'W.V., Functionele Mogelijkhedenlijst (FML) 1.0.0, 2026-11-16'
+  const fml = 'W.V., Functionele Mogelijkhedenlijst (FML) 1.0.0, 16 november 2026'
   await page.getByLabel('Beoordeling van de bedrijfsarts (BA)').selectOption({ label: fml })
   await page.getByLabel('Beoordeling van de verzekeringsarts (VA)').selectOption({ label: fml })
   const warning = page.getByRole('alert')
@@ -160,7 +160,7 @@ test('warns before any figure when the sides look swapped or one assessment stan
 
   await page.getByLabel('Beoordeling van de bedrijfsarts (BA)').selectOption({
     label:
-      'W.V., Beschrijving Arbeidsbelastbaarheid en Re-integratiemogelijkheden (BAR) 1.0.0, 2026-11-02',
+      'W.V., Beschrijving Arbeidsbelastbaarheid en Re-integratiemogelijkheden (BAR) 1.0.0, 2 november 2026',
   })
   await expect(page.getByRole('region', { name: 'Conclusie' })).toBeVisible()
   await expect(page.getByRole('alert')).toHaveCount(0)

@@ -12,7 +12,7 @@ test('makes the report PDF in a worker, named after the employee, with the compa
   await page.getByRole('link', { name: 'Rapport' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Rapport' })).toBeVisible()
   await page.getByLabel('Vergelijken met (optioneel)').selectOption({
-    label: 'W.V., Functionele Mogelijkhedenlijst (FML) 1.0.0, 2026-11-16',
+    label: 'W.V., Functionele Mogelijkhedenlijst (FML) 1.0.0, 16 november 2026',
   })
   await page.getByLabel('Taal van het rapport').selectOption('en')
   await expect(page.getByRole('heading', { name: 'Voorbeeld van de inhoud' })).toBeVisible()

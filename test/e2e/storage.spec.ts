@@ -92,10 +92,10 @@ test('"Alles exporteren" and an import in a fresh browser bring back every asses
   await page.getByRole('link', { name: 'Vergelijken' }).click()
   await page.getByLabel('Beoordeling van de bedrijfsarts (BA)').selectOption({
     label:
-      'W.V., Beschrijving Arbeidsbelastbaarheid en Re-integratiemogelijkheden (BAR) 1.0.0, 2026-11-02',
+      'W.V., Beschrijving Arbeidsbelastbaarheid en Re-integratiemogelijkheden (BAR) 1.0.0, 2 november 2026',
   })
   await page.getByLabel('Beoordeling van de verzekeringsarts (VA)').selectOption({
-    label: 'W.V., Functionele Mogelijkhedenlijst (FML) 1.0.0, 2026-11-16',
+    label: 'W.V., Functionele Mogelijkhedenlijst (FML) 1.0.0, 16 november 2026',
   })
   const motivation = 'BA baseert 7,5 kg op de tiltest van oktober.'
   await page.getByLabel('Motivering bij IV.13 Tillen').fill(motivation)
@@ -137,10 +137,10 @@ test('"Alles exporteren" and an import in a fresh browser bring back every asses
   await other.getByRole('link', { name: 'Vergelijken' }).click()
   await other.getByLabel('Beoordeling van de bedrijfsarts (BA)').selectOption({
     label:
-      'W.V., Beschrijving Arbeidsbelastbaarheid en Re-integratiemogelijkheden (BAR) 1.0.0, 2026-11-02',
+      'W.V., Beschrijving Arbeidsbelastbaarheid en Re-integratiemogelijkheden (BAR) 1.0.0, 2 november 2026',
   })
   await other.getByLabel('Beoordeling van de verzekeringsarts (VA)').selectOption({
-    label: 'W.V., Functionele Mogelijkhedenlijst (FML) 1.0.0, 2026-11-16',
+    label: 'W.V., Functionele Mogelijkhedenlijst (FML) 1.0.0, 16 november 2026',
   })
   await expect(other.getByLabel('Motivering bij IV.13 Tillen')).toHaveValue(motivation)
   await fresh.close()

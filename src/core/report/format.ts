@@ -56,3 +56,17 @@ export function formatDate(iso: string, lang: Lang): string {
   }
   return f.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))))
 }
+
+const dateTimes = new Map<Lang, Intl.DateTimeFormat>()
+
+/** A moment (ISO date-time) in the user's time zone, as the language writes it: "2 november 2026 om 10:05". */
+export function formatDateTime(iso: string, lang: Lang): string {
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  let f = dateTimes.get(lang)
+  if (!f) {
+    f = new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'long', timeStyle: 'short' })
+    dateTimes.set(lang, f)
+  }
+  return f.format(d)
+}

@@ -1,3 +1,4 @@
+import { formatDate, formatDateTime } from '../../core/report/format'
 import { useCallback, useEffect, useState, type DragEvent } from 'react'
 import { useText } from '../../i18n/text'
 import type { Assessment } from '../../core/assessment/assessment-schema'
@@ -427,12 +428,14 @@ export function AssessmentsScreen({
                       {t(`roles.${a.meta.authorRole}`)}
                       {a.meta.authorName && `, ${a.meta.authorName}`}
                     </td>
-                    <td>{a.meta.assessmentDate}</td>
+                    <td>
+                      <time dateTime={a.meta.assessmentDate}>
+                        {formatDate(a.meta.assessmentDate, lang)}
+                      </time>
+                    </td>
                     <td>{progressText(a)}</td>
                     <td>
-                      <time dateTime={a.updatedAt}>
-                        {new Date(a.updatedAt).toLocaleString(lang)}
-                      </time>
+                      <time dateTime={a.updatedAt}>{formatDateTime(a.updatedAt, lang)}</time>
                     </td>
                     <td className="row-actions">
                       <button

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import {
   formatDate,
+  formatDateTime,
   formatNumber,
   formatPercent,
   formatStatistic,
@@ -44,5 +45,19 @@ describe('formatDate', () => {
 
   it('leaves text that is not a calendar date as it is', () => {
     expect(formatDate('morgen', 'nl')).toBe('morgen')
+  })
+})
+
+describe('formatDateTime', () => {
+  const tz = process.env.TZ
+  afterEach(() => {
+    process.env.TZ = tz
+  })
+
+  it('writes a moment with its date and time in the language', () => {
+    process.env.TZ = 'Europe/Amsterdam'
+    expect(formatDateTime('2026-11-02T09:05:00Z', 'nl')).toBe('2 november 2026 om 10:05')
+    expect(formatDateTime('2026-11-02T09:05:00Z', 'en')).toBe('2 November 2026 at 10:05')
+    expect(formatDateTime('niet een datum', 'nl')).toBe('niet een datum')
   })
 })
