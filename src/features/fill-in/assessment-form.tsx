@@ -28,11 +28,42 @@ import { focusItem } from './focus-item'
 import { itemName, visibleCode } from './item-name'
 import { NormForOpenItems } from './norm-for-open-items'
 import { useChosen } from './use-chosen'
+import {
+  focusInput,
+  nextErrorInput,
+  nextOpenInput,
+  SHORTCUTS,
+  shortcutOf,
+  type Shortcut,
+} from './keyboard-travel'
 import { retryingImport } from '../../ui/retrying-import'
 import type * as FormValidationModule from './form-validation'
 import type { Validators } from './form-validation'
 
 type FormValidation = typeof FormValidationModule
+
+/** The one description, named by each item with a clear button or terms, of the keys on an item. */
+const ITEM_KEYS_ID = 'form-item-keys'
+
+/** A problem found by "Check all answers": where it is and what it says. */
+interface Problem {
+  key: string
+  /** `[name=…]` of the input or the item's id. */
+  name?: string
+  itemId?: string
+  label: string
+  message: string
+}
+
+function problemTarget(p: Problem): HTMLElement | null {
+  if (p.name) return document.querySelector<HTMLElement>(`[name="${CSS.escape(p.name)}"]`)
+  const item = document.querySelector(`[data-item-id="${CSS.escape(p.itemId ?? '')}"]`)
+  return (
+    item?.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+    item?.querySelector<HTMLElement>(':is(input, textarea, select)') ??
+    null
+  )
+}
 
 const SAVE_DELAY_MS = 400
 /** While typing goes on without a pause, a save still happens at least this often. */
@@ -63,8 +94,15 @@ const ItemView = memo(function ItemView({
   const { register, setValue, trigger } = useFormContext<FormValues>()
   const messages = useItemMessages(useItemErrorStore(), itemKey(field))
   const { t, l } = text
-  const ctx: ItemContext = { field, text, register, trigger, messages }
   const item = field.item
+  const ctx: ItemContext = {
+    field,
+    text,
+    register,
+    trigger,
+    messages,
+    describedBy: terms.length && !isGroupKind(item) ? ITEM_KEYS_ID : undefined,
+  }
   const code = visibleCode(item.id)
   const label = l(item.label)
   const helpId = `help-${field.name.replace('.', '-')}`
@@ -101,15 +139,26 @@ const ItemView = memo(function ItemView({
     <fieldset
       className="item"
       data-item-id={item.id}
-      aria-describedby={item.help ? helpId : undefined}
+      aria-describedby={
+        clearable || terms.length
+          ? item.help
+            ? `${helpId} ${ITEM_KEYS_ID}`
+            : ITEM_KEYS_ID
+          : item.help && helpId
+      }
     >
       <legend className="item-title">{title}</legend>
       {extras}
       {answerInputs(ctx, label)}
       {clearable && (
+        // Out of the tab path (a key on the item clears it, see ITEM_KEYS_ID); still a button for
+        // pointers and screen readers.
         <button
           type="button"
           className="link-button"
+          tabIndex={-1}
+          data-clear=""
+          aria-keyshortcuts={SHORTCUTS.clear}
           aria-label={t('form.clearLabel', { label })}
           onClick={() =>
             setValue(`${field.name}.${mainInput(item)}` as never, null as never, {
@@ -477,7 +526,15 @@ const FormBody = memo(function FormBody({
     [form, errorStore],
   )
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' })
-  const [checkResult, setCheckResult] = useState<number | undefined>()
+  const [problems, setProblems] = useState<readonly Problem[] | undefined>()
+  const [travelStatus, setTravelStatus] = useState('')
+  const formRef = useRef<HTMLFormElement>(null)
+  const problemsRef = useRef<HTMLElement>(null)
+  // Bumped by each check, so a check that finds the same problems still brings focus to the list.
+  const [checkRun, setCheckRun] = useState(0)
+  useEffect(() => {
+    if (checkRun) problemsRef.current?.focus()
+  }, [checkRun])
   const saved = useRef(assessment)
 
   const save = useCallback(async () => {
@@ -573,16 +630,85 @@ const FormBody = memo(function FormBody({
   const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
     const target = e.target as HTMLElement
     if (e.key === 'Enter' && target.tagName === 'INPUT') e.preventDefault()
+    const shortcut = shortcutOf(e)
+    const item = shortcut && target.closest('[data-item-id]')
+    if (!item) return
+    if (shortcut === 'clear') {
+      const clear = item.querySelector<HTMLElement>('[data-clear]')
+      if (!clear) return
+      e.preventDefault()
+      clear.click()
+    } else if (shortcut === 'terms') {
+      const terms = [...item.querySelectorAll<HTMLElement>('.terms button.term')]
+      if (!terms.length) return
+      e.preventDefault()
+      // Opens the closed ones, or closes all when all are open; focus goes to the first term to read.
+      const closed = terms.filter((b) => b.getAttribute('aria-expanded') !== 'true')
+      for (const b of closed.length ? closed : terms) b.click()
+      if (closed.length) terms[0]?.focus()
+    }
   }
 
+  // Read when asked, from the inputs as they are: nothing is counted while typing.
+  const travel = useCallback(
+    (to: Exclude<Shortcut, 'clear'>) => {
+      const root = formRef.current
+      if (!root) return
+      let next: HTMLElement | undefined
+      if (to === 'nextOpen') {
+        const open = progress(instrument, toAnswers(fields, form.getValues('items')))
+        next = nextOpenInput(
+          root,
+          new Set(open.flatMap((p) => p.open.map((i) => i.id))),
+          document.activeElement,
+        )
+      } else next = nextErrorInput(root, document.activeElement)
+      if (next) focusInput(next)
+      setTravelStatus(
+        next ? '' : t(to === 'nextOpen' ? 'form.travel.noOpen' : 'form.travel.noError'),
+      )
+    },
+    [instrument, fields, form, t],
+  )
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      const shortcut = shortcutOf(e)
+      if (shortcut !== 'nextOpen' && shortcut !== 'nextError') return
+      e.preventDefault()
+      travel(shortcut)
+    }
+    document.addEventListener('keydown', onKey)
+    return () => document.removeEventListener('keydown', onKey)
+  }, [travel])
+
   const check = async () => {
-    const ok = await form.trigger()
-    setCheckResult(
-      ok
-        ? 0
-        : Object.keys(form.formState.errors.items ?? {}).length +
-            (form.formState.errors.meta ? 1 : 0),
-    )
+    await form.trigger()
+    const { errors } = form.formState
+    errorStore.update(errors)
+    const found: Problem[] = []
+    for (const [key, value] of Object.entries(errors.meta ?? {})) {
+      const message = (value as { message?: unknown } | undefined)?.message
+      if (typeof message === 'string')
+        found.push({
+          key: `meta.${key}`,
+          name: `meta.${key}`,
+          label: t(`form.meta.${key as 'validUntil'}`),
+          message,
+        })
+    }
+    for (const f of fields) {
+      const messages = Object.values(errorStore.get(itemKey(f)))
+      if (messages.length)
+        found.push({
+          key: f.item.id,
+          itemId: f.item.id,
+          label: itemName(f.item, l),
+          message: messages.join(' '),
+        })
+    }
+    setProblems(found)
+    setTravelStatus('')
+    setCheckRun((n) => n + 1)
   }
 
   // The heavy parts are made once per instrument and language, under a provider whose value does not
@@ -638,18 +764,66 @@ const FormBody = memo(function FormBody({
         noValidate
         onKeyDown={onKeyDown}
         onSubmit={(e) => e.preventDefault()}
+        ref={formRef}
       >
         <div className="toolbar">
           <SaveStatus state={saveState} preview={!onSave} />
+          <button
+            type="button"
+            aria-keyshortcuts={SHORTCUTS.nextOpen}
+            onClick={() => travel('nextOpen')}
+          >
+            {t('form.travel.nextOpen')} <kbd aria-hidden="true">{SHORTCUTS.nextOpen}</kbd>
+          </button>
+          <button
+            type="button"
+            aria-keyshortcuts={SHORTCUTS.nextError}
+            onClick={() => travel('nextError')}
+          >
+            {t('form.travel.nextError')} <kbd aria-hidden="true">{SHORTCUTS.nextError}</kbd>
+          </button>
           <button type="button" onClick={() => void check()}>
             {t('form.check')}
           </button>
           {toolbar}
-        </div>
-        {checkResult !== undefined && (
-          <p role="status" className={checkResult ? 'check-result is-error' : 'check-result'}>
-            {checkResult ? t('form.checkDone', { count: checkResult }) : t('form.checkOk')}
+          <p role="status" className="travel-status">
+            {travelStatus}
           </p>
+        </div>
+        <p id={ITEM_KEYS_ID} className="hint item-keys">
+          {t('form.travel.itemKeys')}
+        </p>
+        {problems !== undefined && (
+          <section
+            ref={problemsRef}
+            tabIndex={-1}
+            aria-labelledby="check-result-title"
+            className="check-result"
+          >
+            <h2 id="check-result-title" className={problems.length ? 'is-error' : undefined}>
+              {problems.length
+                ? t('form.checkDone', { count: problems.length })
+                : t('form.checkOk')}
+            </h2>
+            {problems.length > 0 && (
+              <ul>
+                {problems.map((p) => (
+                  <li key={p.key}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => {
+                        const el = problemTarget(p)
+                        if (el) focusInput(el)
+                      }}
+                    >
+                      {t('form.checkGoTo', { label: p.label, message: p.message })}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
         )}
         <ItemErrorStoreContext.Provider value={errorStore}>
           <StableFormProvider form={form}>{content}</StableFormProvider>

@@ -42,6 +42,8 @@ export interface ItemContext {
   trigger: UseFormTrigger<FormValues>
   /** Messages by input path below the item (`choice`, `q0`, `s2`). */
   messages: ItemMessages
+  /** Describes the inputs of an item that has no group of its own (the keys that reach its terms). */
+  describedBy?: string
 }
 
 function errorText(name: string, message: string | undefined, heldBack?: string) {
@@ -71,9 +73,11 @@ export function StandaloneFieldError({ name }: { name: string }) {
 
 function invalidProps(ctx: ItemContext, path: string, describedBy?: string) {
   const invalid = Boolean(ctx.messages[path])
-  const ids = [describedBy, invalid ? errorId(`${ctx.field.name}.${path}`) : undefined].filter(
-    Boolean,
-  )
+  const ids = [
+    describedBy,
+    ctx.describedBy,
+    invalid ? errorId(`${ctx.field.name}.${path}`) : undefined,
+  ].filter(Boolean)
   return {
     // Absent when valid (the same to assistive technology as false): one attribute fewer per input.
     'aria-invalid': invalid || undefined,

@@ -1,6 +1,7 @@
 import { Fragment, useId, useState } from 'react'
 import type { Term } from '../../core/instrument/meta-schema'
 import { useText } from '../../i18n/text'
+import { SHORTCUTS } from './keyboard-travel'
 
 /**
  * The shared-vocabulary terms an item references; each opens its definition in place. One
@@ -28,6 +29,9 @@ export function TermList({ terms }: { terms: readonly Term[] }) {
             <button
               type="button"
               className="term"
+              // Out of the tab path: the item's key opens them (see the form's item-keys hint).
+              tabIndex={-1}
+              aria-keyshortcuts={SHORTCUTS.terms}
               aria-expanded={expanded}
               aria-controls={expanded ? id : undefined}
               onClick={() => toggle(term.id)}
