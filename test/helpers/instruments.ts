@@ -1,9 +1,16 @@
 import { join } from 'node:path'
 import { buildCatalogue } from '../../src/core/instrument/catalogue'
 import { loadInstrument, loadVocabulary } from '../../src/core/instrument/load-instrument'
-import type { Instrument } from '../../src/core/instrument/meta-schema'
+import type { Instrument, Vocabulary } from '../../src/core/instrument/meta-schema'
 import { readSchemaFiles } from '../../src/cli/schema-files'
 import { fixtures, readJson } from './files'
+
+/** The vocabulary of the small test instrument. */
+export function fixtureVocabulary(): Vocabulary {
+  const v = loadVocabulary(readJson(join(fixtures, 'instruments/vocabulary.json')))
+  if (!v.ok) throw new Error('fixture vocabulary invalid')
+  return v.value
+}
 
 /** The small test instrument with one item of every answer kind. */
 export function minimalInstrument(): Instrument {

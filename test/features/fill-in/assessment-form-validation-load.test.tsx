@@ -5,20 +5,14 @@ import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Assessment } from '../../../src/core/assessment/assessment-schema'
 import { newAssessment } from '../../../src/core/assessment/new-assessment'
-import { loadVocabulary } from '../../../src/core/instrument/load-instrument'
-import type { Vocabulary } from '../../../src/core/instrument/meta-schema'
 import { AssessmentForm } from '../../../src/features/fill-in/assessment-form'
-import { fixtures, readJson } from '../../helpers/files'
-import { minimalInstrument } from '../../helpers/instruments'
+import { fixtureVocabulary, minimalInstrument } from '../../helpers/instruments'
 import { renderWithI18n } from '../../helpers/render'
-import { join } from 'node:path'
 
 afterEach(cleanup)
 
 const instrument = minimalInstrument()
-const vocabulary = (
-  loadVocabulary(readJson(join(fixtures, 'instruments/vocabulary.json'))) as { value: Vocabulary }
-).value
+const vocabulary = fixtureVocabulary()
 const draft = newAssessment({
   instrument,
   id: '22222222-2222-4222-8222-222222222222',

@@ -5,22 +5,16 @@ import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Assessment } from '../../../src/core/assessment/assessment-schema'
 import { newAssessment } from '../../../src/core/assessment/new-assessment'
-import type { Vocabulary } from '../../../src/core/instrument/meta-schema'
-import { loadVocabulary } from '../../../src/core/instrument/load-instrument'
 import { AssessmentForm } from '../../../src/features/fill-in/assessment-form'
-import { fixtures, readJson } from '../../helpers/files'
-import { minimalInstrument } from '../../helpers/instruments'
+import { fixtureVocabulary, minimalInstrument } from '../../helpers/instruments'
 import { renderWithI18n } from '../../helpers/render'
-import { join } from 'node:path'
 
 afterEach(cleanup)
 // jsdom has no layout: scrolling is a no-op here.
 Element.prototype.scrollIntoView = () => {}
 
 const instrument = minimalInstrument()
-const vocabulary = (
-  loadVocabulary(readJson(join(fixtures, 'instruments/vocabulary.json'))) as { value: Vocabulary }
-).value
+const vocabulary = fixtureVocabulary()
 const draft = newAssessment({
   instrument,
   id: '11111111-1111-4111-8111-111111111111',
