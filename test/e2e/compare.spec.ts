@@ -1,7 +1,15 @@
 import { execFileSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
-import { expect, expectNoAxeViolations, openExamples, test } from './fixtures'
+import {
+  expect,
+  expectNoAxeViolations,
+  openExamples,
+  test,
+  chooseExamplePair,
+  EXAMPLE_BAR_LABEL,
+  EXAMPLE_FML_LABEL,
+} from './fixtures'
 
 test('compares the example BAR with the example FML, filters, keeps a motivation over a reload', async ({
   page,
@@ -10,13 +18,7 @@ test('compares the example BAR with the example FML, filters, keeps a motivation
   await openExamples(page)
 
   await page.getByRole('link', { name: 'Vergelijken' }).click()
-  await page.getByLabel('Beoordeling van de bedrijfsarts (BA)').selectOption({
-    label:
-      'W.V., Beschrijving Arbeidsbelastbaarheid en Re-integratiemogelijkheden (BAR) 1.0.0, 2 november 2026',
-  })
-  await page.getByLabel('Beoordeling van de verzekeringsarts (VA)').selectOption({
-    label: 'W.V., Functionele Mogelijkhedenlijst (FML) 1.0.0, 16 november 2026',
-  })
+  await chooseExamplePair(page)
 
   const table = page.getByRole('table', { name: 'Vergelijking per item' })
   await expect(table).toBeVisible()
@@ -144,7 +146,7 @@ test('warns before any figure when the sides look swapped or one assessment stan
 }) => {
   await openExamples(page)
   await page.getByRole('link', { name: 'Vergelijken' }).click()
-  const fml = 'W.V., Functionele Mogelijkhedenlijst (FML) 1.0.0, 16 november 2026'
+  const fml = EXAMPLE_FML_LABEL
   await page.getByLabel('Beoordeling van de bedrijfsarts (BA)').selectOption({ label: fml })
   await page.getByLabel('Beoordeling van de verzekeringsarts (VA)').selectOption({ label: fml })
   const warning = page.getByRole('alert')
@@ -158,10 +160,9 @@ test('warns before any figure when the sides look swapped or one assessment stan
   )
   await expectNoAxeViolations(page)
 
-  await page.getByLabel('Beoordeling van de bedrijfsarts (BA)').selectOption({
-    label:
-      'W.V., Beschrijving Arbeidsbelastbaarheid en Re-integratiemogelijkheden (BAR) 1.0.0, 2 november 2026',
-  })
+  await page
+    .getByLabel('Beoordeling van de bedrijfsarts (BA)')
+    .selectOption({ label: EXAMPLE_BAR_LABEL })
   await expect(page.getByRole('region', { name: 'Conclusie' })).toBeVisible()
   await expect(page.getByRole('alert')).toHaveCount(0)
 })

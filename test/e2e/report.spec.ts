@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import canonicalize from 'canonicalize'
-import { expect, expectNoAxeViolations, openExamples, test } from './fixtures'
+import { EXAMPLE_FML_LABEL, expect, expectNoAxeViolations, openExamples, test } from './fixtures'
 
 test('makes the report PDF in a worker, named after the employee, with the comparison and an English text on request', async ({
   page,
@@ -12,7 +12,7 @@ test('makes the report PDF in a worker, named after the employee, with the compa
   await page.getByRole('link', { name: 'Rapport' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Rapport' })).toBeVisible()
   await page.getByLabel('Vergelijken met (optioneel)').selectOption({
-    label: 'W.V., Functionele Mogelijkhedenlijst (FML) 1.0.0, 16 november 2026',
+    label: EXAMPLE_FML_LABEL,
   })
   await page.getByLabel('Taal van het rapport').selectOption('en')
   await expect(page.getByRole('heading', { name: 'Voorbeeld van de inhoud' })).toBeVisible()

@@ -1,5 +1,13 @@
 import type { Page } from '@playwright/test'
-import { expect, expectNoAxeViolations, openExamples, test } from './fixtures'
+import {
+  expect,
+  expectNoAxeViolations,
+  openExamples,
+  test,
+  chooseExamplePair,
+  EXAMPLE_BAR_LABEL,
+  EXAMPLE_FML_LABEL,
+} from './fixtures'
 
 const SHOTS = '/tmp/storage-shots'
 
@@ -90,13 +98,7 @@ test('"Alles exporteren" and an import in a fresh browser bring back every asses
   test.setTimeout(90_000)
   await openExamples(page)
   await page.getByRole('link', { name: 'Vergelijken' }).click()
-  await page.getByLabel('Beoordeling van de bedrijfsarts (BA)').selectOption({
-    label:
-      'W.V., Beschrijving Arbeidsbelastbaarheid en Re-integratiemogelijkheden (BAR) 1.0.0, 2 november 2026',
-  })
-  await page.getByLabel('Beoordeling van de verzekeringsarts (VA)').selectOption({
-    label: 'W.V., Functionele Mogelijkhedenlijst (FML) 1.0.0, 16 november 2026',
-  })
+  await chooseExamplePair(page)
   const motivation = 'BA baseert 7,5 kg op de tiltest van oktober.'
   await page.getByLabel('Motivering bij IV.13 Tillen').fill(motivation)
   await expect(page.getByText(/Motiveringen opgeslagen om/)).toBeVisible()
@@ -135,12 +137,11 @@ test('"Alles exporteren" and an import in a fresh browser bring back every asses
   ).toBeVisible()
 
   await other.getByRole('link', { name: 'Vergelijken' }).click()
-  await other.getByLabel('Beoordeling van de bedrijfsarts (BA)').selectOption({
-    label:
-      'W.V., Beschrijving Arbeidsbelastbaarheid en Re-integratiemogelijkheden (BAR) 1.0.0, 2 november 2026',
-  })
+  await other
+    .getByLabel('Beoordeling van de bedrijfsarts (BA)')
+    .selectOption({ label: EXAMPLE_BAR_LABEL })
   await other.getByLabel('Beoordeling van de verzekeringsarts (VA)').selectOption({
-    label: 'W.V., Functionele Mogelijkhedenlijst (FML) 1.0.0, 16 november 2026',
+    label: EXAMPLE_FML_LABEL,
   })
   await expect(other.getByLabel('Motivering bij IV.13 Tillen')).toHaveValue(motivation)
   await fresh.close()

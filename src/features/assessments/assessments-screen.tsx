@@ -18,6 +18,7 @@ import { storageMessageKey } from '../../storage/storage-error'
 import { ConfirmDialog } from '../../ui/confirm-dialog'
 import { download } from '../../ui/download'
 import { importAssessmentFile } from '../../storage/import-assessment'
+import { IssueList } from '../../ui/issue-list'
 
 const EXAMPLES = [
   {
@@ -264,13 +265,7 @@ export function AssessmentsScreen({
         <div role="alert" className="problems">
           <h2>{notice.title}</h2>
           <p>{t('assessments.import.failedBody')}</p>
-          <ul>
-            {notice.issues.map((i, k) => (
-              <li key={k}>
-                <code>{i.path}</code> {l(i.message)}
-              </li>
-            ))}
-          </ul>
+          <IssueList issues={notice.issues} />
         </div>
       )}
       <div className="panels">
@@ -359,13 +354,7 @@ export function AssessmentsScreen({
             {listed.invalid.map((r) => (
               <li key={r.id} className="problems">
                 <h3>{t('assessments.list.invalidRow', { id: r.id })}</h3>
-                <ul>
-                  {r.issues.map((i, k) => (
-                    <li key={k}>
-                      <code>{i.path}</code> {l(i.message)}
-                    </li>
-                  ))}
-                </ul>
+                <IssueList issues={r.issues} />
                 <p className="row-actions">
                   <button
                     type="button"

@@ -18,6 +18,7 @@ import { listValidAssessments } from '../../storage/checked-assessments'
 import { storageMessageKey } from '../../storage/storage-error'
 import { importAssessmentFile } from '../../storage/import-assessment'
 import { assessmentLabel } from '../../ui/assessment-label'
+import { IssueList } from '../../ui/issue-list'
 
 const DIFFERENCES: ReadonlySet<Status> = new Set([
   'ba-more-restrictive',
@@ -473,13 +474,7 @@ export function CompareScreen({
       {importProblems && (
         <div role="alert" className="problems">
           <p>{t('assessments.import.failedBody')}</p>
-          <ul>
-            {importProblems.map((i, k) => (
-              <li key={k}>
-                <code>{i.path}</code> {l(i.message)}
-              </li>
-            ))}
-          </ul>
+          <IssueList issues={importProblems} />
         </div>
       )}
       {result && !result.ok && (

@@ -12,6 +12,7 @@ import type { CheckedRecord } from '../../storage/checked-assessments'
 import { storageMessageKey } from '../../storage/storage-error'
 import { download } from '../../ui/download'
 import { AssessmentForm, type SaveOutcome } from './assessment-form'
+import { IssueList } from '../../ui/issue-list'
 
 const loadChecked = () => import('../../storage/checked-assessments')
 
@@ -80,20 +81,14 @@ function InvalidRecord({
   raw: unknown
   issues: ValidationIssue[]
 }) {
-  const { t, l } = useText()
+  const { t } = useText()
   return (
     <>
       <h1>{t('assessments.title')}</h1>
       <div role="alert" className="problems">
         <h2>{t('storage.invalid.title')}</h2>
         <p>{t('storage.invalid.body')}</p>
-        <ul>
-          {issues.map((i, k) => (
-            <li key={k}>
-              <code>{i.path}</code> {l(i.message)}
-            </li>
-          ))}
-        </ul>
+        <IssueList issues={issues} />
         <button type="button" onClick={() => downloadRaw(id, raw)}>
           {t('storage.invalid.export')}
         </button>

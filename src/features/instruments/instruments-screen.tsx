@@ -1,6 +1,7 @@
 import { useText } from '../../i18n/text'
 import type { Catalogue } from '../../core/instrument/catalogue-data'
 import type { Instrument } from '../../core/instrument/meta-schema'
+import { IssueList } from '../../ui/issue-list'
 
 function InstrumentCard({ instrument }: { instrument: Instrument }) {
   const { t, l } = useText()
@@ -92,7 +93,7 @@ function InstrumentCard({ instrument }: { instrument: Instrument }) {
 
 /** The first screen: what instruments and versions this build knows, and where they come from. */
 export function InstrumentsScreen({ catalogue }: { catalogue: Catalogue }) {
-  const { t, l } = useText()
+  const { t } = useText()
   return (
     <>
       <h1>{t('instruments.title')}</h1>
@@ -104,13 +105,7 @@ export function InstrumentsScreen({ catalogue }: { catalogue: Catalogue }) {
             {catalogue.problems.map((p) => (
               <li key={p.path}>
                 {t('instruments.problemFile', { path: p.path })}
-                <ul>
-                  {p.issues.map((i, k) => (
-                    <li key={k}>
-                      <code>{i.path}</code> {l(i.message)}
-                    </li>
-                  ))}
-                </ul>
+                <IssueList issues={p.issues} />
               </li>
             ))}
           </ul>

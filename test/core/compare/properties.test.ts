@@ -9,6 +9,7 @@ import { checkConsistency } from '../../../src/core/assessment/consistency'
 import { chosenCodes } from '../../../src/core/assessment/visibility'
 import type { Comparison, Side } from '../../../src/core/compare/compare'
 import { compareAssessments } from '../../../src/core/compare/compare'
+import { STATUSES } from '../../../src/core/compare/diff'
 import type { ConclusionStatus } from '../../../src/core/compare/conclusion'
 import type { DeriveRule } from '../../../src/core/compare/crosswalk-schema'
 import { byCapability, deriveAssessment, meetsClaim } from '../../../src/core/compare/derive'
@@ -304,13 +305,7 @@ describe('compareAssessments (properties)', () => {
     )
     // The generators reach every status and both directions of the conclusion.
     for (const s of [
-      'agree',
-      'ba-more-restrictive',
-      'va-more-restrictive',
-      'differs',
-      'only-ba',
-      'only-va',
-      'not-comparable',
+      ...STATUSES,
       'conclusion ba-more-restrictive',
       'conclusion va-more-restrictive',
     ])
