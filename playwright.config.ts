@@ -11,7 +11,12 @@ if (!haveChromium) {
 }
 
 const reportDir = process.env.REPORT_DIR
-const port = 4173
+/*
+ * E2E_PORT and E2E_OUT_DIR let two people (or agents) run the end-to-end tests side by side on one
+ * machine, each against its own build.
+ */
+const port = Number(process.env.E2E_PORT ?? 4173)
+const outDir = process.env.E2E_OUT_DIR ?? 'dist'
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -32,7 +37,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npm run build && npm run preview -- --port ${port}`,
+    command: `npm run build -- --outDir ${outDir} --emptyOutDir && npm run preview -- --outDir ${outDir} --port ${port}`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,

@@ -1,8 +1,11 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
+import { VitePWA } from 'vite-plugin-pwa'
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { policyText } from './src/app/content-security-policy'
 import { EARLY_LANGUAGE_SCRIPT } from './src/i18n/early-language'
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
@@ -11,22 +14,23 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 
 const reportDir = process.env.REPORT_DIR
 
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64')
+
 /**
- * Medical data never leaves the browser: the built app may only talk to its own origin, and runs
- * no inline script (the two in index.html run before the policy is in force, see startUpScripts).
+ * The Content-Security-Policy (src/app/content-security-policy.ts) with the hashes of the inline
+ * scripts each page runs: the built app runs one (EARLY_LANGUAGE_SCRIPT), the development server
+ * also React Refresh's preamble.
  */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self' blob: data:",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ')
+const builtPolicy = (header: boolean) =>
+  policyText({ inlineScriptHashes: [sha256(EARLY_LANGUAGE_SCRIPT)], header })
+const devPolicy = policyText({
+  inlineScriptHashes: [
+    sha256(EARLY_LANGUAGE_SCRIPT),
+    sha256(react.preambleCode.replace('__BASE__', '/')),
+  ],
+  header: true,
+  dev: true,
+})
 
 /** The build fails when a file in schemas/ has a problem, so the app can trust them at run time. */
 function validateSchemas(): Plugin {
@@ -46,27 +50,33 @@ function validateSchemas(): Plugin {
 }
 
 /**
- * Two small scripts at the top of index.html: the first reads the stored language while the app
- * downloads (src/i18n/early-language.ts); the second, in the built app, puts the
- * Content-Security-Policy in force before any of the app's code runs. A policy written as a
- * `<meta>` in the HTML would do the same, but Chromium then ignores everything its preload
- * scanner finds in that HTML, and the app's scripts are requested only once the parser reaches
- * them: a slower start for no gain in safety. The policy must stay last: after it, no inline
- * script runs (the e2e test in test/e2e/startup.spec.ts fails on any violation at start).
+ * At the top of index.html: the policy, where the built app is served without its header (the
+ * development server and `vite preview` send the header), and a small script that reads the stored
+ * language while the app downloads (src/i18n/early-language.ts), allowed by its hash. The build
+ * also writes the header for static hosts that read `_headers` (Netlify, Cloudflare Pages).
  */
-function startUpScripts(): Plugin {
-  const policy = `document.head.appendChild(Object.assign(document.createElement('meta'),{httpEquiv:'Content-Security-Policy',content:${JSON.stringify(CONTENT_SECURITY_POLICY)}}))`
+function contentSecurityPolicy(): Plugin {
   const charset = '<meta charset="UTF-8" />'
   return {
-    name: 'start-up-scripts',
+    name: 'content-security-policy',
     // Right after the charset, which must come first.
     transformIndexHtml(html, ctx) {
       if (!html.includes(charset)) throw new Error(`index.html: ${charset} not found`)
-      const scripts = [EARLY_LANGUAGE_SCRIPT, ...(ctx.server ? [] : [policy])]
+      const meta = ctx.server
+        ? []
+        : [`<meta http-equiv="Content-Security-Policy" content="${builtPolicy(false)}" />`]
       return html.replace(
         charset,
-        `${charset}${scripts.map((s) => `\n    <script>${s}</script>`).join('')}`,
+        [charset, ...meta, `<script>${EARLY_LANGUAGE_SCRIPT}</script>`].join('\n    '),
       )
+    },
+    generateBundle() {
+      if (!this.environment || this.environment.name === 'client')
+        this.emitFile({
+          type: 'asset',
+          fileName: '_headers',
+          source: `/*\n  Content-Security-Policy: ${builtPolicy(true)}\n`,
+        })
     },
   }
 }
@@ -128,6 +138,8 @@ function compactSchemaText(): Plugin {
 }
 
 export default defineConfig({
+  server: { headers: { 'Content-Security-Policy': devPolicy } },
+  preview: { headers: { 'Content-Security-Policy': builtPolicy(true) } },
   // The PDF worker's library is pre-bundled at start: found only when the first PDF is made, it would
   // make the development server reload the page in the middle of it.
   optimizeDeps: { include: ['@react-pdf/renderer'] },
@@ -135,9 +147,35 @@ export default defineConfig({
   plugins: [
     react({ exclude: [/\/src\/pdf\//, /\/node_modules\//] }),
     validateSchemas(),
-    startUpScripts(),
+    contentSecurityPolicy(),
     compileHints(),
     compactSchemaText(),
+    /*
+     * Offline after the first visit (src/app/service-worker.ts): every built file is precached,
+     * the PDF worker (about 1.3 MB) and its fonts too, so a report can be made without a network.
+     */
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: {
+        name: 'BAR-instrumentstudio',
+        short_name: 'BAR-studio',
+        lang: 'nl',
+        start_url: '/',
+        display: 'standalone',
+        background_color: '#f3f6f9',
+        theme_color: '#1d4f91',
+        icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,ttf,json}'],
+        // The README's screenshots are not part of the app.
+        globIgnores: ['readme/**'],
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
   ],
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   worker: { format: 'es' },

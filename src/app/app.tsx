@@ -9,6 +9,7 @@ import { NotFoundScreen } from '../ui/not-found-screen'
 import { ScreenBoundary } from '../ui/screen-boundary'
 import { instrumentCatalogue, wholeCatalogue } from './catalogue'
 import { LanguageSwitch } from './language-switch'
+import { UpdatePrompt } from './update-prompt'
 import { useHashRoute, type Route } from './use-hash-route'
 
 // The form loads with the app; the other screens are chunks of their own, loaded when opened.
@@ -96,6 +97,7 @@ function Shell() {
         </div>
         <LanguageSwitch />
       </header>
+      <UpdatePrompt />
       <nav aria-label={t('nav.label')} className="app-nav">
         <a
           href="#/"

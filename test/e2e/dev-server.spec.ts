@@ -26,10 +26,17 @@ test.afterAll(() => {
   if (server?.pid) process.kill(-server.pid)
 })
 
-test('the development server makes the report PDF in its worker', async ({ page }) => {
+test('the development server runs under the Content-Security-Policy and makes the report PDF in its worker', async ({
+  page,
+}) => {
   test.setTimeout(90_000)
   const base = `http://127.0.0.1:${port}`
-  await page.goto(`${base}/#/assessments`)
+  // Under the same policy as the built app (the fixture fails on any violation), with the
+  // development server's own additions: React Refresh's inline preamble and injected styles.
+  const response = await page.goto(`${base}/#/assessments`)
+  const policy = response?.headers()['content-security-policy'] ?? ''
+  expect(policy).toContain("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-")
+  expect(policy).not.toContain("'unsafe-eval'")
   await page.getByRole('button', { name: 'Open voorbeeld: BAR van de bedrijfsarts' }).click()
   await expect(page.locator('[data-item-id]').first()).toBeVisible()
   await page.goto(`${base}/#/report`)

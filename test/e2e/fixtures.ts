@@ -1,11 +1,24 @@
 import AxeBuilder from '@axe-core/playwright'
 import { test as base, expect, type Page } from '@playwright/test'
 
-/** Every e2e test fails on a console error, a page error or a request that leaves the machine. */
+/**
+ * Every e2e test fails on a console error, a page error, a Content-Security-Policy violation or a
+ * request that leaves the machine.
+ */
 export const test = base.extend<{ problems: string[] }>({
   problems: [
     async ({ page }, use) => {
       const problems: string[] = []
+      await page.exposeBinding('reportPolicyViolation', (_source, text: string) => {
+        problems.push(`Content-Security-Policy violation: ${text}`)
+      })
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          const report = (window as unknown as { reportPolicyViolation: (text: string) => void })
+            .reportPolicyViolation
+          report(`${e.violatedDirective} ${e.blockedURI}`)
+        })
+      })
       page.on('console', (m) => {
         if (m.type() === 'error' || m.type() === 'warning')
           problems.push(`console.${m.type()}: ${m.text()}`)

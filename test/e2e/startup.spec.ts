@@ -1,3 +1,4 @@
+import { CONTENT_SECURITY_POLICY } from '../../src/app/content-security-policy'
 import { expect, test } from './fixtures'
 
 test('the app starts under its Content-Security-Policy: the early language script runs, outside requests are refused', async ({
@@ -28,15 +29,37 @@ test('the app starts under its Content-Security-Policy: the early language scrip
     ),
   )
   expect(refused).toBe(true)
+  // Refused by both declarations of the policy (header and <meta>), and by nothing else.
   await expect
     .poll(() => page.evaluate(() => (window as unknown as { violations: string[] }).violations))
-    .toEqual(['connect-src https://example.org/'])
+    .toEqual(['connect-src https://example.org/', 'connect-src https://example.org/'])
   // The browser reports the refusal on the console: those messages, and only those, are expected.
   const aboutIt = (p: string) => p.includes('https://example.org/')
   await expect
     .poll(() => problems.filter((p) => p.includes('Fetch API cannot load')).length)
     .toBe(1)
   problems.splice(0, problems.length, ...problems.filter((p) => !aboutIt(p)))
+})
+
+test('the policy is declared twice, the same both times: as the HTTP header and at the top of index.html', async ({
+  request,
+}) => {
+  const response = await request.get('/')
+  const header = response.headers()['content-security-policy'] ?? ''
+  const html = await response.text()
+  const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1]
+  // Before any script or link, whatever order the build gives them.
+  expect(html.indexOf('http-equiv="Content-Security-Policy"')).toBeLessThan(html.indexOf('<script'))
+  expect(header).toBe(`${meta}; frame-ancestors 'none'`)
+  for (const [name, sources] of Object.entries(CONTENT_SECURITY_POLICY))
+    expect(header).toContain(`${name} ${sources.join(' ')}`)
+  expect(header).not.toMatch(/'unsafe-eval'|script-src[^;]*'unsafe-inline'/)
+  // Every file comes with it: a worker has the policy of its own script's response.
+  const entry = await request.get(/src="([^"]+\.js)"/.exec(html)?.[1] ?? '')
+  expect(entry.headers()['content-security-policy']).toBe(header)
+  // Static hosts get the same header from dist/_headers.
+  const headersFile = await (await request.get('/_headers')).text()
+  expect(headersFile).toContain(`Content-Security-Policy: ${header}`)
 })
 
 test("the scripts loaded at start carry V8's compile hint, the others do not", async ({
