@@ -9,6 +9,7 @@ import { NotFoundScreen } from '../ui/not-found-screen'
 import { ScreenBoundary } from '../ui/screen-boundary'
 import { instrumentCatalogue, wholeCatalogue } from './catalogue'
 import { LanguageSwitch } from './language-switch'
+import { StorageGate } from './storage-gate'
 import { UpdatePrompt } from './update-prompt'
 import { useHashRoute, type Route } from './use-hash-route'
 
@@ -22,6 +23,18 @@ const CompareScreen = lazyScreen(() =>
 const ReportScreen = lazyScreen(() =>
   import('../features/report/report-screen').then((m) => m.ReportScreen),
 )
+const EncryptionScreen = lazyScreen(() =>
+  import('../features/encryption/encryption-screen').then((m) => m.EncryptionScreen),
+)
+
+/** Screens that read the stored assessments: with encryption on, a locked tab unlocks first. */
+const READS_STORAGE: ReadonlySet<Route['screen']> = new Set([
+  'assessments',
+  'fill-in',
+  'compare',
+  'report',
+  'encryption',
+])
 
 function Screen({ route, navigate }: { route: Route; navigate: (hash: string) => void }) {
   switch (route.screen) {
@@ -48,6 +61,8 @@ function Screen({ route, navigate }: { route: Route; navigate: (hash: string) =>
       )
     case 'report':
       return <ReportScreen catalogue={wholeCatalogue()} />
+    case 'encryption':
+      return <EncryptionScreen catalogue={wholeCatalogue()} />
     case 'preview':
       return (
         <PreviewScreen
@@ -72,7 +87,8 @@ function boundaryKey(route: Route): string {
 function Shell() {
   const { t, lang } = useText()
   const [route, navigate] = useHashRoute()
-  const section = route.screen === 'fill-in' ? 'assessments' : route.screen
+  const section =
+    route.screen === 'fill-in' || route.screen === 'encryption' ? 'assessments' : route.screen
   useEffect(() => {
     document.documentElement.lang = lang
     document.title = t('app.name')
@@ -119,7 +135,9 @@ function Shell() {
         id="main"
         tabIndex={-1}
         className={
-          ['assessments', 'instruments', 'not-found'].includes(route.screen) ? undefined : 'wide'
+          ['assessments', 'instruments', 'not-found', 'encryption'].includes(route.screen)
+            ? undefined
+            : 'wide'
         }
       >
         <Suspense fallback={<p role="status">{t('form.loading')}</p>}>
@@ -128,7 +146,13 @@ function Shell() {
            * Inside the Suspense, which stays: the next screen's chunk loads behind the current one.
            */}
           <ScreenBoundary key={boundaryKey(route)}>
-            <Screen route={route} navigate={navigate} />
+            {READS_STORAGE.has(route.screen) ? (
+              <StorageGate>
+                <Screen route={route} navigate={navigate} />
+              </StorageGate>
+            ) : (
+              <Screen route={route} navigate={navigate} />
+            )}
           </ScreenBoundary>
         </Suspense>
       </main>

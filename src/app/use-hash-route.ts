@@ -7,6 +7,7 @@ export type Route =
   | { screen: 'preview'; id: string; version: string }
   | { screen: 'compare'; baId: string; vaId: string }
   | { screen: 'report' }
+  | { screen: 'encryption' }
   | { screen: 'not-found' }
 
 /** A hash such as `#main` points into the page; only `#/...` names a screen. */
@@ -28,6 +29,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'assessments' && parts.length === 1) return { screen: 'assessments' }
   if (parts[0] === 'assessments' && parts[1]) return { screen: 'fill-in', assessmentId: parts[1] }
   if (parts[0] === 'report') return { screen: 'report' }
+  if (parts[0] === 'encryption' && parts.length === 1) return { screen: 'encryption' }
   if (parts[0] === 'compare') {
     const side = (s: string | undefined) => (s && s !== '-' ? s : '')
     return { screen: 'compare', baId: side(parts[1]), vaId: side(parts[2]) }

@@ -1,5 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import type { ParseArgsConfig } from 'node:util'
+import { parseArgs } from 'node:util'
 import { ASSESSMENT_FORMAT } from '../core/assessment/constants'
 import { loadAssessment } from '../core/assessment/load-assessment'
 import { parseJsonBytes } from '../core/assessment/safe-json'
@@ -7,6 +9,9 @@ import { buildCatalogue } from '../core/instrument/catalogue'
 import { findVocabulary } from '../core/instrument/catalogue-data'
 import { jsonSchemas } from '../core/instrument/json-schemas'
 import { loadInstrument, loadVocabulary } from '../core/instrument/load-instrument'
+import type { Instrument } from '../core/instrument/meta-schema'
+import { diffInstruments } from '../core/instrument/schema-diff'
+import type { LoadResult } from '../core/issues/validation-issue'
 import type { ValidationIssue } from '../core/issues/validation-issue'
 import { formatIssues, issue } from '../core/issues/validation-issue'
 import type { Side } from '../core/compare/compare'
@@ -15,6 +20,7 @@ import { deriveAssessment } from '../core/compare/derive'
 import { buildComparisonView } from '../core/report/comparison-view'
 import { createFixedT } from '../i18n/fixed-t'
 import { diffText } from './diff-text'
+import { migrateCommand } from './migrate-command'
 import { readBytes } from './read-bytes'
 import { writeReportPdf } from './pdf-command'
 import { readSchemaFiles, schemasDir } from './schema-files'
@@ -41,8 +47,12 @@ Opdrachten:
   pdf <beoordeling.json> [--compare <va.json>] [--lang nl|en] -o <uit.pdf>
                            schrijf het rapport als PDF (BAR, FML, vergelijking, begrippenlijst)
   json-schemas [--check]   schrijf schemas/*.schema.json uit de zod-metaschema's (--check: alleen vergelijken)
+  schema-diff <oud.json> <nieuw.json>
+                           wat er tussen twee versies van een instrument veranderde en welke versiesprong dat vraagt
+  migrate <beoordeling.json> --to <versie|latest> [-o <uit.json>]
+                           zet een beoordeling om naar een latere versie van haar instrument; het verslag op stderr
 
-Afsluitcodes: 0 gelukt, 1 ongeldige invoer, 2 verkeerd gebruik.`,
+Elke opdracht neemt --help. Afsluitcodes: 0 gelukt, 1 ongeldige invoer, 2 verkeerd gebruik.`,
   en: `Usage: npm run --silent cli -- <command> [args] [--lang nl|en]
 
 Commands:
@@ -54,8 +64,12 @@ Commands:
   pdf <assessment.json> [--compare <va.json>] [--lang nl|en] -o <out.pdf>
                            write the report PDF (BAR, FML, comparison, glossary)
   json-schemas [--check]   write schemas/*.schema.json from the zod meta-schemas (--check: only compare)
+  schema-diff <old.json> <new.json>
+                           what changed between two versions of an instrument and the version bump it needs
+  migrate <assessment.json> --to <version|latest> [-o <out.json>]
+                           bring an assessment to a later version of its instrument; the report on stderr
 
-Exit codes: 0 success, 1 invalid input, 2 usage error.`,
+Every command takes --help. Exit codes: 0 success, 1 invalid input, 2 usage error.`,
 }
 
 /** A usage error, said in the language asked for. */
@@ -68,32 +82,214 @@ const usage = (nl: string, en: string) => new UsageError({ nl, en })
 
 /** The language asked for, read before the rest so that even an error in the arguments uses it. */
 function requestedLang(argv: readonly string[]): Lang {
-  const v = argv[argv.indexOf('--lang') + 1]
-  return argv.includes('--lang') && v === 'en' ? 'en' : 'nl'
+  let lang: Lang = 'nl'
+  argv.forEach((a, i) => {
+    const v = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined
+    if (v !== undefined) lang = v === 'en' ? 'en' : 'nl'
+  })
+  return lang
 }
 
-function parseArgs(argv: string[]) {
-  const positional: string[] = []
-  const flags = new Map<string, string | true>()
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] as string
-    if (a === '--format') {
-      const v = argv[++i]
-      if (v !== 'json' && v !== 'text')
-        throw usage('--format neemt json of text', '--format takes json or text')
-      flags.set('format', v)
-    } else if (a === '--lang') {
-      const v = argv[++i]
-      if (v !== 'nl' && v !== 'en') throw usage('--lang neemt nl of en', '--lang takes nl or en')
-      flags.set('lang', v)
-    } else if (a === '--compare' || a === '-o') {
-      const v = argv[++i]
-      if (!v || v.startsWith('-')) throw usage(`${a} neemt een bestand`, `${a} takes a file`)
-      flags.set(a === '-o' ? 'out' : 'compare', v)
-    } else if (a.startsWith('--')) flags.set(a.slice(2), true)
-    else positional.push(a)
+type Options = NonNullable<ParseArgsConfig['options']>
+
+interface CommandSpec {
+  options: Options
+  /** How many arguments it takes, and what to say otherwise. */
+  args: number
+  wrongArgs: [nl: string, en: string]
+}
+
+const COMMON: Options = { lang: { type: 'string' }, help: { type: 'boolean' } }
+
+const COMMANDS: Record<string, CommandSpec> = {
+  instruments: {
+    options: {},
+    args: 0,
+    wrongArgs: ['instruments neemt geen argumenten', 'instruments takes no arguments'],
+  },
+  validate: {
+    options: {},
+    args: 1,
+    wrongArgs: ['validate neemt precies één bestand', 'validate takes exactly one file'],
+  },
+  'derive-fml': {
+    options: {},
+    args: 1,
+    wrongArgs: [
+      'derive-fml neemt precies één BAR-beoordeling',
+      'derive-fml takes exactly one BAR assessment file',
+    ],
+  },
+  diff: {
+    options: { format: { type: 'string' } },
+    args: 2,
+    wrongArgs: [
+      'diff neemt twee beoordelingen: <ba.json> <va.json>',
+      'diff takes two assessment files: <ba.json> <va.json>',
+    ],
+  },
+  pdf: {
+    options: { compare: { type: 'string' }, out: { type: 'string', short: 'o' } },
+    args: 1,
+    wrongArgs: [
+      'pdf neemt één beoordeling en -o <uit.pdf>',
+      'pdf takes one assessment file and -o <out.pdf>',
+    ],
+  },
+  'json-schemas': {
+    options: { check: { type: 'boolean' } },
+    args: 0,
+    wrongArgs: ['json-schemas neemt geen argumenten', 'json-schemas takes no arguments'],
+  },
+  'schema-diff': {
+    options: {},
+    args: 2,
+    wrongArgs: [
+      'schema-diff neemt twee instrumentbestanden: <oud.json> <nieuw.json>',
+      'schema-diff takes two instrument files: <old.json> <new.json>',
+    ],
+  },
+  migrate: {
+    options: { to: { type: 'string' }, out: { type: 'string', short: 'o' } },
+    args: 1,
+    wrongArgs: [
+      'migrate neemt één beoordeling en --to <versie>',
+      'migrate takes one assessment file and --to <version>',
+    ],
+  },
+  help: {
+    options: {},
+    args: 0,
+    wrongArgs: ['help neemt geen argumenten', 'help takes no arguments'],
+  },
+}
+
+/** What the value of an option must be, for the message when it is missing or wrong. */
+const VALUE_OF: Record<string, [nl: string, en: string]> = {
+  lang: ['nl of en', 'nl or en'],
+  format: ['json of text', 'json or text'],
+  compare: ['een bestand', 'a file'],
+  out: ['een bestand', 'a file'],
+  to: ['een versie', 'a version'],
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i]
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(
+        (row[j] as number) + 1,
+        (next[j - 1] as number) + 1,
+        (row[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      )
+    row = next
   }
-  return { positional, flags, lang: (flags.get('lang') ?? 'nl') as Lang }
+  return row[b.length] as number
+}
+
+/** " (bedoelt u --format?)" for a near miss among `known`, or nothing. */
+function suggestion(got: string, known: readonly string[]): { nl: string; en: string } {
+  const best = known
+    .map((k) => ({ k, d: editDistance(got, k) }))
+    .filter((x) => x.d <= 2)
+    .sort((x, y) => x.d - y.d)[0]
+  return best
+    ? { nl: ` (bedoelt u ${best.k}?)`, en: ` (did you mean ${best.k}?)` }
+    : { nl: '', en: '' }
+}
+
+const flagNames = (options: Options) =>
+  Object.entries(options).flatMap(([name, o]) => [`--${name}`, ...(o.short ? [`-${o.short}`] : [])])
+
+/** Every option any command takes, so that finding the command never reads an option's value. */
+const ALL_OPTIONS: Options = Object.assign(
+  {},
+  COMMON,
+  ...Object.values(COMMANDS).map((c) => c.options),
+)
+
+/** The command (the first argument that is not an option or its value) and the other arguments. */
+function splitCommand(argv: string[]): { command?: string; rest: string[] } {
+  const { tokens } = parseArgs({
+    args: argv,
+    options: ALL_OPTIONS,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  })
+  const first = tokens.find((t) => t.kind === 'positional')
+  if (!first || first.kind !== 'positional') return { rest: argv }
+  return { command: first.value, rest: argv.filter((_, i) => i !== first.index) }
+}
+
+/** A usage error for what strict parsing refused, found again among the tokens to name it. */
+function parseError(e: unknown, command: string, args: string[], options: Options): UsageError {
+  const code = (e as { code?: unknown }).code
+  const { tokens } = parseArgs({
+    args,
+    options,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  })
+  for (const t of tokens) {
+    if (t.kind !== 'option') continue
+    const spec = options[t.name]
+    if (!spec && code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      const hint = suggestion(t.rawName, flagNames(options))
+      return usage(
+        `onbekende optie bij ${command}: ${t.rawName}${hint.nl}`,
+        `unknown option for ${command}: ${t.rawName}${hint.en}`,
+      )
+    }
+    if (
+      spec?.type === 'string' &&
+      (t.value === undefined || (!t.inlineValue && t.value.startsWith('-')))
+    ) {
+      const [nl, en] = VALUE_OF[t.name] ?? ['een waarde', 'a value']
+      return usage(`${t.rawName} neemt ${nl}`, `${t.rawName} takes ${en}`)
+    }
+    if (spec?.type === 'boolean' && t.value !== undefined)
+      return usage(`${t.rawName} neemt geen waarde`, `${t.rawName} takes no value`)
+  }
+  throw e
+}
+
+interface Parsed {
+  command?: string
+  args: string[]
+  values: Record<string, string | boolean | undefined>
+  lang: Lang
+}
+
+/**
+ * The arguments, parsed strictly for their command: an unknown or misspelled option, a missing or
+ * wrong value, or a wrong number of arguments is a usage error, never a default.
+ */
+function parseCommandLine(argv: string[]): Parsed {
+  const { command, rest } = splitCommand(argv)
+  const spec = command === undefined ? undefined : COMMANDS[command]
+  if (command !== undefined && !spec) {
+    const hint = suggestion(command, Object.keys(COMMANDS))
+    throw usage(`onbekende opdracht: ${command}${hint.nl}`, `unknown command: ${command}${hint.en}`)
+  }
+  const options = { ...COMMON, ...spec?.options }
+  let parsed
+  try {
+    parsed = parseArgs({ args: rest, options, allowPositionals: true, strict: true })
+  } catch (e) {
+    throw parseError(e, command ?? 'cli', rest, options)
+  }
+  const values = parsed.values as Parsed['values']
+  const { lang, format } = values
+  if (lang !== undefined && lang !== 'nl' && lang !== 'en')
+    throw usage('--lang neemt nl of en', '--lang takes nl or en')
+  if (format !== undefined && format !== 'json' && format !== 'text')
+    throw usage('--format neemt json of text', '--format takes json or text')
+  if (spec && !values.help && parsed.positionals.length !== spec.args)
+    throw usage(...spec.wrongArgs)
+  return { command, args: parsed.positionals, values, lang: (lang ?? 'nl') as Lang }
 }
 
 /** A JSON file read exactly as the app reads an import: the same bytes give the same result. */
@@ -205,29 +401,7 @@ function validate(file: string, lang: Lang, io: Io): number {
     return EXIT.ok
   }
   const isVocabulary = (json as { id?: unknown } | null)?.id === 'vocabulary'
-  let result
-  if (isVocabulary) result = loadVocabulary(json)
-  else {
-    const wanted = (json as { vocabulary?: { version?: unknown } } | null)?.vocabulary?.version
-    const vocabulary =
-      typeof wanted === 'string' ? findVocabulary(catalogue().vocabularies, wanted) : undefined
-    result = loadInstrument(json, vocabulary)
-    if (result.ok && !vocabulary) {
-      io.err(
-        formatIssues(
-          [
-            issue(
-              ['vocabulary', 'version'],
-              `Begrippenlijst ${result.value.vocabulary.version} niet gevonden in schemas/vocabulary/`,
-              `Vocabulary ${result.value.vocabulary.version} not found in schemas/vocabulary/`,
-            ),
-          ],
-          lang,
-        ),
-      )
-      return EXIT.invalid
-    }
-  }
+  const result = isVocabulary ? loadVocabulary(json) : instrumentFromJson(json)
   if (!result.ok) {
     io.err(formatIssues(result.issues, lang))
     return EXIT.invalid
@@ -238,6 +412,68 @@ function validate(file: string, lang: Lang, io: Io): number {
       ? `Geldig: ${isVocabulary ? 'begrippenlijst' : 'instrument'} ${v.id} ${v.version}`
       : `Valid: ${isVocabulary ? 'vocabulary' : 'instrument'} ${v.id} ${v.version}`,
   )
+  return EXIT.ok
+}
+
+/**
+ * An instrument file checked as `validate` checks it, against the vocabulary it names in schemas/;
+ * an assessment or vocabulary file is said to be one.
+ */
+function instrumentFromJson(json: unknown): LoadResult<Instrument> {
+  const head = (json ?? {}) as {
+    format?: unknown
+    id?: unknown
+    vocabulary?: { version?: unknown }
+  }
+  if (head.format === ASSESSMENT_FORMAT || head.id === 'vocabulary') {
+    const [nl, en] =
+      head.id === 'vocabulary'
+        ? ['een begrippenlijst', 'a vocabulary']
+        : ['een beoordeling', 'an assessment']
+    return {
+      ok: false,
+      issues: [issue([], `Dit is ${nl}, geen instrument`, `This is ${en}, not an instrument`)],
+    }
+  }
+  const wanted = head.vocabulary?.version
+  const vocabulary =
+    typeof wanted === 'string' ? findVocabulary(catalogue().vocabularies, wanted) : undefined
+  const result = loadInstrument(json, vocabulary)
+  if (result.ok && !vocabulary)
+    return {
+      ok: false,
+      issues: [
+        issue(
+          ['vocabulary', 'version'],
+          `Begrippenlijst ${result.value.vocabulary.version} niet gevonden in schemas/vocabulary/`,
+          `Vocabulary ${result.value.vocabulary.version} not found in schemas/vocabulary/`,
+        ),
+      ],
+    }
+  return result
+}
+
+/** An instrument file read and checked like `validate` does; problems are printed with its name. */
+function readInstrument(file: string, lang: Lang, io: Io): Instrument | undefined {
+  const { json, issues } = readJson(file)
+  const r = issues ? { ok: false as const, issues } : instrumentFromJson(json)
+  if (!r.ok) {
+    io.err(`${file}:\n${formatIssues(r.issues, lang)}`)
+    return undefined
+  }
+  return r.value
+}
+
+function schemaDiff(oldFile: string, newFile: string, lang: Lang, io: Io): number {
+  const old = readInstrument(oldFile, lang, io)
+  const next = readInstrument(newFile, lang, io)
+  if (!old || !next) return EXIT.invalid
+  const r = diffInstruments(old, next)
+  if (!r.ok) {
+    io.err(formatIssues(r.issues, lang))
+    return EXIT.invalid
+  }
+  io.out(JSON.stringify({ bump: r.value.bump, changes: r.value.changes }, null, 2))
   return EXIT.ok
 }
 
@@ -300,47 +536,26 @@ async function pdfCommand(
 /** Runs one command and returns its exit code; output goes through `io`. */
 export async function run(argv: string[], io: Io): Promise<number> {
   try {
-    const { positional, flags, lang } = parseArgs(argv)
-    const [command, ...args] = positional
+    const { command, args, values, lang } = parseCommandLine(argv)
+    const [first = '', second = ''] = args
+    if (values.help || command === 'help') {
+      io.out(USAGE[lang])
+      return EXIT.ok
+    }
     switch (command) {
       case 'instruments':
-        if (args.length)
-          throw usage('instruments neemt geen argumenten', 'instruments takes no arguments')
         return instruments(lang, io)
       case 'validate':
-        if (args.length !== 1)
-          throw usage('validate neemt precies één bestand', 'validate takes exactly one file')
-        return validate(args[0] as string, lang, io)
+        return validate(first, lang, io)
       case 'derive-fml':
-        if (args.length !== 1)
-          throw usage(
-            'derive-fml neemt precies één BAR-beoordeling',
-            'derive-fml takes exactly one BAR assessment file',
-          )
-        return deriveFml(args[0] as string, lang, io)
+        return deriveFml(first, lang, io)
       case 'diff':
-        if (args.length !== 2)
-          throw usage(
-            'diff neemt twee beoordelingen: <ba.json> <va.json>',
-            'diff takes two assessment files: <ba.json> <va.json>',
-          )
-        return diff(
-          args[0] as string,
-          args[1] as string,
-          (flags.get('format') ?? 'json') as 'json' | 'text',
-          lang,
-          io,
-        )
+        return diff(first, second, (values.format ?? 'json') as 'json' | 'text', lang, io)
       case 'pdf': {
-        const out = flags.get('out')
-        if (args.length !== 1 || typeof out !== 'string')
-          throw usage(
-            'pdf neemt één beoordeling en -o <uit.pdf>',
-            'pdf takes one assessment file and -o <out.pdf>',
-          )
-        const compare = flags.get('compare')
+        const { out, compare } = values
+        if (typeof out !== 'string') throw usage(...(COMMANDS.pdf as CommandSpec).wrongArgs)
         return await pdfCommand(
-          args[0] as string,
+          first,
           typeof compare === 'string' ? compare : undefined,
           out,
           lang,
@@ -348,16 +563,17 @@ export async function run(argv: string[], io: Io): Promise<number> {
         )
       }
       case 'json-schemas':
-        return writeJsonSchemas(flags.has('check'), io)
-      case undefined:
-      case 'help':
-        if (flags.has('help') || command === 'help') {
-          io.out(USAGE[lang])
-          return EXIT.ok
-        }
-        throw usage('geen opdracht gegeven', 'no command given')
+        return writeJsonSchemas(values.check === true, io)
+      case 'schema-diff':
+        return schemaDiff(first, second, lang, io)
+      case 'migrate': {
+        const { to, out } = values
+        if (typeof to !== 'string') throw usage(...(COMMANDS.migrate as CommandSpec).wrongArgs)
+        const target = { file: first, to, lang, ...(typeof out === 'string' ? { out } : {}) }
+        return migrateCommand(target, catalogue(), io)
+      }
       default:
-        throw usage(`onbekende opdracht: ${command}`, `unknown command: ${command}`)
+        throw usage('geen opdracht gegeven', 'no command given')
     }
   } catch (e) {
     if (e instanceof UsageError) {

@@ -1,23 +1,29 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb'
 import type { Assessment } from '../core/assessment/assessment-schema'
+import {
+  assessmentRecord,
+  comparisonRecord,
+  DATA_KEY,
+  openAssessment,
+  openComparison,
+  sealAssessment,
+  sealComparison,
+  type AssessmentRecord,
+  type ComparisonRecord,
+  type KeyRecord,
+  type SavedComparison,
+} from './sealed-records'
+import { LockedError } from './storage-error'
+import { forgetTabKey, learnState, tabKey, type TabKey } from './tab-key'
 import { UPGRADE_STEPS, type StoredAssessment, type UpgradeStep } from './upgrade-steps'
 
 export type { StoredAssessment } from './upgrade-steps'
-
-/** The verzekeringsarts's and bedrijfsarts's assessments compared, with a motivation per difference. */
-export interface SavedComparison {
-  /** `<ba id>__<va id>` */
-  id: string
-  baId: string
-  vaId: string
-  /** "motivering" by item id */
-  notes: Record<string, string>
-  updatedAt: string
-}
+export type { SavedComparison } from './sealed-records'
 
 export interface StudioDb extends DBSchema {
-  assessments: { key: string; value: StoredAssessment; indexes: { updatedAt: string } }
-  comparisons: { key: string; value: SavedComparison }
+  assessments: { key: string; value: AssessmentRecord; indexes: { updatedAt: string } }
+  comparisons: { key: string; value: ComparisonRecord }
+  keys: { key: string; value: KeyRecord }
 }
 
 export const DB_NAME = 'bar-studio'
@@ -25,6 +31,15 @@ export const DB_NAME = 'bar-studio'
 export const DB_VERSION = UPGRADE_STEPS.length
 
 let db: Promise<IDBPDatabase<StudioDb>> | undefined
+
+/**
+ * The database with records as stored (sealed when encryption is on), for the storage modules
+ * that work on the key store or on all records at once (encryption-state.ts, unlock.ts,
+ * encryption-settings.ts). Everything else uses the functions below, which seal and open records.
+ */
+export function openDatabase() {
+  return open()
+}
 
 function open() {
   db ??= new Promise<IDBPDatabase<StudioDb>>((resolve, reject) => {
@@ -81,14 +96,53 @@ export function onStorageChange(listener: (change: StorageChange) => void): () =
   return () => listen.close()
 }
 
-function stored(assessment: Assessment, revision: number): StoredAssessment {
-  return { id: assessment.id, revision, updatedAt: assessment.updatedAt, assessment }
+/** Encryption was turned off in another tab since this one unlocked: retry without a key. */
+class KeyGoneError extends Error {}
+
+/**
+ * Checks, inside the transaction that reads or writes, that this tab holds the data key in use,
+ * or that none is in use and this tab holds none: a locked tab never writes plain records, and a
+ * tab whose key was replaced in another tab never writes under the old one.
+ */
+function checkKey(record: KeyRecord | undefined, key: TabKey | undefined) {
+  if (record ? key && record.keyId === key.keyId : !key) return
+  if (!record) {
+    if (key) forgetTabKey(key, 'off')
+    throw new KeyGoneError()
+  }
+  // The app may still think encryption is off here: it now asks for the passphrase.
+  if (key) forgetTabKey(key, 'locked')
+  else learnState('locked')
+  throw new LockedError()
 }
+
+/**
+ * Runs a storage operation with this tab's key, taken now (not after a later lock). Sealing and
+ * opening happen before and after the operation's transaction, never inside it: a transaction
+ * commits as soon as it waits for anything but IndexedDB (crypto.subtle, for one).
+ */
+async function withTabKey<T>(operation: (key: TabKey | undefined) => Promise<T>): Promise<T> {
+  const key = tabKey()
+  try {
+    return await operation(key)
+  } catch (e) {
+    if (!(e instanceof KeyGoneError)) throw e
+    return operation(undefined)
+  }
+}
+
+const sealing = (key: TabKey | undefined, assessment: Assessment) =>
+  key ? sealAssessment(key.key, assessment) : Promise.resolve(undefined)
 
 /** Every saved record, most recently saved first. */
 export async function listStoredAssessments(): Promise<StoredAssessment[]> {
-  const all = await (await open()).getAllFromIndex('assessments', 'updatedAt')
-  return all.reverse()
+  return withTabKey(async (key) => {
+    const tx = (await open()).transaction(['assessments', 'keys'])
+    checkKey(await tx.objectStore('keys').get(DATA_KEY), key)
+    const all = await tx.objectStore('assessments').index('updatedAt').getAll()
+    await tx.done
+    return Promise.all(all.reverse().map((r) => openAssessment(key?.key, r)))
+  })
 }
 
 /**
@@ -100,7 +154,13 @@ export async function listAssessments(): Promise<Assessment[]> {
 }
 
 export async function getStoredAssessment(id: string): Promise<StoredAssessment | undefined> {
-  return (await open()).get('assessments', id)
+  return withTabKey(async (key) => {
+    const tx = (await open()).transaction(['assessments', 'keys'])
+    checkKey(await tx.objectStore('keys').get(DATA_KEY), key)
+    const record = await tx.objectStore('assessments').get(id)
+    await tx.done
+    return record && openAssessment(key?.key, record)
+  })
 }
 
 export async function getAssessment(id: string): Promise<Assessment | undefined> {
@@ -109,10 +169,16 @@ export async function getAssessment(id: string): Promise<Assessment | undefined>
 
 /** Writes an assessment whatever is stored under its id (a new draft, a restore); returns its revision. */
 export async function putAssessment(assessment: Assessment): Promise<number> {
-  const tx = (await open()).transaction('assessments', 'readwrite')
-  const revision = ((await tx.store.get(assessment.id))?.revision ?? 0) + 1
-  await tx.store.put(stored(assessment, revision))
-  await tx.done
+  const revision = await withTabKey(async (key) => {
+    const sealed = await sealing(key, assessment)
+    const tx = (await open()).transaction(['assessments', 'keys'], 'readwrite')
+    checkKey(await tx.objectStore('keys').get(DATA_KEY), key)
+    const store = tx.objectStore('assessments')
+    const revision = ((await store.get(assessment.id))?.revision ?? 0) + 1
+    await store.put(assessmentRecord(assessment, revision, sealed))
+    await tx.done
+    return revision
+  })
   announce({ kind: 'saved', id: assessment.id, revision })
   return revision
 }
@@ -122,15 +188,21 @@ export async function putAssessment(assessment: Assessment): Promise<number> {
  * the revision the back-up had.
  */
 export async function addAssessment(assessment: Assessment, revision = 1): Promise<boolean> {
-  const tx = (await open()).transaction('assessments', 'readwrite')
-  if (await tx.store.getKey(assessment.id)) {
+  const added = await withTabKey(async (key) => {
+    const sealed = await sealing(key, assessment)
+    const tx = (await open()).transaction(['assessments', 'keys'], 'readwrite')
+    checkKey(await tx.objectStore('keys').get(DATA_KEY), key)
+    const store = tx.objectStore('assessments')
+    if (await store.getKey(assessment.id)) {
+      await tx.done
+      return false
+    }
+    await store.add(assessmentRecord(assessment, revision, sealed))
     await tx.done
-    return false
-  }
-  await tx.store.add(stored(assessment, revision))
-  await tx.done
-  announce({ kind: 'saved', id: assessment.id, revision })
-  return true
+    return true
+  })
+  if (added) announce({ kind: 'saved', id: assessment.id, revision })
+  return added
 }
 
 export type SaveResult =
@@ -146,28 +218,35 @@ export async function saveAssessment(
   assessment: Assessment,
   baseRevision: number,
 ): Promise<SaveResult> {
-  const tx = (await open()).transaction('assessments', 'readwrite')
-  const current = await tx.store.get(assessment.id)
-  let result: SaveResult
-  if (!current) result = { ok: false, reason: 'deleted' }
-  else if (current.revision !== baseRevision) result = { ok: false, reason: 'stale', current }
-  else {
-    result = { ok: true, revision: baseRevision + 1 }
-    await tx.store.put(stored(assessment, result.revision))
-  }
-  await tx.done
+  const result = await withTabKey(async (key): Promise<SaveResult> => {
+    const sealed = await sealing(key, assessment)
+    const tx = (await open()).transaction(['assessments', 'keys'], 'readwrite')
+    checkKey(await tx.objectStore('keys').get(DATA_KEY), key)
+    const store = tx.objectStore('assessments')
+    const current = await store.get(assessment.id)
+    if (current && current.revision === baseRevision)
+      await store.put(assessmentRecord(assessment, baseRevision + 1, sealed))
+    await tx.done
+    if (!current) return { ok: false, reason: 'deleted' }
+    if (current.revision !== baseRevision)
+      return { ok: false, reason: 'stale', current: await openAssessment(key?.key, current) }
+    return { ok: true, revision: baseRevision + 1 }
+  })
   if (result.ok) announce({ kind: 'saved', id: assessment.id, revision: result.revision })
   return result
 }
 
 /** Deletes an assessment and the motivations of every comparison it is part of. */
 export async function deleteAssessment(id: string): Promise<void> {
-  const tx = (await open()).transaction(['assessments', 'comparisons'], 'readwrite')
-  await tx.objectStore('assessments').delete(id)
-  const comparisons = tx.objectStore('comparisons')
-  for (const c of await comparisons.getAll())
-    if (c.baId === id || c.vaId === id) await comparisons.delete(c.id)
-  await tx.done
+  await withTabKey(async (key) => {
+    const tx = (await open()).transaction(['assessments', 'comparisons', 'keys'], 'readwrite')
+    checkKey(await tx.objectStore('keys').get(DATA_KEY), key)
+    await tx.objectStore('assessments').delete(id)
+    const comparisons = tx.objectStore('comparisons')
+    for (const c of await comparisons.getAll())
+      if (c.baId === id || c.vaId === id) await comparisons.delete(c.id)
+    await tx.done
+  })
   announce({ kind: 'deleted', id })
 }
 
@@ -179,25 +258,51 @@ export async function getComparison(
   baId: string,
   vaId: string,
 ): Promise<SavedComparison | undefined> {
-  return (await open()).get('comparisons', comparisonId(baId, vaId))
+  return withTabKey(async (key) => {
+    const tx = (await open()).transaction(['comparisons', 'keys'])
+    checkKey(await tx.objectStore('keys').get(DATA_KEY), key)
+    const record = await tx.objectStore('comparisons').get(comparisonId(baId, vaId))
+    await tx.done
+    return record && openComparison(key?.key, record)
+  })
 }
 
 export async function listComparisons(): Promise<SavedComparison[]> {
-  return (await open()).getAll('comparisons')
+  return withTabKey(async (key) => {
+    const tx = (await open()).transaction(['comparisons', 'keys'])
+    checkKey(await tx.objectStore('keys').get(DATA_KEY), key)
+    const all = await tx.objectStore('comparisons').getAll()
+    await tx.done
+    return Promise.all(all.map((r) => openComparison(key?.key, r)))
+  })
 }
+
+const sealingNotes = (key: TabKey | undefined, comparison: SavedComparison) =>
+  key ? sealComparison(key.key, comparison) : Promise.resolve(undefined)
 
 /** Adds a comparison only if its id is new; returns false when the id is taken. */
 export async function addComparison(comparison: SavedComparison): Promise<boolean> {
-  const tx = (await open()).transaction('comparisons', 'readwrite')
-  if (await tx.store.getKey(comparison.id)) {
+  return withTabKey(async (key) => {
+    const sealed = await sealingNotes(key, comparison)
+    const tx = (await open()).transaction(['comparisons', 'keys'], 'readwrite')
+    checkKey(await tx.objectStore('keys').get(DATA_KEY), key)
+    const store = tx.objectStore('comparisons')
+    if (await store.getKey(comparison.id)) {
+      await tx.done
+      return false
+    }
+    await store.add(comparisonRecord(comparison, sealed))
     await tx.done
-    return false
-  }
-  await tx.store.add(comparison)
-  await tx.done
-  return true
+    return true
+  })
 }
 
 export async function putComparison(comparison: SavedComparison): Promise<void> {
-  await (await open()).put('comparisons', comparison)
+  await withTabKey(async (key) => {
+    const sealed = await sealingNotes(key, comparison)
+    const tx = (await open()).transaction(['comparisons', 'keys'], 'readwrite')
+    checkKey(await tx.objectStore('keys').get(DATA_KEY), key)
+    await tx.objectStore('comparisons').put(comparisonRecord(comparison, sealed))
+    await tx.done
+  })
 }

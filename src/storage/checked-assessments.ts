@@ -19,6 +19,21 @@ export function checkRecord(record: unknown, instruments: readonly Instrument[])
   }
   const id = typeof r.id === 'string' ? r.id : ''
   const revision = typeof r.revision === 'number' ? r.revision : 0
+  // Sealed, and it did not open with the data key that opens the others.
+  if (!('assessment' in r) && 'sealed' in r)
+    return {
+      ok: false,
+      id,
+      revision,
+      raw: record,
+      issues: [
+        issue(
+          [],
+          'Dit opgeslagen record kon niet ontsleuteld worden (beschadigd)',
+          'This stored record could not be decrypted (damaged)',
+        ),
+      ],
+    }
   if (!('assessment' in r))
     return {
       ok: false,

@@ -54,4 +54,11 @@ export const UPGRADE_STEPS: readonly UpgradeStep[] = [
       }
     },
   },
+  {
+    // Encryption at rest: the wrapped data key lives here, and only while encryption is on.
+    name: 'createKeyStore',
+    run(db) {
+      db.createObjectStore('keys', { keyPath: 'id' })
+    },
+  },
 ]

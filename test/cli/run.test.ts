@@ -19,6 +19,7 @@ describe('cli instruments', () => {
     expect(r.err).toBe('')
     expect(r.out.split('\n')).toEqual([
       'bar\t1.0.0\tBeschrijving Arbeidsbelastbaarheid en Re-integratiemogelijkheden (BAR)',
+      'bar\t1.1.0\tBeschrijving Arbeidsbelastbaarheid en Re-integratiemogelijkheden (BAR)',
       'fml\t1.0.0\tFunctionele Mogelijkhedenlijst (FML)',
     ])
   })
@@ -237,6 +238,28 @@ describe('cli usage', () => {
   })
 })
 
+describe('cli migrate', () => {
+  const example = join(fixtures, 'frozen/bar-1.0.0.json')
+
+  it('runs migrate-command.ts: the migrated assessment on stdout, the report on stderr', async () => {
+    const r = await cli('migrate', example, '--to', '1.1.0', '--lang', 'en')
+    expect(r.code).toBe(EXIT.ok)
+    expect((JSON.parse(r.out) as { instrument: unknown }).instrument).toEqual({
+      id: 'bar',
+      version: '1.1.0',
+    })
+    expect(r.err.split('\n')[0]).toBe(
+      'bar 1.0.0 to 1.1.0: 45 kept, 1 moved, 1 transformed, 0 dropped',
+    )
+  })
+
+  it('exits 2 without --to, with its usage', async () => {
+    const r = await cli('migrate', example, '--lang', 'en')
+    expect(r.code).toBe(EXIT.usage)
+    expect(r.err.split('\n')[0]).toBe('migrate takes one assessment file and --to <version>')
+  })
+})
+
 describe('cli json-schemas --check', () => {
   it('finds the JSON Schemas in schemas/ up to date', async () => {
     expect(await cli('json-schemas', '--check')).toEqual({ code: EXIT.ok, out: '', err: '' })
@@ -354,5 +377,170 @@ describe('cli diff', () => {
     expect(r.code).toBe(EXIT.invalid)
     expect((await cli('diff', ba)).code).toBe(EXIT.usage)
     expect((await cli('diff', ba, va, '--format', 'pdf')).code).toBe(EXIT.usage)
+  })
+})
+
+describe('cli strict arguments', () => {
+  const bar = join(root, 'public/examples/bar-example.json')
+
+  it('refuses a misspelled option with a usage error naming it, in Dutch and English', async () => {
+    const nl = await cli('diff', bar, bar, '--fromat', 'text')
+    expect(nl.code).toBe(EXIT.usage)
+    expect(nl.out).toBe('')
+    expect(nl.err.split('\n')[0]).toBe('onbekende optie bij diff: --fromat (bedoelt u --format?)')
+    expect(nl.err).toContain('Gebruik: npm run --silent cli --')
+    const en = await cli('diff', bar, bar, '--fromat', 'text', '--lang', 'en')
+    expect(en.code).toBe(EXIT.usage)
+    expect(en.err.split('\n')[0]).toBe('unknown option for diff: --fromat (did you mean --format?)')
+    expect(en.err).toContain('Usage: npm run --silent cli --')
+  })
+
+  it('refuses an option another command takes instead of ignoring it', async () => {
+    const r = await cli('validate', bar, '--format', 'text', '--lang=en')
+    expect(r.code).toBe(EXIT.usage)
+    expect(r.err.split('\n')[0]).toBe('unknown option for validate: --format')
+  })
+
+  it('refuses an option without its value, also when the next argument is an option', async () => {
+    for (const [argv, first] of [
+      [['validate', bar, '--lang'], '--lang neemt nl of en'],
+      [['diff', bar, bar, '--format', '--lang', 'en'], '--format takes json or text'],
+      [['pdf', bar, '-o'], '-o neemt een bestand'],
+      [['pdf', bar, '--compare', '-o', 'x.pdf', '--lang', 'en'], '--compare takes a file'],
+    ] as const) {
+      const r = await cli(...argv)
+      expect(r.code, argv.join(' ')).toBe(EXIT.usage)
+      expect(r.err.split('\n')[0], argv.join(' ')).toBe(first)
+    }
+  })
+
+  it('refuses a value given to a flag and an extra argument', async () => {
+    const flag = await cli('json-schemas', '--check=yes')
+    expect(flag.code).toBe(EXIT.usage)
+    expect(flag.err.split('\n')[0]).toBe('--check neemt geen waarde')
+    const extra = await cli('json-schemas', '--check', 'schemas', '--lang', 'en')
+    expect(extra.code).toBe(EXIT.usage)
+    expect(extra.err.split('\n')[0]).toBe('json-schemas takes no arguments')
+    expect((await cli('validate', bar, bar)).err.split('\n')[0]).toBe(
+      'validate neemt precies één bestand',
+    )
+  })
+
+  it('suggests the command meant by a near miss', async () => {
+    const r = await cli('schema-dif', 'a.json', 'b.json', '--lang', 'en')
+    expect(r.code).toBe(EXIT.usage)
+    expect(r.err.split('\n')[0]).toBe('unknown command: schema-dif (did you mean schema-diff?)')
+  })
+
+  it('prints usage and exits 0 on --help after any command, or before it', async () => {
+    for (const argv of [['--help'], ['validate', '--help'], ['--lang', 'en', '--help', 'diff']]) {
+      const r = await cli(...argv)
+      expect(r.code, argv.join(' ')).toBe(EXIT.ok)
+      expect(r.out).toContain('schema-diff')
+    }
+  })
+
+  it('takes the command after its options', async () => {
+    expect(await cli('--lang', 'en', 'validate', bar)).toEqual({
+      code: EXIT.ok,
+      out: 'Valid: assessment (bar 1.0.0)',
+      err: '',
+    })
+  })
+})
+
+describe('cli schema-diff', () => {
+  const bar = join(root, 'schemas/bar/1.0.0.json')
+  const dir = mkdtempSync(join(tmpdir(), 'bar-cli-schema-diff-'))
+  const reworded = join(dir, 'bar-reworded.json')
+  const text = readFileSync(bar, 'utf8')
+  writeFileSync(reworded, text.replace('"nl": "Tillen"', '"nl": "Optillen"'))
+
+  it('has a label to reword', () => {
+    expect(text.split('"nl": "Tillen"')).toHaveLength(2)
+  })
+
+  it('prints the bump and the changes as JSON and exits 0', async () => {
+    const r = await cli('schema-diff', bar, reworded)
+    expect(r.code).toBe(EXIT.ok)
+    expect(r.err).toBe('')
+    const out = JSON.parse(r.out) as Record<string, unknown>
+    expect(Object.keys(out)).toEqual(['bump', 'changes'])
+    expect(out).toEqual({
+      bump: 'patch',
+      changes: [
+        {
+          kind: 'wording',
+          path: { section: 'fysiek', item: 'fysiek.tillen', field: 'label' },
+          bump: 'patch',
+          old: { nl: 'Tillen', en: 'Lifting' },
+          new: { nl: 'Optillen', en: 'Lifting' },
+        },
+      ],
+    })
+  })
+
+  it('prints bump none for a file against itself', async () => {
+    const r = await cli('schema-diff', bar, bar)
+    expect(r.code).toBe(EXIT.ok)
+    expect(JSON.parse(r.out)).toEqual({ bump: 'none', changes: [] })
+  })
+
+  it('refuses a misspelled option with exit 2, in Dutch and English', async () => {
+    const nl = await cli('schema-diff', bar, reworded, '--formt', 'json')
+    expect(nl.code).toBe(EXIT.usage)
+    expect(nl.out).toBe('')
+    expect(nl.err.split('\n')[0]).toBe('onbekende optie bij schema-diff: --formt')
+    const en = await cli('schema-diff', bar, reworded, '--lang', 'en', '--lnag', 'en')
+    expect(en.code).toBe(EXIT.usage)
+    expect(en.err.split('\n')[0]).toBe(
+      'unknown option for schema-diff: --lnag (did you mean --lang?)',
+    )
+    expect(en.err).toContain('schema-diff <old.json> <new.json>')
+  })
+
+  it('refuses one file or three with exit 2', async () => {
+    expect((await cli('schema-diff', bar)).err.split('\n')[0]).toBe(
+      'schema-diff neemt twee instrumentbestanden: <oud.json> <nieuw.json>',
+    )
+    expect((await cli('schema-diff', bar, bar, bar)).code).toBe(EXIT.usage)
+  })
+
+  it('exits 1 on a missing file, naming it, in the language asked for', async () => {
+    const missing = join(dir, 'nope.json')
+    const nl = await cli('schema-diff', bar, missing)
+    expect(nl).toEqual({
+      code: EXIT.invalid,
+      out: '',
+      err: `${missing}:\n$: Bestand ${missing} kan niet gelezen worden`,
+    })
+    const en = await cli('schema-diff', missing, bar, '--lang', 'en')
+    expect(en.code).toBe(EXIT.invalid)
+    expect(en.err).toBe(`${missing}:\n$: Cannot read file ${missing}`)
+  })
+
+  it('exits 1 with every problem of an invalid instrument, as validate gives them', async () => {
+    const broken = join(fixtures, 'instruments/broken/several-problems.json')
+    const r = await cli('schema-diff', bar, broken, '--lang', 'en')
+    expect(r.code).toBe(EXIT.invalid)
+    expect(r.err).toBe(`${broken}:\n${(await cli('validate', broken, '--lang', 'en')).err}`)
+  })
+
+  it('exits 1 on an assessment or two different instruments', async () => {
+    const assessment = await cli('schema-diff', bar, join(root, 'public/examples/bar-example.json'))
+    expect(assessment.code).toBe(EXIT.invalid)
+    expect(assessment.err).toContain('$: Dit is een beoordeling, geen instrument')
+    const other = await cli(
+      'schema-diff',
+      bar,
+      join(root, 'schemas/fml/1.0.0.json'),
+      '--lang',
+      'en',
+    )
+    expect(other).toEqual({
+      code: EXIT.invalid,
+      out: '',
+      err: '$.id: Two different instruments ("bar" and "fml"): compare two versions of one instrument',
+    })
   })
 })

@@ -1,37 +1,46 @@
 import AxeBuilder from '@axe-core/playwright'
-import { test as base, expect, type Page } from '@playwright/test'
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test'
+
+/**
+ * Collects, into `problems`, every console error or warning, page error, Content-Security-Policy
+ * violation and request that leaves the machine, from every page of `context` (a second tab too).
+ */
+export async function watchContext(context: BrowserContext, problems: string[]) {
+  await context.exposeBinding('reportPolicyViolation', (_source, text: string) => {
+    problems.push(`Content-Security-Policy violation: ${text}`)
+  })
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { reportPolicyViolation: (text: string) => void })
+        .reportPolicyViolation
+      report(`${e.violatedDirective} ${e.blockedURI}`)
+    })
+  })
+  context.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning')
+      problems.push(`console.${m.type()}: ${m.text()}`)
+  })
+  context.on('weberror', (e) => problems.push(`pageerror: ${e.error().message}`))
+  context.on('request', (r) => {
+    const url = new URL(r.url())
+    if (
+      !['127.0.0.1', 'localhost'].includes(url.hostname) &&
+      !['data:', 'blob:'].includes(url.protocol)
+    )
+      problems.push(`network request outside the machine: ${r.url()}`)
+  })
+}
 
 /**
  * Every e2e test fails on a console error, a page error, a Content-Security-Policy violation or a
- * request that leaves the machine.
+ * request that leaves the machine, in any tab of its browser context. A test that opens a context
+ * of its own watches it with watchContext.
  */
 export const test = base.extend<{ problems: string[] }>({
   problems: [
-    async ({ page }, use) => {
+    async ({ context }, use) => {
       const problems: string[] = []
-      await page.exposeBinding('reportPolicyViolation', (_source, text: string) => {
-        problems.push(`Content-Security-Policy violation: ${text}`)
-      })
-      await page.addInitScript(() => {
-        document.addEventListener('securitypolicyviolation', (e) => {
-          const report = (window as unknown as { reportPolicyViolation: (text: string) => void })
-            .reportPolicyViolation
-          report(`${e.violatedDirective} ${e.blockedURI}`)
-        })
-      })
-      page.on('console', (m) => {
-        if (m.type() === 'error' || m.type() === 'warning')
-          problems.push(`console.${m.type()}: ${m.text()}`)
-      })
-      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
-      page.on('request', (r) => {
-        const url = new URL(r.url())
-        if (
-          !['127.0.0.1', 'localhost'].includes(url.hostname) &&
-          !['data:', 'blob:'].includes(url.protocol)
-        )
-          problems.push(`network request outside the machine: ${r.url()}`)
-      })
+      await watchContext(context, problems)
       await use(problems)
       expect(problems, 'console errors, page errors or outside requests').toEqual([])
     },

@@ -1,6 +1,6 @@
 import { expect, expectNoAxeViolations, test } from './fixtures'
 
-test('lists BAR 1.0.0 and FML 1.0.0 with provenance, in Dutch and then in English, by keyboard', async ({
+test('lists BAR 1.0.0, BAR 1.1.0 and FML 1.0.0 with provenance, in Dutch and then in English, by keyboard', async ({
   page,
 }) => {
   await page.goto('/')
@@ -12,7 +12,14 @@ test('lists BAR 1.0.0 and FML 1.0.0 with provenance, in Dutch and then in Englis
   const fml = page.getByRole('article', {
     name: /Functionele Mogelijkhedenlijst \(FML\) Versie 1\.0\.0/,
   })
+  const bar110 = page.getByRole('article', {
+    name: /Beschrijving Arbeidsbelastbaarheid .* Versie 1\.1\.0/,
+  })
   await expect(bar).toBeVisible()
+  await expect(bar110).toBeVisible()
+  await expect(bar110).toContainText('Illustratieve versie, door dit project gemaakt')
+  await expect(bar).toContainText('Eerdere versie: nieuwe beoordelingen beginnen op versie 1.1.0.')
+  await expect(bar110).not.toContainText('Eerdere versie')
   await expect(fml).toBeVisible()
   await expect(bar.getByText('Herkomst', { exact: true })).toBeVisible()
   await expect(bar).toContainText('gereconstrueerd')
@@ -22,7 +29,7 @@ test('lists BAR 1.0.0 and FML 1.0.0 with provenance, in Dutch and then in Englis
 
   // Keyboard only: tab to the English button and press it.
   const english = page.getByRole('button', { name: 'English' })
-  for (let i = 0; i < 10 && !(await english.evaluate((el) => el === document.activeElement)); i++)
+  for (let i = 0; i < 30 && !(await english.evaluate((el) => el === document.activeElement)); i++)
     await page.keyboard.press('Tab')
   await expect(english).toBeFocused()
   await page.keyboard.press('Enter')

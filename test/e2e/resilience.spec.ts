@@ -97,6 +97,23 @@ test.describe('at 200% zoom (1280 × 900 shows 640 × 450 CSS px)', () => {
   })
 })
 
+test('on a desktop screen, Shift+Tab back up the form never leaves focus under the sticky toolbar', async ({
+  page,
+}) => {
+  await page.goto('/#/assessments')
+  await page.getByRole('button', { name: 'Open voorbeeld: BAR van de bedrijfsarts' }).click()
+  await expect(page.locator('[data-item-id]').first()).toBeVisible()
+  // From deep in the form, as after working down it with the mouse.
+  await page.locator('[data-item-id]').nth(30).locator('input, select, textarea').first().focus()
+  const hidden: string[] = []
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Shift+Tab')
+    const f = await focusedInView(page)
+    if (!f.inViewport || !f.onTop) hidden.push(`${i + 1} → ${f.name} (covered by: ${f.covering})`)
+  }
+  expect(hidden).toEqual([])
+})
+
 test('a malformed link or one to no screen opens "Pagina niet gevonden" with links, the menu kept', async ({
   page,
 }) => {

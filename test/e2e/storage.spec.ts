@@ -7,6 +7,7 @@ import {
   chooseExamplePair,
   EXAMPLE_BAR_LABEL,
   EXAMPLE_FML_LABEL,
+  watchContext,
 } from './fixtures'
 
 const SHOTS = '/tmp/storage-shots'
@@ -47,6 +48,13 @@ test('two tabs on one assessment: the later edit is refused with a choice, and n
     await a.screenshot({ path: `${SHOTS}/conflict-${width}.png` })
   }
   await a.setViewportSize({ width: 1280, height: 900 })
+
+  // Deep in the form, the toolbar says it too and leads back to the choice.
+  await a.locator('[data-item-id]').nth(40).locator('textarea').first().focus()
+  await expect(notice).not.toBeInViewport()
+  await a.getByRole('button', { name: 'Niet opgeslagen: naar de keuze' }).click()
+  await expect(notice).toBeFocused()
+  await expect(notice).toBeInViewport()
 
   // B's author name is still stored: a fresh look in B shows it, with B's employee untouched.
   await b.reload()
@@ -94,6 +102,7 @@ test('an assessment deleted in one tab is not brought back by a save in another'
 test('"Alles exporteren" and an import in a fresh browser bring back every assessment and motivation', async ({
   page,
   browser,
+  problems,
 }, testInfo) => {
   test.setTimeout(90_000)
   await openExamples(page)
@@ -121,6 +130,7 @@ test('"Alles exporteren" and an import in a fresh browser bring back every asses
 
   // A fresh profile: nothing stored until the back-up is imported.
   const fresh = await browser.newContext()
+  await watchContext(fresh, problems)
   const other = await fresh.newPage()
   await other.goto('/#/assessments')
   await expect(other.getByText(/Nog geen beoordelingen/)).toBeVisible()

@@ -1,12 +1,9 @@
 import 'fake-indexeddb/auto'
-import { deleteDB } from 'idb'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { Assessment } from '../../src/core/assessment/assessment-schema'
 import {
   addAssessment,
-  closeStore,
-  DB_NAME,
   getComparison,
   getStoredAssessment,
   listAssessments,
@@ -20,7 +17,9 @@ import {
   makeBackup,
   restoreBackup,
 } from '../../src/storage/backup'
+import { turnOnEncryption } from '../../src/storage/encryption-settings'
 import { readJson, root } from '../helpers/files'
+import { freshStore, rawStoreContains } from '../helpers/raw-store'
 import { shippedCatalogue } from '../helpers/instruments'
 
 const instruments = shippedCatalogue().instruments
@@ -34,10 +33,7 @@ const comparison = {
   updatedAt: '2026-11-20T10:00:00.000Z',
 }
 
-async function clear() {
-  await closeStore()
-  await deleteDB(DB_NAME)
-}
+const clear = freshStore
 
 beforeEach(clear)
 
@@ -128,5 +124,30 @@ describe('restoreBackup', () => {
     )
     expect(r.ok).toBe(false)
     expect(!r.ok && r.issues[0]).toMatchObject({ path: '$.formatVersion' })
+  })
+})
+
+describe('back-up with encryption on', { timeout: 30_000 }, () => {
+  it('"Alles exporteren" writes the same plain file as without encryption', async () => {
+    await storeAll()
+    const plain = await exported()
+    await turnOnEncryption('een lange wachtwoordzin')
+    expect(await exported()).toEqual(plain)
+  })
+
+  it('importing a back-up into an encrypted store seals every record it restores', async () => {
+    await storeAll()
+    const backup = await exported()
+    await clear()
+    await turnOnEncryption('een lange wachtwoordzin')
+    expect(await restoreBackup(backup, instruments)).toEqual({
+      ok: true,
+      value: { assessments: 2, comparisons: 1, present: 0 },
+    })
+    expect((await getComparison(bar.id, fml.id))?.notes).toEqual(comparison.notes)
+    expect((await getStoredAssessment(fml.id))?.assessment.meta.authorName).toBe('Dr. V')
+    expect(await rawStoreContains('Dr. V')).toBe(false)
+    expect(await rawStoreContains(comparison.notes['IV.13'])).toBe(false)
+    expect(await rawStoreContains(bar.meta.authorName)).toBe(false)
   })
 })

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto'
-import { deleteDB, openDB } from 'idb'
+import { openDB } from 'idb'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { Assessment } from '../../src/core/assessment/assessment-schema'
@@ -9,17 +9,16 @@ import {
   listCheckedAssessments,
   listValidAssessments,
 } from '../../src/storage/checked-assessments'
+import { turnOnEncryption } from '../../src/storage/encryption-settings'
 import { readJson, root } from '../helpers/files'
 import { shippedCatalogue } from '../helpers/instruments'
+import { freshStore } from '../helpers/raw-store'
 
 const instruments = shippedCatalogue().instruments
 const bar = readJson(join(root, 'public/examples/bar-example.json')) as Assessment
 const fml = readJson(join(root, 'public/examples/fml-example.json')) as Assessment
 
-beforeEach(async () => {
-  await closeStore()
-  await deleteDB(DB_NAME)
-})
+beforeEach(freshStore)
 
 /** Writes a record past the store's checks, as an older app version or a bug might have. */
 async function writeRaw(record: unknown) {
@@ -59,6 +58,31 @@ describe('listCheckedAssessments', () => {
     expect(bad?.ok === false && bad.issues[0]?.message.en).toBe(
       'This stored record holds no assessment',
     )
+  })
+})
+
+describe('listCheckedAssessments with encryption on', { timeout: 30_000 }, () => {
+  it('opens every sealed record, and lists one that does not open (damaged) with its problem', async () => {
+    await addAssessment(bar)
+    await addAssessment(fml)
+    await turnOnEncryption('een lange wachtwoordzin')
+    expect((await listValidAssessments(instruments)).map((a) => a.id).sort()).toEqual(
+      [bar.id, fml.id].sort(),
+    )
+    await closeStore()
+    const db = await openDB(DB_NAME, DB_VERSION)
+    const record = await db.get('assessments', bar.id)
+    record.sealed.data[0] ^= 1
+    await db.put('assessments', record)
+    db.close()
+    const checked = await listCheckedAssessments(instruments)
+    expect(checked).toHaveLength(2)
+    const bad = checked.find((r) => r.id === bar.id)
+    expect(bad).toMatchObject({ ok: false, revision: 1 })
+    expect(bad?.ok === false && bad.issues[0]?.message.nl).toBe(
+      'Dit opgeslagen record kon niet ontsleuteld worden (beschadigd)',
+    )
+    expect(await getCheckedAssessment(bar.id, () => instruments)).toMatchObject({ ok: false })
   })
 })
 

@@ -87,7 +87,7 @@ describe('importAssessmentFile', () => {
     [
       'an unknown version',
       () => JSON.stringify({ ...example, instrument: { id: 'bar', version: '2.0.0' } }),
-      /^\$\.instrument\.version Version 2\.0\.0 of bar is not known \(known: 1\.0\.0\)/,
+      /^\$\.instrument\.version Version 2\.0\.0 of bar is not known \(known: 1\.0\.0, 1\.1\.0\)/,
     ],
     [
       'an unknown item id',

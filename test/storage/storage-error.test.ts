@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { storageMessageKey, storageProblem } from '../../src/storage/storage-error'
+import {
+  LockedError,
+  storageMessageKey,
+  storageProblem,
+  UnreadableRecordError,
+} from '../../src/storage/storage-error'
 
 describe('storageProblem', () => {
   it('tells a full storage from one that cannot be used at all', () => {
@@ -14,5 +19,10 @@ describe('storageProblem', () => {
     expect(storageProblem(undefined)).toBe('other')
     expect(storageMessageKey(new Error('boom'))).toBe('storage.failed')
     expect(storageMessageKey(new DOMException('x', 'QuotaExceededError'))).toBe('storage.full')
+  })
+
+  it('words a locked tab and a record that does not open, each with its own message', () => {
+    expect(storageMessageKey(new LockedError())).toBe('storage.locked')
+    expect(storageMessageKey(new UnreadableRecordError('x'))).toBe('storage.unreadable')
   })
 })

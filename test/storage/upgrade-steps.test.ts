@@ -12,6 +12,7 @@ import {
   listAssessments,
   saveAssessment,
 } from '../../src/storage/assessment-store'
+import { encryptionState } from '../../src/storage/encryption-state'
 import { UPGRADE_STEPS } from '../../src/storage/upgrade-steps'
 import { readJson, root } from '../helpers/files'
 
@@ -39,6 +40,7 @@ describe('UPGRADE_STEPS', () => {
       'createAssessments',
       'createComparisons',
       'wrapAssessmentsWithRevision',
+      'createKeyStore',
     ])
     expect(DB_VERSION).toBe(UPGRADE_STEPS.length)
   })
@@ -77,5 +79,29 @@ describe('UPGRADE_STEPS', () => {
   it('wrapAssessmentsWithRevision: an empty version 2 database upgrades to an empty list', async () => {
     ;(await databaseAt(2)).close()
     expect(await listAssessments()).toEqual([])
+  })
+
+  it('createKeyStore: a version 3 database keeps every record and motivation, with encryption off', async () => {
+    const db = await databaseAt(3)
+    const record = { id: bar.id, revision: 2, updatedAt: bar.updatedAt, assessment: bar }
+    await db.put('assessments', record)
+    const comparison = {
+      id: `${bar.id}__${fml.id}`,
+      baId: bar.id,
+      vaId: fml.id,
+      notes: { 'IV.13': 'Gemotiveerd' },
+      updatedAt: bar.updatedAt,
+    }
+    await db.put('comparisons', comparison)
+    db.close()
+    expect(await getStoredAssessment(bar.id)).toEqual(record)
+    expect(await getComparison(bar.id, fml.id)).toEqual(comparison)
+    expect(await encryptionState()).toBe('off')
+    // The new store is there and empty.
+    await closeStore()
+    const upgraded = await openDB(DB_NAME, DB_VERSION)
+    expect([...upgraded.objectStoreNames].sort()).toEqual(['assessments', 'comparisons', 'keys'])
+    expect(await upgraded.count('keys')).toBe(0)
+    upgraded.close()
   })
 })

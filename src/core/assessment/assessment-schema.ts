@@ -82,6 +82,25 @@ export const derivationSchema = z.strictObject({
 })
 export type Derivation = z.infer<typeof derivationSchema>
 
+/** A qualified migration step: `<instrument>-<version>/<step name>`, e.g. `bar-1.1.0/split-hand-vinger`. */
+export const qualifiedStepSchema = z
+  .string()
+  .regex(
+    /^[a-z][a-z0-9-]*-(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?\/[a-z0-9][a-z0-9-]*$/,
+  )
+
+/**
+ * The answers as they were given, kept beside the migrated ones and never overwritten: the version
+ * they were given against, when they were last migrated, and every step applied since.
+ */
+export const capturedSchema = z.strictObject({
+  instrument: instrumentRefSchema,
+  answers: z.record(idSchema, answerValueSchema),
+  migratedAt: z.iso.datetime({ offset: true }),
+  steps: z.array(qualifiedStepSchema),
+})
+export type Captured = z.infer<typeof capturedSchema>
+
 /** One filled-in (or partly filled-in) instrument: the file a user exports and imports. */
 export const assessmentSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -96,6 +115,8 @@ export const assessmentSchema = z.strictObject({
   createdAt: z.iso.datetime({ offset: true }),
   updatedAt: z.iso.datetime({ offset: true }),
   derivation: derivationSchema.optional(),
+  /** Present once the answers were migrated from an earlier instrument version. */
+  captured: capturedSchema.optional(),
 })
 export type Assessment = z.infer<typeof assessmentSchema>
 export type Answers = Assessment['answers']

@@ -6,10 +6,42 @@ import { answersSchema } from './answer-validator'
 import type { Assessment } from './assessment-schema'
 import { assessmentSchema } from './assessment-schema'
 import { ASSESSMENT_FORMAT } from './constants'
+import { compareSemver } from '../instrument/catalogue-data'
 import { findInstrument } from '../instrument/find-instrument'
 
 function prefixed(issues: ValidationIssue[], prefix: string): ValidationIssue[] {
   return issues.map((i) => ({ ...i, path: i.path.replace(/^\$/, `$.${prefix}`) }))
+}
+
+/** Answers kept from before a migration: an earlier version of the same instrument, and valid there. */
+function checkCaptured(
+  assessment: Assessment,
+  instruments: readonly Instrument[],
+): ValidationIssue[] {
+  const captured = assessment.captured
+  if (!captured) return []
+  const { id, version } = assessment.instrument
+  const ref = captured.instrument
+  if (ref.id !== id)
+    return [
+      issue(
+        ['captured', 'instrument', 'id'],
+        `De oorspronkelijke antwoorden horen bij "${ref.id}", niet bij "${id}"`,
+        `The original answers belong to "${ref.id}", not to "${id}"`,
+      ),
+    ]
+  if (compareSemver(ref.version, version) >= 0)
+    return [
+      issue(
+        ['captured', 'instrument', 'version'],
+        `De oorspronkelijke antwoorden moeten bij een eerdere versie dan ${version} horen, niet bij ${ref.version}`,
+        `The original answers must belong to a version before ${version}, not to ${ref.version}`,
+      ),
+    ]
+  const found = findInstrument(instruments, ref)
+  if (!found.ok) return prefixed(found.issues, 'captured')
+  const answers = answersSchema(found.value).safeParse(captured.answers, { reportInput: true })
+  return answers.success ? [] : prefixed(fromZodError(answers.error), 'captured.answers')
 }
 
 /**
@@ -75,7 +107,7 @@ export function loadAssessment(
   const answers = answersSchema(found.value).safeParse(parsed.data.answers, { reportInput: true })
   if (!answers.success)
     return { ok: false, issues: prefixed(fromZodError(answers.error), 'answers') }
-  const issues: ValidationIssue[] = []
+  const issues: ValidationIssue[] = checkCaptured(parsed.data, instruments)
   const { assessmentDate, validUntil } = parsed.data.meta
   if (validUntil && validUntil < assessmentDate)
     issues.push(

@@ -32,7 +32,7 @@ export interface SectionProgress {
 /** Answered and open items per section, counting only items that are shown. */
 export function progress(instrument: Instrument, answers: Answers): SectionProgress[] {
   return instrument.sections.map((section) => {
-    const visible = section.items.filter((item) => isVisible(item, answers))
+    const visible = section.items.filter((item) => isVisible(item, answers, instrument))
     const open = visible.filter((item) => !isAnswered(answers[item.id]))
     return {
       sectionId: section.id,

@@ -125,7 +125,7 @@ export function normForOpenItems(instrument: Instrument, answers: Answers): Answ
   for (const section of instrument.sections) {
     if (section.items.some((i) => i.id === c.item)) continue
     for (const item of section.items) {
-      if (isAnswered(answers[item.id]) || !isVisible(item, answers)) continue
+      if (isAnswered(answers[item.id]) || !isVisible(item, answers, instrument)) continue
       const norm = normAnswer(item)
       if (norm) out[item.id] = norm
     }

@@ -56,6 +56,25 @@ export function compareSemver(a: string, b: string): number {
   return preA.localeCompare(preB, 'en', { numeric: true })
 }
 
+/**
+ * The newest version of each instrument, the one new assessments start on: the highest release,
+ * or the highest pre-release when an instrument has no release yet.
+ */
+export function latestVersions(instruments: readonly Instrument[]): Instrument[] {
+  const latest = new Map<string, Instrument>()
+  for (const i of instruments) {
+    const best = latest.get(i.id)
+    const rank = (x: Instrument) => (x.version.includes('-') ? 0 : 1)
+    if (
+      !best ||
+      rank(i) > rank(best) ||
+      (rank(i) === rank(best) && compareSemver(i.version, best.version) > 0)
+    )
+      latest.set(i.id, i)
+  }
+  return [...latest.values()]
+}
+
 function splitPrerelease(version: string): [string, string | undefined] {
   const dash = version.indexOf('-')
   return dash < 0 ? [version, undefined] : [version.slice(0, dash), version.slice(dash + 1)]

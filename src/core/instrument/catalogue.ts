@@ -22,9 +22,55 @@ function pathMismatch(path: string, id: string, version: string): ValidationIssu
       ]
 }
 
+/** The id and version a file says it has, read before it is validated. */
+function declared(json: unknown): { id: string; version: string } {
+  const j = json as { id?: unknown; version?: unknown } | null
+  return {
+    id: typeof j?.id === 'string' ? j.id : '',
+    version: typeof j?.version === 'string' ? j.version : '',
+  }
+}
+
+/** A later version says how answers of the version before it carry over; a first version cannot. */
+function versionOrder(
+  instrument: Instrument,
+  prevVersion: string | undefined,
+  previous: Instrument | undefined,
+): ValidationIssue[] {
+  const { id, version, migration } = instrument
+  if (prevVersion === undefined)
+    return migration
+      ? [
+          issue(
+            ['migration', 'from'],
+            `Migratie vanaf ${migration.from}, maar ${id} ${migration.from} staat niet in schemas/`,
+            `Migration from ${migration.from}, but ${id} ${migration.from} is not in schemas/`,
+          ),
+        ]
+      : []
+  if (!previous)
+    return [
+      issue(
+        ['migration'],
+        `${id} ${prevVersion} heeft problemen, dus de migratie ervandaan kan niet gecontroleerd worden`,
+        `${id} ${prevVersion} has problems, so the migration from it cannot be checked`,
+      ),
+    ]
+  if (!migration)
+    return [
+      issue(
+        [],
+        `${id} ${version} volgt op ${prevVersion}: zeg met "migration" (from: ${prevVersion}, steps) hoe antwoorden overgaan`,
+        `${id} ${version} follows ${prevVersion}: say with "migration" (from: ${prevVersion}, steps) how answers carry over`,
+      ),
+    ]
+  return []
+}
+
 /**
  * Loads every versioned instrument and vocabulary file, each instrument against the vocabulary
- * version it names. Files with problems are left out and reported, the rest are usable.
+ * version it names and the migration from its previous version. Files with problems are left out
+ * and reported, the rest are usable.
  */
 export function buildCatalogue(files: readonly SchemaFile[]): Catalogue {
   const problems: FileProblem[] = []
@@ -37,10 +83,19 @@ export function buildCatalogue(files: readonly SchemaFile[]): Catalogue {
     if (r.ok && issues.length === 0) vocabularies.push(r.value)
     else problems.push({ path: file.path, issues })
   }
-  for (const file of sorted.filter((f) => schemaFileKind(f.path) === 'instrument')) {
+  // Versions of one instrument in order, so each is checked against the migration from the one before.
+  const instrumentFiles = sorted
+    .filter((f) => schemaFileKind(f.path) === 'instrument')
+    .map((file) => ({ file, ...declared(file.json) }))
+    .sort((a, b) => a.id.localeCompare(b.id) || compareSemver(a.version, b.version))
+  const loaded = new Map<SchemaFile, Instrument>()
+  instrumentFiles.forEach(({ file, id }, n) => {
+    const before = instrumentFiles[n - 1]
+    const prev = before?.id === id ? before : undefined
+    const previous = prev && loaded.get(prev.file)
     const wanted = (file.json as { vocabulary?: { version?: unknown } } | null)?.vocabulary?.version
     const vocabulary = typeof wanted === 'string' ? findVocabulary(vocabularies, wanted) : undefined
-    const r = loadInstrument(file.json, vocabulary)
+    const r = loadInstrument(file.json, vocabulary, previous)
     let issues = r.ok ? pathMismatch(file.path, r.value.id, r.value.version) : r.issues
     if (r.ok && !vocabulary)
       issues = [
@@ -51,9 +106,12 @@ export function buildCatalogue(files: readonly SchemaFile[]): Catalogue {
           `Vocabulary ${r.value.vocabulary.version} not found`,
         ),
       ]
-    if (r.ok && issues.length === 0) instruments.push(r.value)
-    else problems.push({ path: file.path, issues })
-  }
+    if (r.ok) issues = [...issues, ...versionOrder(r.value, prev?.version, previous)]
+    if (r.ok && issues.length === 0) {
+      instruments.push(r.value)
+      loaded.set(file, r.value)
+    } else problems.push({ path: file.path, issues })
+  })
   instruments.sort((a, b) => a.id.localeCompare(b.id) || compareSemver(a.version, b.version))
   const crosswalks: Crosswalk[] = []
   for (const file of sorted.filter((f) => schemaFileKind(f.path) === 'crosswalk')) {

@@ -1,9 +1,44 @@
 import type { LoadResult, PathSegment, ValidationIssue } from '../issues/validation-issue'
 import { issue } from '../issues/validation-issue'
 import { fromZodError } from '../issues/zod-issues'
+import { checkMigration } from '../migration/check-migration'
 import { choiceOptions } from './choice-options'
 import type { Instrument, Item, Option, Vocabulary } from './meta-schema'
 import { instrumentSchema, vocabularySchema } from './meta-schema'
+
+/**
+ * Conditions that come back to where they started (a shows when b, b when a; any length): such an
+ * item could never be shown, and hiding, which follows the chain, would not end. Reported once per
+ * ring, at the first item in instrument order whose chain runs into it.
+ */
+function checkConditionCycles(
+  instrument: Instrument,
+  items: ReadonlyMap<string, Item>,
+  out: ValidationIssue[],
+) {
+  const settled = new Set<string>()
+  instrument.sections.forEach((section, s) =>
+    section.items.forEach((item, i) => {
+      const chain: string[] = []
+      let current: Item | undefined = item
+      while (current && !settled.has(current.id) && !chain.includes(current.id)) {
+        chain.push(current.id)
+        current = current.visibleWhen ? items.get(current.visibleWhen.item) : undefined
+      }
+      if (current && chain.includes(current.id)) {
+        const ring = [...chain.slice(chain.indexOf(current.id)), current.id].join(' → ')
+        out.push(
+          issue(
+            ['sections', s, 'items', i, 'visibleWhen', 'item'],
+            `Voorwaarden vormen een kring: ${ring}; geen van deze items kan ooit getoond worden`,
+            `Conditions form a ring: ${ring}; none of these items could ever be shown`,
+          ),
+        )
+      }
+      chain.forEach((id) => settled.add(id))
+    }),
+  )
+}
 
 function duplicates<T>(values: readonly T[]): Set<T> {
   const seen = new Set<T>()
@@ -133,7 +168,7 @@ function checkReferences(instrument: Instrument, vocabulary: Vocabulary | undefi
       if (cond) {
         const target = items.get(cond.item)
         const cp: PathSegment[] = [...ip, 'visibleWhen']
-        if (!target || target.id === item.id) {
+        if (!target) {
           out.push(
             issue(
               [...cp, 'item'],
@@ -168,6 +203,7 @@ function checkReferences(instrument: Instrument, vocabulary: Vocabulary | undefi
       }
     })
   })
+  checkConditionCycles(instrument, items, out)
   checkConclusion(instrument, items, out)
   checkExclusions(instrument, items, out)
   return out
@@ -259,16 +295,23 @@ function checkExclusions(
 }
 
 /**
- * Validates unknown JSON as an instrument file and, when a vocabulary is given, its term references.
- * Returns every problem at once.
+ * Validates unknown JSON as an instrument file and, when a vocabulary is given, its term references;
+ * when the previous version is given, the migration from it. Returns every problem at once.
  * @example
- * const r = loadInstrument(JSON.parse(text), vocabulary)
+ * const r = loadInstrument(JSON.parse(text), vocabulary, previousVersion)
  * if (!r.ok) console.error(formatIssues(r.issues, 'nl'))
  */
-export function loadInstrument(input: unknown, vocabulary?: Vocabulary): LoadResult<Instrument> {
+export function loadInstrument(
+  input: unknown,
+  vocabulary?: Vocabulary,
+  previous?: Instrument,
+): LoadResult<Instrument> {
   const parsed = instrumentSchema.safeParse(input, { reportInput: true })
   if (!parsed.success) return { ok: false, issues: fromZodError(parsed.error) }
-  const issues = checkReferences(parsed.data, vocabulary)
+  const issues = [
+    ...checkReferences(parsed.data, vocabulary),
+    ...checkMigration(parsed.data, previous),
+  ]
   return issues.length ? { ok: false, issues } : { ok: true, value: parsed.data }
 }
 

@@ -199,6 +199,76 @@ export const exclusionSchema = z.strictObject({
 })
 export type Exclusion = z.infer<typeof exclusionSchema>
 
+/** The name of a migration step, unique within its migration: kebab-case, e.g. `split-hand-vinger`. */
+export const stepNameSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'step-name')
+
+/**
+ * Where each option code of the previous version goes: to a code of the new item, or nowhere, with
+ * the reason. A code left out keeps its code.
+ */
+export const optionMapSchema = z.record(
+  idSchema,
+  z.union([idSchema, z.strictObject({ drop: localizedSchema })]),
+)
+export type OptionMap = z.infer<typeof optionMapSchema>
+
+/** How a split carries the answer to one of its new items: as it is, or through an option map. */
+export const splitTargetSchema = z.discriminatedUnion('carry', [
+  z.strictObject({ item: idSchema, carry: z.literal('copy') }),
+  z.strictObject({ item: idSchema, carry: z.literal('map'), options: optionMapSchema }),
+])
+export type SplitTarget = z.infer<typeof splitTargetSchema>
+
+const stepBase = {
+  name: stepNameSchema,
+  /** Why the step is needed, shown with every answer it moves or changes. */
+  note: localizedSchema.optional(),
+}
+
+/**
+ * One named step from the previous version to this one. Steps run in order over the answers, each
+ * on what the steps before it left; an item they do not touch keeps its answer when it still fits.
+ */
+export const migrationStepSchema = z.discriminatedUnion('kind', [
+  /** The item got a new id; its answer moves as it is. */
+  z.strictObject({ ...stepBase, kind: z.literal('rename'), from: idSchema, to: idSchema }),
+  /** The answer belongs to another item of the new version. */
+  z.strictObject({ ...stepBase, kind: z.literal('move'), from: idSchema, to: idSchema }),
+  /** Option codes (or capacity levels) changed. */
+  z.strictObject({
+    ...stepBase,
+    kind: z.literal('mapOptions'),
+    item: idSchema,
+    options: optionMapSchema,
+  }),
+  /** One item became two or more. */
+  z.strictObject({
+    ...stepBase,
+    kind: z.literal('split'),
+    from: idSchema,
+    to: z.array(splitTargetSchema).min(2),
+  }),
+  /** Several items became one: the most restrictive answer by rank, or the first one given. */
+  z.strictObject({
+    ...stepBase,
+    kind: z.literal('merge'),
+    from: z.array(idSchema).min(2),
+    to: idSchema,
+    rule: z.enum(['most-restrictive', 'first']),
+    reason: localizedSchema,
+  }),
+  /** The answer has no place in the new version. */
+  z.strictObject({ ...stepBase, kind: z.literal('drop'), item: idSchema, reason: localizedSchema }),
+])
+export type MigrationStep = z.infer<typeof migrationStepSchema>
+
+/** How answers to the previous version become answers to this one. */
+export const migrationSchema = z.strictObject({
+  from: semverSchema,
+  steps: z.array(migrationStepSchema),
+})
+export type Migration = z.infer<typeof migrationSchema>
+
 export const instrumentSchema = z.strictObject({
   $schema: z.string().optional(),
   id: z.string().regex(/^[a-z][a-z0-9-]*$/),
@@ -214,6 +284,8 @@ export const instrumentSchema = z.strictObject({
   conclusion: conclusionSchema.optional(),
   /** Answers that exclude each other: the form warns, a derived form never holds them. */
   exclusions: z.array(exclusionSchema).min(1).optional(),
+  /** How assessments of the previous version become assessments of this one (every later version has one). */
+  migration: migrationSchema.optional(),
 })
 export type Instrument = z.infer<typeof instrumentSchema>
 

@@ -58,6 +58,11 @@ function describe(raw: ZodIssue): { nl: string; en: string } {
         nl: `${input} is geen ICF-code (b, s, d of e gevolgd door cijfers, bijvoorbeeld d4300)`,
         en: `${input} is not an ICF code (b, s, d or e followed by digits, e.g. d4300)`,
       }
+    if (raw.message === 'step-name')
+      return {
+        nl: `${input} is geen stapnaam (kleine letters, cijfers en streepjes, bijvoorbeeld split-hand-vinger)`,
+        en: `${input} is not a step name (lower-case letters, digits and hyphens, e.g. split-hand-vinger)`,
+      }
     return {
       nl: `${input} heeft niet de vereiste vorm`,
       en: `${input} does not have the required form`,

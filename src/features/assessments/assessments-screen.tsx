@@ -1,5 +1,5 @@
 import { formatDate, formatDateTime } from '../../core/report/format'
-import { useCallback, useEffect, useState, type DragEvent } from 'react'
+import { useCallback, useEffect, useState, useSyncExternalStore, type DragEvent } from 'react'
 import { useText } from '../../i18n/text'
 import type { Assessment } from '../../core/assessment/assessment-schema'
 import type { AuthorRole } from '../../core/assessment/constants'
@@ -8,6 +8,7 @@ import { findInstrument } from '../../core/instrument/find-instrument'
 import { duplicateAssessment, newAssessment } from '../../core/assessment/new-assessment'
 import { progress } from '../../core/assessment/progress'
 import type { Catalogue } from '../../core/instrument/catalogue-data'
+import { latestVersions } from '../../core/instrument/catalogue-data'
 import type { ValidationIssue } from '../../core/issues/validation-issue'
 import { checkSize, MAX_BACKUP_BYTES, parseJsonBytes } from '../../core/assessment/safe-json'
 import { addAssessment, deleteAssessment, onStorageChange } from '../../storage/assessment-store'
@@ -15,6 +16,7 @@ import { backupJson, isBackup, makeBackup, restoreBackup } from '../../storage/b
 import { listCheckedAssessments, type CheckedRecord } from '../../storage/checked-assessments'
 import { requestPersistence, type Persistence } from '../../storage/persistence'
 import { storageMessageKey } from '../../storage/storage-error'
+import { lock, onKeyStateChange, tabKey } from '../../storage/tab-key'
 import { ConfirmDialog } from '../../ui/confirm-dialog'
 import { download } from '../../ui/download'
 import { importAssessmentFile } from '../../storage/import-assessment'
@@ -88,11 +90,15 @@ export function AssessmentsScreen({
   const [notice, setNotice] = useState<Notice | undefined>()
   const [deleting, setDeleting] = useState<Assessment | undefined>()
   const [dragging, setDragging] = useState(false)
+  // New assessments start on the latest version of an instrument; earlier versions say so.
+  const latest = latestVersions(catalogue.instruments)
   const [choice, setChoice] = useState(() => {
-    const first = catalogue.instruments[0]
+    const first = latest[0]
     return first ? `${first.id}@${first.version}` : ''
   })
   const [role, setRole] = useState<AuthorRole>('bedrijfsarts')
+  // Behind the storage gate: with encryption on, this tab holds the key.
+  const encrypted = useSyncExternalStore(onKeyStateChange, () => tabKey() !== undefined)
 
   // Errors are kept as they are and worded at render, so their message follows a language switch.
   const storageText = (e: unknown) => t(storageMessageKey(e), { reason: String(e) })
@@ -275,7 +281,9 @@ export function AssessmentsScreen({
           <select id="new-instrument" value={choice} onChange={(e) => setChoice(e.target.value)}>
             {catalogue.instruments.map((i) => (
               <option key={`${i.id}@${i.version}`} value={`${i.id}@${i.version}`}>
-                {l(i.title)} {i.version}
+                {latest.includes(i)
+                  ? `${l(i.title)} ${i.version}`
+                  : t('assessments.new.earlierVersion', { title: l(i.title), version: i.version })}
               </option>
             ))}
           </select>
@@ -318,6 +326,7 @@ export function AssessmentsScreen({
         <section aria-labelledby="backup-title" className="card">
           <h2 id="backup-title">{t('assessments.backup.title')}</h2>
           <p>{t('assessments.backup.intro')}</p>
+          <p className="hint">{t('assessments.backup.plain')}</p>
           <button type="button" onClick={guarded(exportAll)}>
             {t('assessments.backup.export')}
           </button>
@@ -326,6 +335,25 @@ export function AssessmentsScreen({
               {t(`assessments.persist.${persistence}`)}
             </p>
           )}
+        </section>
+        <section aria-labelledby="encryption-title" className="card">
+          <h2 id="encryption-title">{t('encryption.title')}</h2>
+          <p>{t(encrypted ? 'encryption.stateOn' : 'encryption.stateOff')}</p>
+          <p className="row-actions">
+            <a href="#/encryption">{t('encryption.settings')}</a>
+            {encrypted && (
+              <button
+                type="button"
+                onClick={() => {
+                  // The unlock screen takes this one's place: focus stays in the content.
+                  document.getElementById('main')?.focus()
+                  lock()
+                }}
+              >
+                {t('encryption.lock')}
+              </button>
+            )}
+          </p>
         </section>
         <section aria-labelledby="examples-title" className="card">
           <h2 id="examples-title">{t('assessments.examples.title')}</h2>

@@ -1,7 +1,7 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { FormProvider, useForm, useFormContext, type UseFormReturn } from 'react-hook-form'
 import { useText } from '../../i18n/text'
-import type { Answers, Assessment, AssessmentMeta } from '../../core/assessment/assessment-schema'
+import type { Answers, Assessment } from '../../core/assessment/assessment-schema'
 import { AUTHOR_ROLES } from '../../core/assessment/constants'
 import { progress, type SectionProgress } from '../../core/assessment/progress'
 import { normForOpenItems } from '../../core/compare/conclusion'
@@ -10,15 +10,23 @@ import type { Instrument, Item, Term, Vocabulary } from '../../core/instrument/m
 import { isLanguage } from '../../i18n/i18n'
 import {
   answerInputs,
-  inputId,
   isGroupKind,
   ItemErrorStoreContext,
-  StandaloneFieldError,
+  MetaDateField,
   useItemErrorStore,
   type ItemContext,
 } from './fields'
-import type { FieldModel, FormValues, MetaValues } from './form-values'
-import { fieldModels, itemKey, mainInput, toAnswers, toFormItems } from './form-values'
+import type { FieldModel, FormValues } from './form-values'
+import {
+  dateInputNames,
+  fieldModels,
+  itemKey,
+  mainInput,
+  toAnswers,
+  toFormItems,
+  toMetaValues,
+} from './form-values'
+import { dateTextIn } from './date-text'
 import { ItemErrorStore, useItemMessages } from './item-errors'
 import type { Resolver } from 'react-hook-form'
 import { checkMeta, metaToSave } from './meta-check'
@@ -78,10 +86,6 @@ type SaveState =
   | { kind: 'refused' }
   /** The validation code could not be loaded: nothing is saved until it can be. */
   | { kind: 'unavailable' }
-
-function metaValues(meta: AssessmentMeta): MetaValues {
-  return { ...meta, validUntil: meta.validUntil ?? '' }
-}
 
 const ItemView = memo(function ItemView({
   field,
@@ -173,19 +177,32 @@ const ItemView = memo(function ItemView({
   )
 })
 
-/** Renders an item only while the item its condition names has one of the listed options chosen. */
+/**
+ * Renders an item only while the item its condition names has one of the listed options chosen,
+ * and that item is shown itself: a hidden item's inputs keep their values, so its own condition is
+ * followed up the chain (the loader refuses a chain that comes back to where it started).
+ */
 function Conditional({
   field,
-  control,
+  byId,
   children,
 }: {
   field: FieldModel
-  control: FieldModel
+  byId: ReadonlyMap<string, FieldModel>
   children: React.ReactNode
 }) {
+  // Rendered only for an item with a condition, whose item the loader has checked exists.
+  const condition = field.item.visibleWhen as NonNullable<Item['visibleWhen']>
+  const control = byId.get(condition.item) as FieldModel
   const chosen = useChosen(`${control.name}.${mainInput(control.item)}`)
-  const anyOf = field.item.visibleWhen?.anyOf ?? []
-  return anyOf.some((c) => chosen.includes(c)) ? <>{children}</> : null
+  if (!condition.anyOf.some((c) => chosen.includes(c))) return null
+  return control.item.visibleWhen ? (
+    <Conditional field={control} byId={byId}>
+      {children}
+    </Conditional>
+  ) : (
+    <>{children}</>
+  )
 }
 
 /** The capacity scale explained once per section instead of under every item. */
@@ -253,15 +270,13 @@ function MetaFields() {
             {t('form.meta.employeeHint')}
           </span>
         </div>
-        <div>
-          <label htmlFor="meta-date">{t('form.meta.assessmentDate')}</label>
-          <input id="meta-date" type="date" required {...register('meta.assessmentDate')} />
-        </div>
-        <div>
-          <label htmlFor={inputId('meta.validUntil')}>{t('form.meta.validUntil')}</label>
-          <input id={inputId('meta.validUntil')} type="date" {...register('meta.validUntil')} />
-          <StandaloneFieldError name="meta.validUntil" />
-        </div>
+        <MetaDateField
+          name="meta.assessmentDate"
+          id="meta-date"
+          label={t('form.meta.assessmentDate')}
+          required
+        />
+        <MetaDateField name="meta.validUntil" label={t('form.meta.validUntil')} />
       </div>
     </fieldset>
   )
@@ -478,7 +493,7 @@ export function AssessmentForm(props: AssessmentFormProps) {
   )
   // Read by react-hook-form at mount only: made once, not again on each re-render (each save).
   const [defaultValues] = useState<FormValues>(() => ({
-    meta: metaValues(assessment.meta),
+    meta: toMetaValues(assessment.meta, lang),
     items: toFormItems(fields, assessment.answers, lang),
   }))
   const form = useForm<FormValues>({
@@ -536,6 +551,8 @@ const FormBody = memo(function FormBody({
     if (checkRun) problemsRef.current?.focus()
   }, [checkRun])
   const saved = useRef(assessment)
+  /** Set while the form rewrites values itself, changing nothing to save (dates in a new language). */
+  const quiet = useRef(false)
 
   const save = useCallback(async () => {
     if (!onSave) return
@@ -590,6 +607,7 @@ const FormBody = memo(function FormBody({
     const unsubscribe = form.subscribe({
       formState: { values: true },
       callback: () => {
+        if (quiet.current) return
         pending = true
         clearTimeout(timer)
         timer = setTimeout(flush, SAVE_DELAY_MS)
@@ -622,10 +640,23 @@ const FormBody = memo(function FormBody({
     return () => window.removeEventListener('beforeunload', ask)
   }, [heldBack])
 
-  // Errors already shown follow the language switch.
+  // Dates follow the language switch, as the language writes them (the same day: nothing to
+  // save); what does not read as a date stays as typed. Errors already shown follow too.
+  const dateNames = useMemo(() => dateInputNames(fields), [fields])
   useEffect(() => {
+    quiet.current = true
+    try {
+      for (const name of dateNames) {
+        const typed = form.getValues(name)
+        if (typed === undefined) continue
+        const shown = dateTextIn(typed, lang)
+        if (shown !== typed) form.setValue(name, shown)
+      }
+    } finally {
+      quiet.current = false
+    }
     if (Object.keys(form.formState.errors).length) void form.trigger()
-  }, [lang, form])
+  }, [lang, form, dateNames])
 
   const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
     const target = e.target as HTMLElement
@@ -738,9 +769,8 @@ const FormBody = memo(function FormBody({
               const field = byId.get(item.id) as FieldModel
               const terms = termsByItem.get(item.id) ?? []
               const view = <ItemView key={item.id} field={field} terms={terms} />
-              const control = item.visibleWhen && byId.get(item.visibleWhen.item)
-              return control ? (
-                <Conditional key={item.id} field={field} control={control}>
+              return item.visibleWhen ? (
+                <Conditional key={item.id} field={field} byId={byId}>
                   {view}
                 </Conditional>
               ) : (

@@ -17,9 +17,13 @@ function watchedFields(instrument: Instrument, fields: readonly FieldModel[]): F
   const byId = new Map(fields.map((f) => [f.item.id, f]))
   const ids = new Set<string>()
   for (const e of instrument.exclusions ?? []) ids.add(e.when.item).add(e.excludes.item)
+  // Every item up each chain of conditions: hiding one hides all that depend on it.
   for (const id of [...ids]) {
-    const control = byId.get(id)?.item.visibleWhen?.item
-    if (control) ids.add(control)
+    let control = byId.get(id)?.item.visibleWhen?.item
+    while (control && !ids.has(control)) {
+      ids.add(control)
+      control = byId.get(control)?.item.visibleWhen?.item
+    }
   }
   return fields.filter((f) => ids.has(f.item.id))
 }
@@ -53,7 +57,8 @@ export function Contradictions({
         if (a) answers[f.item.id] = a
       }
       // A hidden item's answer is not saved, so it contradicts nothing.
-      for (const f of watched) if (!isVisible(f.item, answers)) delete answers[f.item.id]
+      for (const f of watched)
+        if (!isVisible(f.item, answers, instrument)) delete answers[f.item.id]
       const next = checkConsistency(instrument, answers)
       setFound((current) => (sameList(current, next) ? current : next))
     }

@@ -1,8 +1,15 @@
 import { createContext, Fragment, useContext } from 'react'
-import { get, useFormState, type UseFormRegister, type UseFormTrigger } from 'react-hook-form'
+import {
+  get,
+  useFormContext,
+  useFormState,
+  type UseFormRegister,
+  type UseFormTrigger,
+} from 'react-hook-form'
 import type { Item, NamedQuantity, Option, QuantitySpec } from '../../core/instrument/meta-schema'
-import type { Text } from '../../i18n/text'
-import type { FieldModel, FormValues } from './form-values'
+import { useText, type Text } from '../../i18n/text'
+import { DateField } from './date-field'
+import { quantityKey, specifyKey, type FieldModel, type FormValues } from './form-values'
 import type { ItemErrorStore, ItemMessages } from './item-errors'
 import { useChosen } from './use-chosen'
 
@@ -65,10 +72,34 @@ function fieldError(ctx: ItemContext, path: string) {
   )
 }
 
-/** The same for a field outside the instrument's items (the assessment details). */
-export function StandaloneFieldError({ name }: { name: string }) {
-  const { errors } = useFormState<FormValues>({ name: name as never, exact: true })
-  return errorText(name, (get(errors, name) as { message?: string } | undefined)?.message)
+/** A date of the assessment details, with its own error (outside the instrument's items). */
+export function MetaDateField({
+  name,
+  id = inputId(name),
+  label,
+  required,
+}: {
+  name: 'meta.assessmentDate' | 'meta.validUntil'
+  id?: string
+  label: string
+  required?: boolean
+}) {
+  const { t } = useText()
+  const { register } = useFormContext<FormValues>()
+  const { errors } = useFormState<FormValues>({ name, exact: true })
+  const message = (get(errors, name) as { message?: string } | undefined)?.message
+  return (
+    <DateField
+      id={id}
+      label={label}
+      required={required}
+      registered={register(name)}
+      invalid={Boolean(message)}
+      describedBy={message ? errorId(name) : undefined}
+    >
+      {errorText(name, message, t('form.save.fieldHeldBack'))}
+    </DateField>
+  )
 }
 
 function invalidProps(ctx: ItemContext, path: string, describedBy?: string) {
@@ -106,8 +137,8 @@ function registerQuiet(ctx: ItemContext, path: string) {
   }
 }
 
-function specifyInput(ctx: ItemContext, index: number, option: Option) {
-  const path = `s${index}`
+function specifyInput(ctx: ItemContext, option: Option) {
+  const path = specifyKey(option.code)
   const name = `${ctx.field.name}.${path}`
   return (
     <span key={option.code} className="specify">
@@ -124,9 +155,7 @@ function specifyInput(ctx: ItemContext, index: number, option: Option) {
 function SpecifyFor({ ctx, options }: { ctx: ItemContext; options: readonly Option[] }) {
   const multiple = ctx.field.item.answer.kind === 'multiple'
   const codes = useChosen(`${ctx.field.name}.${multiple ? 'choices' : 'choice'}`)
-  return options.map((o, i) =>
-    o.specify && codes.includes(o.code) ? specifyInput(ctx, i, o) : null,
-  )
+  return options.map((o) => (o.specify && codes.includes(o.code) ? specifyInput(ctx, o) : null))
 }
 
 function optionList(
@@ -227,7 +256,7 @@ function capacity(
           <p className="subfield-title" aria-hidden="true">
             {t('form.capacity.quantities')}
           </p>
-          {quantities.map((q, i) => quantityInput(ctx, `q${i}`, q, l(q.label)))}
+          {quantities.map((q) => quantityInput(ctx, quantityKey(q.id), q, l(q.label)))}
         </div>
       )}
       {textArea(ctx, 'possible', t('form.capacity.possible'), 5000, 2)}
@@ -259,13 +288,17 @@ export function answerInputs(ctx: ItemContext, label: string) {
     case 'text':
       return textArea(ctx, 'text', label, a.maxLength, a.multiline ? 4 : 1)
     case 'date': {
-      const id = inputId(`${ctx.field.name}.date`)
+      const aria = invalidProps(ctx, 'date')
       return (
-        <div className="date-field">
-          <label htmlFor={id}>{label}</label>
-          <input id={id} type="date" {...invalidProps(ctx, 'date')} {...register(ctx, 'date')} />
+        <DateField
+          id={inputId(`${ctx.field.name}.date`)}
+          label={label}
+          registered={register(ctx, 'date')}
+          invalid={aria['aria-invalid']}
+          describedBy={aria['aria-describedby']}
+        >
           {fieldError(ctx, 'date')}
-        </div>
+        </DateField>
       )
     }
     case 'capacity':

@@ -27,6 +27,8 @@ type Loaded =
 
 type Conflict = 'stale' | 'deleted'
 
+const CONFLICT_NOTICE_ID = 'conflict-notice'
+
 /**
  * One form's hold on the stored record: the revision its edits are based on. A session is closed when
  * the form is replaced (newer version loaded, copy made), so a late save of the old form is refused.
@@ -49,7 +51,7 @@ function ConflictNotice({
 }) {
   const { t } = useText()
   return (
-    <div role="alert" className="problems conflict">
+    <div role="alert" id={CONFLICT_NOTICE_ID} tabIndex={-1} className="problems conflict">
       <h2>{t(conflict === 'stale' ? 'form.conflict.staleTitle' : 'form.conflict.deletedTitle')}</h2>
       <p>{t(conflict === 'stale' ? 'form.conflict.staleBody' : 'form.conflict.deletedBody')}</p>
       <p className="row-actions">
@@ -267,6 +269,16 @@ export function FillInScreen({
               {t('form.export')}
             </button>
             <a href="#/assessments">{t('form.back')}</a>
+            {conflict && (
+              // The notice is above the form; this, in the toolbar, is in view wherever one is.
+              <button
+                type="button"
+                className="danger"
+                onClick={() => document.getElementById(CONFLICT_NOTICE_ID)?.focus()}
+              >
+                {t('form.conflict.goTo')}
+              </button>
+            )}
           </>
         }
       />

@@ -8,6 +8,7 @@ import { fromZodError } from '../../core/issues/zod-issues'
 import type { Language } from '../../i18n/i18n'
 import type { FieldModel, FormValues, ItemValues } from './form-values'
 import { fieldNameForIssue, itemKey, toAnswer } from './form-values'
+import { dateTextProblem } from './date-text'
 import { checkMeta } from './meta-check'
 
 export interface Validators {
@@ -45,6 +46,9 @@ export function checkItem(
 ): ItemCheck {
   const answer = toAnswer(field.item, values)
   if (!answer) return { answer, errors: [] }
+  // A typed date is told what is wrong with it as typed, not as the ISO form it did not reach.
+  const typo = answer.kind === 'date' ? dateTextProblem(values?.date ?? '') : undefined
+  if (typo) return { answer, errors: [{ name: `${field.name}.date`, message: typo }] }
   const r = validators.get(field.item.id)?.safeParse(answer, { reportInput: true })
   if (!r || r.success) return { answer, errors: [] }
   const messages = fromZodError(r.error)

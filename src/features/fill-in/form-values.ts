@@ -1,9 +1,10 @@
-import type { AnswerValue, Answers } from '../../core/assessment/assessment-schema'
+import type { AnswerValue, Answers, AssessmentMeta } from '../../core/assessment/assessment-schema'
 import type { Instrument, Item } from '../../core/instrument/meta-schema'
+import { formatDateInput, parseDateInput } from '../../core/report/format'
 
 /**
- * react-hook-form reads dots in field names as nesting, and item ids contain dots (FML "IV.13"),
- * so each item gets a plain field name by position: items.f0, items.f1, ...
+ * One item of the form: its input names start with `name`, made from the item's id, so inserting,
+ * removing or reordering items never moves an answer to another item.
  */
 export interface FieldModel {
   item: Item
@@ -11,10 +12,28 @@ export interface FieldModel {
   sectionId: string
 }
 
+/**
+ * An id as one segment of an input name. react-hook-form reads "." and "[" as nesting and a number
+ * as an array index, and item ids contain dots (FML "IV.13"): letters, digits and "-" stay, every
+ * other character becomes "_<hex>_", after a letter that says what the id names.
+ * @example nameSegment('i', 'IV.13') // → "i-IV_2e_13"
+ */
+export function nameSegment(kind: 'i' | 's' | 'q', id: string): string {
+  return `${kind}-${id.replace(/[^A-Za-z0-9-]/g, (c) => `_${(c.codePointAt(0) as number).toString(16)}_`)}`
+}
+
+/** The input of an option's "namely" text, by the option's code. */
+export const specifyKey = (code: string) => nameSegment('s', code) as `s-${string}`
+/** The input of a capacity quantity, by the quantity's id. */
+export const quantityKey = (id: string) => nameSegment('q', id) as `q-${string}`
+
 export function fieldModels(instrument: Instrument): FieldModel[] {
-  let n = 0
   return instrument.sections.flatMap((section) =>
-    section.items.map((item) => ({ item, name: `items.f${n++}`, sectionId: section.id })),
+    section.items.map((item) => ({
+      item,
+      name: `items.${nameSegment('i', item.id)}`,
+      sectionId: section.id,
+    })),
   )
 }
 
@@ -22,14 +41,15 @@ export function fieldModels(instrument: Instrument): FieldModel[] {
 export type ItemValues = {
   choice?: string | null
   choices?: string[] | false
-  /** "namely" texts by option position: s0, s1, ... */
-  [specify: `s${number}`]: string | undefined
+  /** "namely" texts by option code (specifyKey) */
+  [specify: `s-${string}`]: string | undefined
   value?: string
   text?: string
+  /** The date as typed, day first ("5-3-2027"); read into `YYYY-MM-DD` by `toAnswer`. */
   date?: string
   level?: string | null
-  /** capacity quantities by position: q0, q1, ... */
-  [quantity: `q${number}`]: string | undefined
+  /** capacity quantities by quantity id (quantityKey) */
+  [quantity: `q-${string}`]: string | undefined
   possible?: string
   conditions?: string
 }
@@ -38,6 +58,7 @@ export interface MetaValues {
   authorRole: 'bedrijfsarts' | 'verzekeringsarts'
   authorName: string
   employee: string
+  /** The dates as typed, day first; read by `metaToSave`. */
   assessmentDate: string
   validUntil: string
 }
@@ -47,7 +68,7 @@ export interface FormValues {
   items: Record<string, ItemValues>
 }
 
-/** The key of a field model below `items`: `items.f3` → `f3`. */
+/** The key of a field model below `items`: `items.i-IV_2e_13` → `i-IV_2e_13`. */
 export function itemKey(field: FieldModel) {
   return field.name.slice('items.'.length)
 }
@@ -70,12 +91,12 @@ export function toAnswer(item: Item, v: ItemValues | undefined): AnswerValue | u
   switch (a.kind) {
     case 'single': {
       if (!v.choice) return undefined
-      const index = a.options.findIndex((o) => o.code === v.choice)
-      const specify = trimmedOrUndefined(v[`s${index}`])
+      const option = a.options.find((o) => o.code === v.choice)
+      const specify = trimmedOrUndefined(v[specifyKey(v.choice)])
       return {
         kind: 'single',
         choice: v.choice,
-        ...(specify !== undefined && a.options[index]?.specify ? { specify } : {}),
+        ...(specify !== undefined && option?.specify ? { specify } : {}),
       }
     }
     case 'multiple': {
@@ -84,8 +105,8 @@ export function toAnswer(item: Item, v: ItemValues | undefined): AnswerValue | u
         : []
       if (!choices.length) return undefined
       const specify: Record<string, string> = {}
-      a.options.forEach((o, i) => {
-        const text = trimmedOrUndefined(v[`s${i}`])
+      a.options.forEach((o) => {
+        const text = trimmedOrUndefined(v[specifyKey(o.code)])
         if (o.specify && choices.includes(o.code) && text !== undefined) specify[o.code] = text
       })
       return { kind: 'multiple', choices, ...(Object.keys(specify).length ? { specify } : {}) }
@@ -98,12 +119,17 @@ export function toAnswer(item: Item, v: ItemValues | undefined): AnswerValue | u
       return trimmedOrUndefined(v.text) === undefined
         ? undefined
         : { kind: 'text', text: v.text as string }
-    case 'date':
-      return v.date ? { kind: 'date', date: v.date } : undefined
+    case 'date': {
+      // A date that does not read as one goes on as typed: its validator rejects it, so the
+      // saved date is held back, as for a quantity typed "1O".
+      const r = parseDateInput(v.date ?? '')
+      if (r.ok) return { kind: 'date', date: r.iso }
+      return r.problem === 'empty' ? undefined : { kind: 'date', date: v.date as string }
+    }
     case 'capacity': {
       const quantities: Record<string, number> = {}
-      a.quantities.forEach((q, i) => {
-        const n = parseNumber(v[`q${i}`])
+      a.quantities.forEach((q) => {
+        const n = parseNumber(v[quantityKey(q.id)])
         if (n !== undefined) quantities[q.id] = n
       })
       const possible = trimmedOrUndefined(v.possible)
@@ -144,18 +170,19 @@ export function toItemValues(
   switch (a.kind) {
     case 'single': {
       const v: ItemValues = { choice: answer?.kind === 'single' ? answer.choice : null }
-      a.options.forEach((o, i) => {
+      a.options.forEach((o) => {
         if (o.specify)
-          v[`s${i}`] =
+          v[specifyKey(o.code)] =
             answer?.kind === 'single' && answer.choice === o.code ? (answer.specify ?? '') : ''
       })
       return v
     }
     case 'multiple': {
       const v: ItemValues = { choices: answer?.kind === 'multiple' ? [...answer.choices] : [] }
-      a.options.forEach((o, i) => {
+      a.options.forEach((o) => {
         if (o.specify)
-          v[`s${i}`] = answer?.kind === 'multiple' ? (answer.specify?.[o.code] ?? '') : ''
+          v[specifyKey(o.code)] =
+            answer?.kind === 'multiple' ? (answer.specify?.[o.code] ?? '') : ''
       })
       return v
     }
@@ -164,7 +191,7 @@ export function toItemValues(
     case 'text':
       return { text: answer?.kind === 'text' ? answer.text : '' }
     case 'date':
-      return { date: answer?.kind === 'date' ? answer.date : '' }
+      return { date: answer?.kind === 'date' ? formatDateInput(answer.date, lang) : '' }
     case 'capacity': {
       const c = answer?.kind === 'capacity' ? answer : undefined
       const v: ItemValues = {
@@ -172,9 +199,9 @@ export function toItemValues(
         possible: c?.possible ?? '',
         conditions: c?.conditions ?? '',
       }
-      a.quantities.forEach((q, i) => {
+      a.quantities.forEach((q) => {
         const n = c?.quantities?.[q.id]
-        v[`q${i}`] = n === undefined ? '' : formatNumber(n, lang)
+        v[quantityKey(q.id)] = n === undefined ? '' : formatNumber(n, lang)
       })
       return v
     }
@@ -191,7 +218,29 @@ export function toFormItems(
   return out
 }
 
-/** The input name an issue in one item's answer points at, e.g. `['specify']` on IV.13 → `f40.s2`. */
+/** The inputs' values for the assessment details: the dates as the language writes them. */
+export function toMetaValues(meta: AssessmentMeta, lang: 'nl' | 'en'): MetaValues {
+  return {
+    ...meta,
+    assessmentDate: formatDateInput(meta.assessmentDate, lang),
+    validUntil: meta.validUntil ? formatDateInput(meta.validUntil, lang) : '',
+  }
+}
+
+/** The names of every date input of the form: the details' two and each date item's. */
+export function dateInputNames(
+  fields: readonly FieldModel[],
+): ('meta.assessmentDate' | 'meta.validUntil' | `items.${string}.date`)[] {
+  return [
+    'meta.assessmentDate',
+    'meta.validUntil',
+    ...fields
+      .filter((f) => f.item.answer.kind === 'date')
+      .map((f) => `items.${itemKey(f)}.date` as const),
+  ]
+}
+
+/** The input name an issue in one item's answer points at, e.g. `['specify']` on IV.13 → `….s-4`. */
 export function fieldNameForIssue(
   field: FieldModel,
   answer: AnswerValue | undefined,
@@ -201,17 +250,10 @@ export function fieldNameForIssue(
   const a = field.item.answer
   if (first === 'specify') {
     const code = a.kind === 'single' && answer?.kind === 'single' ? answer.choice : second
-    const options = a.kind === 'single' || a.kind === 'multiple' ? a.options : []
-    return `${field.name}.s${Math.max(
-      options.findIndex((o) => o.code === code),
-      0,
-    )}`
+    if (typeof code === 'string') return `${field.name}.${specifyKey(code)}`
   }
-  if (first === 'quantities' && a.kind === 'capacity')
-    return `${field.name}.q${Math.max(
-      a.quantities.findIndex((q) => q.id === second),
-      0,
-    )}`
+  if (first === 'quantities' && a.kind === 'capacity' && typeof second === 'string')
+    return `${field.name}.${quantityKey(second)}`
   return `${field.name}.${mainInput(field.item)}`
 }
 

@@ -1,9 +1,10 @@
 import { useText } from '../../i18n/text'
 import type { Catalogue } from '../../core/instrument/catalogue-data'
+import { latestVersions } from '../../core/instrument/catalogue-data'
 import type { Instrument } from '../../core/instrument/meta-schema'
 import { IssueList } from '../../ui/issue-list'
 
-function InstrumentCard({ instrument }: { instrument: Instrument }) {
+function InstrumentCard({ instrument, latest }: { instrument: Instrument; latest: Instrument }) {
   const { t, l } = useText()
   const itemCount = instrument.sections.reduce((n, s) => n + s.items.length, 0)
   const headingId = `instrument-${instrument.id}-${instrument.version}`
@@ -14,6 +15,9 @@ function InstrumentCard({ instrument }: { instrument: Instrument }) {
         {l(instrument.title)}{' '}
         <span className="version">{t('instruments.version', { version: instrument.version })}</span>
       </h2>
+      {latest !== instrument && (
+        <p className="hint">{t('instruments.earlier', { version: latest.version })}</p>
+      )}
       {instrument.description && <p>{l(instrument.description)}</p>}
       <dl className="facts">
         <div>
@@ -94,6 +98,7 @@ function InstrumentCard({ instrument }: { instrument: Instrument }) {
 /** The first screen: what instruments and versions this build knows, and where they come from. */
 export function InstrumentsScreen({ catalogue }: { catalogue: Catalogue }) {
   const { t } = useText()
+  const latest = latestVersions(catalogue.instruments)
   return (
     <>
       <h1>{t('instruments.title')}</h1>
@@ -114,7 +119,11 @@ export function InstrumentsScreen({ catalogue }: { catalogue: Catalogue }) {
       {catalogue.instruments.length === 0 && <p>{t('instruments.none')}</p>}
       <div className="cards">
         {catalogue.instruments.map((i) => (
-          <InstrumentCard key={`${i.id}@${i.version}`} instrument={i} />
+          <InstrumentCard
+            key={`${i.id}@${i.version}`}
+            instrument={i}
+            latest={latest.find((x) => x.id === i.id) ?? i}
+          />
         ))}
       </div>
       {catalogue.vocabularies.map((v) => (

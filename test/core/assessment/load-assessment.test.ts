@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { Assessment } from '../../../src/core/assessment/assessment-schema'
 import { loadAssessment } from '../../../src/core/assessment/load-assessment'
+import type { Instrument } from '../../../src/core/instrument/meta-schema'
+import { assessmentOf, one } from '../../helpers/assessments'
 import { minimalInstrument } from '../../helpers/instruments'
+import { demoChain } from '../../helpers/migration-chain'
 
 const instrument = minimalInstrument()
 
@@ -88,6 +91,44 @@ describe('loadAssessment', () => {
     ])
     expect(problems({ id: 'fml', version: '1.0.0', sections: [] })).toEqual([
       '$ This is an instrument file, not an assessment',
+    ])
+  })
+})
+
+describe('loadAssessment (answers kept from before a migration)', () => {
+  const demo = demoChain()
+  const [v100, v110] = demo as [Instrument, Instrument, Instrument]
+  const captured = {
+    instrument: { id: 'demo', version: '1.0.0' },
+    answers: { oud: one('a') },
+    migratedAt: '2026-11-02T09:00:00.000Z',
+    steps: ['demo-1.1.0/rename-oud'],
+  }
+  const migrated = (c: unknown) => ({ ...assessmentOf(v110, { nieuw: one('a') }), captured: c })
+  const problemsIn = (input: unknown) => {
+    const r = loadAssessment(input, demo)
+    return r.ok ? [] : r.issues.map((i) => `${i.path} ${i.message.en}`)
+  }
+
+  it('accepts the captured answers of an earlier version, valid against that version', () => {
+    expect(problemsIn(migrated(captured))).toEqual([])
+    expect(problemsIn(assessmentOf(v100, { oud: one('a') }))).toEqual([])
+  })
+
+  it('refuses captured answers of another instrument, of a version not before, or not valid there', () => {
+    expect(
+      problemsIn(migrated({ ...captured, instrument: { id: 'bar', version: '1.0.0' } })),
+    ).toEqual(['$.captured.instrument.id The original answers belong to "bar", not to "demo"'])
+    expect(
+      problemsIn(migrated({ ...captured, instrument: { id: 'demo', version: '2.0.0' } })),
+    ).toEqual([
+      '$.captured.instrument.version The original answers must belong to a version before 1.1.0, not to 2.0.0',
+    ])
+    expect(problemsIn(migrated({ ...captured, answers: { nieuw: one('a') } }))).toEqual([
+      '$.captured.answers.nieuw Unknown item "nieuw" in demo 1.0.0',
+    ])
+    expect(problemsIn(migrated({ ...captured, steps: ['rename-oud'] }))).toEqual([
+      '$.captured.steps[0] "rename-oud" does not have the required form',
     ])
   })
 })

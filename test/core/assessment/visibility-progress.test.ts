@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { Answers } from '../../../src/core/assessment/assessment-schema'
 import { isAnswered, progress } from '../../../src/core/assessment/progress'
 import { isVisible, withoutHidden } from '../../../src/core/assessment/visibility'
 import { minimalInstrument } from '../../helpers/instruments'
@@ -9,15 +10,43 @@ const toelichting = items.find((i) => i.id === 'toelichting')!
 
 describe('isVisible', () => {
   it('shows an item only while its controlling item has one of the named options', () => {
-    expect(isVisible(toelichting, {})).toBe(false)
-    expect(isVisible(toelichting, { keuze: { kind: 'single', choice: 'ja' } })).toBe(false)
-    expect(isVisible(toelichting, { keuze: { kind: 'single', choice: 'nee', specify: 'x' } })).toBe(
-      true,
+    expect(isVisible(toelichting, {}, instrument)).toBe(false)
+    expect(isVisible(toelichting, { keuze: { kind: 'single', choice: 'ja' } }, instrument)).toBe(
+      false,
     )
+    expect(
+      isVisible(
+        toelichting,
+        { keuze: { kind: 'single', choice: 'nee', specify: 'x' } },
+        instrument,
+      ),
+    ).toBe(true)
+  })
+
+  it('hides an item whose controlling item is hidden itself, down the whole chain', () => {
+    // "meer" shown when "keuze" is "nee"; "uren" when "meer" has "1": a chain of two.
+    const chained = structuredClone(instrument)
+    const list = chained.sections[0]!.items
+    const meer = list.find((i) => i.id === 'meer')!
+    const uren = list.find((i) => i.id === 'uren')!
+    meer.visibleWhen = { item: 'keuze', anyOf: ['nee'] }
+    uren.visibleWhen = { item: 'meer', anyOf: ['1'] }
+    const nee: Answers = {
+      keuze: { kind: 'single', choice: 'nee' },
+      meer: { kind: 'multiple', choices: ['1'] },
+    }
+    expect(isVisible(uren, nee, chained)).toBe(true)
+    // "keuze" changed to "ja": "meer" keeps its stored choice but is hidden, and so is "uren".
+    const ja: Answers = { ...nee, keuze: { kind: 'single', choice: 'ja' } }
+    expect(isVisible(meer, ja, chained)).toBe(false)
+    expect(isVisible(uren, ja, chained)).toBe(false)
+    expect(
+      Object.keys(withoutHidden(chained, { ...ja, uren: { kind: 'quantity', value: 4 } })),
+    ).toEqual(['keuze'])
   })
 
   it('always shows an item without a condition', () => {
-    expect(isVisible(items[0]!, {})).toBe(true)
+    expect(isVisible(items[0]!, {}, instrument)).toBe(true)
   })
 })
 

@@ -3,9 +3,12 @@ import { describe, expect, it } from 'vitest'
 import { answersSchema } from '../../../src/core/assessment/answer-validator'
 import { loadCrosswalk } from '../../../src/core/compare/load-crosswalk'
 import { itemIndex } from '../../../src/core/instrument/item-index'
-import type { Item, NamedQuantity } from '../../../src/core/instrument/meta-schema'
+import type { Instrument, Item, NamedQuantity } from '../../../src/core/instrument/meta-schema'
 import { readSchemaFiles } from '../../../src/cli/schema-files'
-import { capacity } from '../../helpers/assessments'
+import type { Crosswalk } from '../../../src/core/compare/crosswalk-schema'
+import { deriveAssessment } from '../../../src/core/compare/derive'
+import { assessmentOf, capacity, DERIVED } from '../../helpers/assessments'
+import { shippedCatalogue } from '../../helpers/instruments'
 import { readJson, root } from '../../helpers/files'
 import { shippedPair } from '../../helpers/shipped-pair'
 
@@ -227,5 +230,67 @@ describe('ICF codes in schemas/', () => {
         )
         .map((a) => a.where),
     ).toEqual([])
+  })
+})
+
+describe('schemas/crosswalk/bar-1.1.0__fml-1.0.0.json', () => {
+  const c = shippedCatalogue()
+  const bar110 = c.instruments.find((i) => i.id === 'bar' && i.version === '1.1.0') as Instrument
+  const cw110 = c.crosswalks.find((x) => x.id === 'bar-1.1.0__fml-1.0.0') as Crosswalk
+  const item110 = (id: string) => itemIndex(bar110).items.get(id) as Item
+
+  it('is loaded by the catalogue beside the crosswalk for BAR 1.0.0', () => {
+    expect(c.problems).toEqual([])
+    expect(c.crosswalks.map((x) => x.id).sort()).toEqual([
+      'bar-1.0.0__fml-1.0.0',
+      'bar-1.1.0__fml-1.0.0',
+    ])
+  })
+
+  it('differs from the crosswalk for BAR 1.0.0 only where BAR 1.1.0 changed', () => {
+    const differing = cw110.rules
+      .filter((r, k) => JSON.stringify(r) !== JSON.stringify(crosswalk.rules[k]))
+      .map((r) => r.target)
+    expect(differing).toEqual(['I.8', 'III.1', 'IV.3'])
+    const sources = (target: string) =>
+      cw110.rules.flatMap((r) =>
+        r.kind === 'derive' && r.target === target ? r.sources.map((s) => s.item) : [],
+      )
+    expect(sources('IV.3')).toEqual([
+      'fysiek.fijne-handvaardigheid',
+      'fysiek.knijp-grijpkracht',
+      'fysiek.toetsenbord-muis',
+    ])
+    expect(sources('I.8')[0]).toBe('mentaal.omgaan-met-stress')
+    expect(sources('III.1')).toEqual(['fysiek.hitte-koude'])
+  })
+
+  it('pairs every FML item with BAR 1.1.0 items that share an ICF code, or states why', () => {
+    const unexplained = cw110.rules.flatMap((rule) =>
+      rule.kind !== 'derive'
+        ? []
+        : rule.sources.flatMap((src) => {
+            const t = fmlItem(rule.target).icf ?? []
+            const s = item110(src.item).icf ?? []
+            const shared = t.some((a) => s.some((b) => related(a, b)))
+            return shared || src.pairing ? [] : [`${rule.target} ← ${src.item}`]
+          }),
+    )
+    expect(unexplained).toEqual([])
+  })
+
+  it('derives III.1 Norm from no limitation in tolerating heat and cold, and leaves a limitation to the verzekeringsarts', () => {
+    const derive = (level: string) =>
+      deriveAssessment({
+        source: assessmentOf(bar110, { 'fysiek.hitte-koude': capacity(level) }),
+        sourceInstrument: bar110,
+        target: fml,
+        crosswalk: cw110,
+        ...DERIVED,
+      })
+    expect(derive('geen').answers['III.1']).toEqual({ kind: 'multiple', choices: ['0'] })
+    const limited = derive('matig')
+    expect(limited.answers['III.1']).toBeUndefined()
+    expect(limited.derivation?.notDerivable['III.1']?.en).toContain('verzekeringsarts')
   })
 })

@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest'
 import { schemaFileKind } from '../../../src/core/instrument/catalogue-data'
 import { jsonSchemas } from '../../../src/core/instrument/json-schemas'
 import { readSchemaFiles, schemasDir } from '../../../src/cli/schema-files'
+import type { Assessment } from '../../../src/core/assessment/assessment-schema'
+import { migrate } from '../../../src/core/migration/migrate'
 import { brokenFixtures } from '../../helpers/broken-instruments'
+import { shippedCatalogue } from '../../helpers/instruments'
 import { fixtures, readJson, root } from '../../helpers/files'
 
 let compiled: ReturnType<typeof compile> | undefined
@@ -87,6 +90,18 @@ describe('jsonSchemas', () => {
       colour: 'red',
     }
     expect(v(broken)).toBe(false)
+  })
+
+  it('accepts an assessment migrated to BAR 1.1.0, with the answers as given beside it', () => {
+    const v = validators().assessment
+    const example = readJson(join(root, 'public/examples/bar-example.json')) as Assessment
+    const r = migrate(example, '1.1.0', shippedCatalogue().instruments, { now: new Date() })
+    if (!r.ok) throw new Error('migration failed')
+    expect(r.value.assessment.captured).toBeDefined()
+    expect(v(r.value.assessment) ? [] : v.errors).toEqual([])
+    expect(
+      v({ ...r.value.assessment, captured: { ...r.value.assessment.captured, steps: ['x'] } }),
+    ).toBe(false)
   })
 
   it('accepts the valid fixture', () => {

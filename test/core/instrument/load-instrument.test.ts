@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadInstrument, loadVocabulary } from '../../../src/core/instrument/load-instrument'
-import type { Vocabulary } from '../../../src/core/instrument/meta-schema'
+import type { Instrument, Item, Vocabulary } from '../../../src/core/instrument/meta-schema'
 import { brokenFixtures } from '../../helpers/broken-instruments'
 import { fixtures, jsonFilesIn, readJson } from '../../helpers/files'
 
@@ -77,5 +77,55 @@ describe('loadVocabulary', () => {
         '$.terms[2].id Term id "mogelijkheid" occurs more than once',
         '$.terms[2].related[0] Related term "nergens" is not in the vocabulary',
       ])
+  })
+})
+
+describe('conditions that come back to where they started', () => {
+  const minimal = () => readJson(join(dir, 'minimal.json')) as Instrument
+  /** minimal.json with three choice items a, b, c, each shown when the one named chooses "ja". */
+  function withChain(links: Record<string, string>) {
+    const json = minimal()
+    const section = json.sections[0]!
+    for (const id of ['a', 'b', 'c'])
+      section.items.push({
+        id,
+        label: { nl: id, en: id },
+        answer: {
+          kind: 'single',
+          options: [
+            { code: 'ja', label: { nl: 'Ja', en: 'Yes' } },
+            { code: 'nee', label: { nl: 'Nee', en: 'No' } },
+          ],
+        },
+        ...(links[id] ? { visibleWhen: { item: links[id], anyOf: ['ja'] } } : {}),
+      } as Item)
+    return json
+  }
+  const ringIssues = (json: unknown) => {
+    const r = loadInstrument(json, vocabulary())
+    return r.ok ? [] : r.issues.filter((i) => /ring/.test(i.message.en))
+  }
+
+  it('are refused at any length, once per ring, naming the ring in both languages', () => {
+    const at = minimal().sections[0]!.items.length
+    for (const [links, ring] of [
+      [{ a: 'a' }, 'a → a'],
+      [{ a: 'b', b: 'a' }, 'a → b → a'],
+      [{ a: 'b', b: 'c', c: 'a' }, 'a → b → c → a'],
+    ] as const) {
+      const issues = ringIssues(withChain(links))
+      expect(issues.map((i) => [i.path, i.message.en])).toEqual([
+        [
+          `$.sections[0].items[${at}].visibleWhen.item`,
+          `Conditions form a ring: ${ring}; none of these items could ever be shown`,
+        ],
+      ])
+      expect(issues[0]?.message.nl).toContain(`Voorwaarden vormen een kring: ${ring}`)
+    }
+  })
+
+  it('accept a chain that ends, and report a ring once even when another item leads into it', () => {
+    expect(loadInstrument(withChain({ c: 'b', b: 'a' }), vocabulary()).ok).toBe(true)
+    expect(ringIssues(withChain({ a: 'b', b: 'c', c: 'b' }))).toHaveLength(1)
   })
 })

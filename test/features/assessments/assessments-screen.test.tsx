@@ -18,6 +18,8 @@ import {
   putComparison,
 } from '../../../src/storage/assessment-store'
 import { backupJson, makeBackup } from '../../../src/storage/backup'
+import { turnOnEncryption } from '../../../src/storage/encryption-settings'
+import { learnState, tabKey } from '../../../src/storage/tab-key'
 import { readJson, root } from '../../helpers/files'
 import { shippedCatalogue } from '../../helpers/instruments'
 import { renderWithI18n } from '../../helpers/render'
@@ -105,6 +107,27 @@ describe('AssessmentsScreen', () => {
     )
   })
 
+  it('says whether encryption is on, links to its settings, and "Vergrendelen" locks this tab', async () => {
+    const { user } = show()
+    const title = await screen.findByRole('heading', { level: 2, name: 'Versleuteling' })
+    const card = title.closest('section') as HTMLElement
+    expect(within(card).getByText(/De versleuteling staat uit/)).toBeVisible()
+    expect(within(card).getByRole('link', { name: 'Versleuteling instellen' })).toHaveAttribute(
+      'href',
+      '#/encryption',
+    )
+    expect(within(card).queryByRole('button', { name: 'Vergrendelen' })).toBeNull()
+    expect(screen.getByText(/Het back-upbestand is niet versleuteld/)).toBeVisible()
+
+    await turnOnEncryption('een lange wachtwoordzin')
+    expect(
+      await within(card).findByText(/dit tabblad is ontgrendeld/, {}, { timeout: 10_000 }),
+    ).toBeVisible()
+    await user.click(within(card).getByRole('button', { name: 'Vergrendelen' }))
+    expect(tabKey()).toBeUndefined()
+    learnState(undefined)
+  }, 30_000)
+
   it('says whether the browser granted persistent storage', async () => {
     show()
     expect(
@@ -140,6 +163,26 @@ describe('AssessmentsScreen', () => {
     expect(await screen.findAllByRole('link', { name: 'Open beoordeling van W.V.' })).toHaveLength(
       2,
     )
+  })
+
+  it('starts a new assessment on the latest version of an instrument, and names earlier versions as such', async () => {
+    const { user, navigate } = show()
+    const picker = screen.getByLabelText('Instrument')
+    const title = 'Beschrijving Arbeidsbelastbaarheid en Re-integratiemogelijkheden (BAR)'
+    expect(
+      within(picker)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual([
+      `${title} 1.0.0 (eerdere versie)`,
+      `${title} 1.1.0`,
+      'Functionele Mogelijkhedenlijst (FML) 1.0.0',
+    ])
+    expect(picker).toHaveDisplayValue(`${title} 1.1.0`)
+    await user.click(screen.getByRole('button', { name: 'Beoordeling starten' }))
+    await vi.waitFor(() => expect(navigate).toHaveBeenCalled())
+    const [saved] = await listAssessments()
+    expect(saved?.instrument).toEqual({ id: 'bar', version: '1.1.0' })
   })
 
   it('shows an assessment saved in another tab without a reload', async () => {

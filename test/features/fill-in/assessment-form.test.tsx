@@ -52,7 +52,9 @@ describe('AssessmentForm', () => {
     expect(within(item('keuze')).getAllByRole('radio')).toHaveLength(2)
     expect(within(item('meer')).getAllByRole('checkbox')).toHaveLength(3)
     expect(screen.getByLabelText('Uren')).toBeInTheDocument()
-    expect(screen.getByLabelText('Datum')).toHaveAttribute('type', 'date')
+    // A text field in the app's format, with the format named beside it (not the browser's date input).
+    expect(screen.getByLabelText('Datum')).toHaveAttribute('type', 'text')
+    expect(screen.getByLabelText('Datum')).toHaveAccessibleDescription(/dd-mm-jjjj/)
     expect(item('toelichting')).toBeNull()
   })
 
@@ -176,6 +178,82 @@ describe('AssessmentForm', () => {
     expect(document.getElementById(term.getAttribute('aria-controls') as string)).toHaveTextContent(
       'beperking: Moeite met een activiteit.',
     )
+  })
+
+  it('shows and takes dates day first in the language, with the format as their description', async () => {
+    const saves: Assessment[] = []
+    const { user, i18n } = setup(async (a) => {
+      saves.push(a)
+    })
+    const date = screen.getByLabelText('Datum van de beoordeling')
+    expect(date).toHaveValue('23-11-2026')
+    expect(date).toHaveAttribute('type', 'text')
+    expect(date).toHaveAccessibleDescription('dd-mm-jjjj')
+    const item = screen.getByLabelText('Datum')
+    await user.type(item, '5-3-2027')
+    await user.tab()
+    expect(item).toHaveValue('05-03-2027')
+    await waitFor(() =>
+      expect(saves.at(-1)?.answers.datum).toEqual({ kind: 'date', date: '2027-03-05' }),
+    )
+
+    const count = saves.length
+    await act(() => i18n.changeLanguage('en'))
+    expect(item).toHaveValue('05/03/2027')
+    expect(date).toHaveValue('23/11/2026')
+    expect(date).toHaveAccessibleDescription('dd/mm/yyyy')
+    // The same days in another form: nothing to save.
+    await new Promise((r) => setTimeout(r, 1200))
+    expect(saves).toHaveLength(count)
+  })
+
+  it('holds back a date that does not exist, says so in the field, and keeps it as typed across languages', async () => {
+    const saves: Assessment[] = []
+    const saved: Assessment = { ...draft, meta: { ...draft.meta, validUntil: '2027-05-23' } }
+    const { user, i18n } = setup(async (a) => {
+      saves.push(a)
+    }, saved)
+    const until = screen.getByLabelText('Geldig tot')
+    expect(until).toHaveValue('23-05-2027')
+    await user.clear(until)
+    await user.type(until, '31-02-2026')
+    await user.tab()
+    const message = '31-02-2026 bestaat niet: kijk de dag en de maand na'
+    expect(await screen.findByText(message)).toBeInTheDocument()
+    expect(until).toBeInvalid()
+    expect(until).toHaveAccessibleDescription(
+      /^dd-mm-jjjj 31-02-2026 bestaat niet: .* ?Niet opgeslagen: wat eerder was opgeslagen/,
+    )
+    await waitFor(() => expect(saves.length).toBeGreaterThan(0))
+    expect(saves.at(-1)?.meta.validUntil).toBe('2027-05-23')
+    expect(await screen.findByText(/1 veld met een fout is niet opgeslagen/)).toBeInTheDocument()
+
+    await act(() => i18n.changeLanguage('en'))
+    expect(until).toHaveValue('31-02-2026')
+    expect(
+      await screen.findByText('31-02-2026 does not exist: check the day and the month'),
+    ).toBeInTheDocument()
+
+    await user.clear(until)
+    await user.type(until, '5-3-2027')
+    await user.tab()
+    expect(until).toHaveValue('05/03/2027')
+    expect(until).not.toBeInvalid()
+    await waitFor(() => expect(saves.at(-1)?.meta.validUntil).toBe('2027-03-05'))
+  })
+
+  it('asks for the assessment date when it is emptied, and keeps the saved one', async () => {
+    const saves: Assessment[] = []
+    const { user } = setup(async (a) => {
+      saves.push(a)
+    })
+    const date = screen.getByLabelText('Datum van de beoordeling')
+    await user.clear(date)
+    await user.tab()
+    expect(await screen.findByText('Vul de datum van de beoordeling in')).toBeInTheDocument()
+    expect(date).toBeInvalid()
+    await waitFor(() => expect(saves.length).toBeGreaterThan(0))
+    expect(saves.at(-1)?.meta.assessmentDate).toBe('2026-11-23')
   })
 
   it('shows progress per section and lists open items that jump to the item', async () => {

@@ -163,7 +163,10 @@ describe('FillInScreen', () => {
 
   it('opens a stored record that no longer validates as its problems with an export, not the form', async () => {
     const db = await openDB(DB_NAME, DB_VERSION, {
-      upgrade: (d) => d.createObjectStore('assessments', { keyPath: 'id' }),
+      upgrade: (d) => {
+        d.createObjectStore('assessments', { keyPath: 'id' })
+        d.createObjectStore('keys', { keyPath: 'id' })
+      },
     })
     await db.put('assessments', {
       id: draft.id,

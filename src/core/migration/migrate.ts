@@ -1,0 +1,551 @@
+import { itemAnswerSchema } from '../assessment/answer-validator'
+import type { AnswerValue, Answers, Assessment, Derivation } from '../assessment/assessment-schema'
+import { chosenCodes, isVisible } from '../assessment/visibility'
+import { choiceOptions } from '../instrument/choice-options'
+import { itemIndex } from '../instrument/item-index'
+import type {
+  Instrument,
+  Item,
+  Localized,
+  MigrationStep,
+  OptionMap,
+} from '../instrument/meta-schema'
+import type { LoadResult } from '../issues/validation-issue'
+import { fromZodError } from '../issues/zod-issues'
+import { migrationPath } from './migration-path'
+
+type Lang = 'nl' | 'en'
+
+/** What became of one answer of the input, by its item id in the input's version. */
+export type MigrationEntry =
+  | { item: string; outcome: 'kept' }
+  /** The same answer under another item (renamed or moved). */
+  | { item: string; outcome: 'moved'; to: string; steps: string[]; how: Localized }
+  /** Changed on the way: options mapped, split over several items, or merged into one. */
+  | { item: string; outcome: 'transformed'; to: string[]; steps: string[]; how: Localized }
+  /** No longer in the answers (it stays in `captured`), with the reason. */
+  | { item: string; outcome: 'dropped'; steps: string[]; reason: Localized }
+
+export interface MigrationReport {
+  instrument: string
+  from: string
+  to: string
+  /** Every step run, qualified: `bar-1.1.0/split-hand-vinger`. */
+  steps: string[]
+  /** One entry per answer of the input, in the order of the input's instrument. */
+  entries: MigrationEntry[]
+}
+
+export interface MigrationResult {
+  assessment: Assessment
+  report: MigrationReport
+}
+
+/** An answer on its way through the steps, with the input items it came from. */
+interface Held {
+  answer: AnswerValue
+  origins: readonly string[]
+}
+
+/** What happened to one input answer, in order. */
+interface Note {
+  step?: string
+  kind: 'moved' | 'changed' | 'dropped'
+  text: Localized
+}
+
+/** The step as it is named in `captured.steps` and in the report. */
+export function qualifiedStep(instrument: { id: string; version: string }, step: { name: string }) {
+  return `${instrument.id}-${instrument.version}/${step.name}`
+}
+
+function localized(make: (lang: Lang) => string): Localized {
+  return { nl: make('nl'), en: make('en') }
+}
+
+function join(texts: readonly Localized[]): Localized {
+  return localized((lang) => texts.map((t) => t[lang]).join(' '))
+}
+
+/** The result of passing one answer through an option map. */
+interface Mapped {
+  answer?: AnswerValue
+  changed: [string, string][]
+  dropped: [string, Localized][]
+}
+
+function mapAnswer(answer: AnswerValue, map: OptionMap): Mapped {
+  const changed: [string, string][] = []
+  const dropped: [string, Localized][] = []
+  /** The new code of `code`, or undefined when it is dropped (and recorded either way). */
+  const to = (code: string): string | undefined => {
+    const target = Object.hasOwn(map, code) ? map[code] : code
+    if (target === undefined) return code
+    if (typeof target !== 'string') {
+      dropped.push([code, target.drop])
+      return undefined
+    }
+    if (target !== code) changed.push([code, target])
+    return target
+  }
+  switch (answer.kind) {
+    case 'single': {
+      const choice = to(answer.choice)
+      return {
+        ...(choice === undefined ? {} : { answer: { ...answer, choice } }),
+        changed,
+        dropped,
+      }
+    }
+    case 'multiple': {
+      const choices: string[] = []
+      const specify: Record<string, string> = {}
+      for (const c of answer.choices) {
+        const t = to(c)
+        if (t === undefined) continue
+        if (!choices.includes(t)) choices.push(t)
+        // Two codes mapped into one keep the first "namely" text given.
+        const text = answer.specify?.[c]
+        if (text !== undefined && specify[t] === undefined) specify[t] = text
+      }
+      if (!choices.length) return { changed, dropped }
+      return {
+        answer: {
+          kind: 'multiple',
+          choices,
+          ...(Object.keys(specify).length ? { specify } : {}),
+        },
+        changed,
+        dropped,
+      }
+    }
+    case 'capacity': {
+      if (answer.level === undefined) return { answer, changed, dropped }
+      const level = to(answer.level)
+      if (level !== undefined) return { answer: { ...answer, level }, changed, dropped }
+      const rest = { ...answer }
+      delete rest.level
+      // A capacity with nothing left in it says nothing.
+      return { ...(Object.keys(rest).length > 1 ? { answer: rest } : {}), changed, dropped }
+    }
+    default:
+      return { answer, changed, dropped }
+  }
+}
+
+/** The most restrictive rank among an answer's chosen codes; -1 when it chose none with a rank. */
+function rankOf(answer: AnswerValue, ...items: (Item | undefined)[]): number {
+  let best = -1
+  for (const code of chosenCodes(answer)) {
+    for (const item of items) {
+      const rank = item && choiceOptions(item)?.find((o) => o.code === code)?.rank
+      if (rank !== undefined) {
+        best = Math.max(best, rank)
+        break
+      }
+    }
+  }
+  return best
+}
+
+/** Runs the steps of `next` from `previous` over what is held, then keeps what fits and is shown. */
+function hop(
+  held: Map<string, Held>,
+  notes: Map<string, Note[]>,
+  previous: Instrument,
+  next: Instrument,
+): Map<string, Held> {
+  const before = itemIndex(previous).items
+  const after = itemIndex(next).items
+  const version = `${next.id} ${next.version}`
+  const name = (id: string, lang: Lang) => {
+    const item = after.get(id) ?? before.get(id)
+    return item ? `"${item.label[lang]}" (${id})` : `"${id}"`
+  }
+  /** An option by its label, looked up in the new version first, or in the previous for an old code. */
+  const optionName = (ids: readonly string[], code: string, lang: Lang, old = false) => {
+    for (const id of ids)
+      for (const items of old ? [before, after] : [after, before]) {
+        const item = items.get(id)
+        const option = item && choiceOptions(item)?.find((o) => o.code === code)
+        if (option) return `"${option.label[lang]}" (${code})`
+      }
+    return `"${code}"`
+  }
+  const note = (h: Held, n: Note) => {
+    for (const o of h.origins) {
+      const list = notes.get(o) ?? []
+      list.push(n)
+      notes.set(o, list)
+    }
+  }
+  /** What a map did to an answer, in words: codes changed and codes dropped with the reason. */
+  const mapText = (m: Mapped, from: string, to: string, lang: Lang) => {
+    const ids = [from, to]
+    const parts = m.changed.map(([a, b]) =>
+      lang === 'nl'
+        ? `optie ${optionName(ids, a, lang, true)} werd ${optionName([to, from], b, lang)}`
+        : `option ${optionName(ids, a, lang, true)} became ${optionName([to, from], b, lang)}`,
+    )
+    for (const [code, reason] of m.dropped)
+      parts.push(
+        lang === 'nl'
+          ? `optie ${optionName(ids, code, lang, true)} vervalt (${reason.nl})`
+          : `option ${optionName(ids, code, lang, true)} is dropped (${reason.en})`,
+      )
+    return parts.join('; ')
+  }
+  const withNote = (text: Localized, step: MigrationStep): Localized =>
+    step.note ? join([text, step.note]) : text
+
+  for (const step of next.migration?.steps ?? []) {
+    const q = qualifiedStep(next, step)
+    switch (step.kind) {
+      case 'rename':
+      case 'move': {
+        const h = held.get(step.from)
+        if (!h) break
+        held.delete(step.from)
+        held.set(step.to, h)
+        const verb = step.kind === 'rename' ? ['Hernoemd', 'Renamed'] : ['Verplaatst', 'Moved']
+        note(h, {
+          step: q,
+          kind: 'moved',
+          text: withNote(
+            localized((lang) =>
+              lang === 'nl'
+                ? `${verb[0]} van ${name(step.from, lang)} naar ${name(step.to, lang)}.`
+                : `${verb[1]} from ${name(step.from, lang)} to ${name(step.to, lang)}.`,
+            ),
+            step,
+          ),
+        })
+        break
+      }
+      case 'mapOptions': {
+        const h = held.get(step.item)
+        if (!h) break
+        const m = mapAnswer(h.answer, step.options)
+        if (!m.changed.length && !m.dropped.length) break
+        const text = withNote(
+          localized((lang) => {
+            const what = mapText(m, step.item, step.item, lang)
+            return lang === 'nl'
+              ? `Opties van ${name(step.item, lang)} omgezet: ${what}.`
+              : `Options of ${name(step.item, lang)} mapped: ${what}.`
+          }),
+          step,
+        )
+        if (m.answer) {
+          held.set(step.item, { ...h, answer: m.answer })
+          note(h, { step: q, kind: 'changed', text })
+        } else {
+          held.delete(step.item)
+          note(h, { step: q, kind: 'dropped', text })
+        }
+        break
+      }
+      case 'split': {
+        const h = held.get(step.from)
+        if (!h) break
+        held.delete(step.from)
+        const parts: Localized[] = []
+        const allCopied = step.to.every((t) => t.carry === 'copy')
+        if (allCopied)
+          parts.push(
+            localized((lang) =>
+              lang === 'nl'
+                ? 'Het antwoord staat bij elk ervan zoals het gegeven was.'
+                : 'The answer is given for each of them as it was.',
+            ),
+          )
+        for (const t of step.to) {
+          if (t.carry === 'copy') {
+            held.set(t.item, h)
+            if (!allCopied)
+              parts.push(
+                localized((lang) =>
+                  lang === 'nl'
+                    ? `${name(t.item, lang)}: overgenomen zoals gegeven.`
+                    : `${name(t.item, lang)}: copied as given.`,
+                ),
+              )
+            continue
+          }
+          const m = mapAnswer(h.answer, t.options)
+          if (m.answer) held.set(t.item, { ...h, answer: m.answer })
+          parts.push(
+            localized((lang) => {
+              const what =
+                mapText(m, step.from, t.item, lang) || (lang === 'nl' ? 'ongewijzigd' : 'unchanged')
+              if (m.answer) return `${name(t.item, lang)}: ${what}.`
+              return lang === 'nl'
+                ? `${name(t.item, lang)}: geen antwoord, want ${what}.`
+                : `${name(t.item, lang)}: no answer, as ${what}.`
+            }),
+          )
+        }
+        note(h, {
+          step: q,
+          kind: 'changed',
+          text: withNote(
+            join([
+              localized((lang) => {
+                const targets = step.to
+                  .map((t) => name(t.item, lang))
+                  .join(lang === 'nl' ? ' en ' : ' and ')
+                return lang === 'nl'
+                  ? `${name(step.from, lang)} is gesplitst in ${targets}.`
+                  : `${name(step.from, lang)} was split into ${targets}.`
+              }),
+              ...parts,
+            ]),
+            step,
+          ),
+        })
+        break
+      }
+      case 'merge': {
+        const present = step.from.flatMap((id) => {
+          const h = held.get(id)
+          return h ? [{ id, h }] : []
+        })
+        for (const id of step.from) held.delete(id)
+        const first = present[0]
+        if (!first) break
+        const winner =
+          step.rule === 'first'
+            ? first
+            : present.reduce((best, x) =>
+                rankOf(x.h.answer, after.get(step.to), before.get(x.id)) >
+                rankOf(best.h.answer, after.get(step.to), before.get(best.id))
+                  ? x
+                  : best,
+              )
+        held.set(step.to, winner.h)
+        const how = (lang: Lang) =>
+          step.rule === 'first'
+            ? lang === 'nl'
+              ? `het eerst gegeven antwoord, van ${name(winner.id, lang)}`
+              : `the first answer given, of ${name(winner.id, lang)}`
+            : lang === 'nl'
+              ? `het meest beperkende antwoord, van ${name(winner.id, lang)}`
+              : `the most restrictive answer, of ${name(winner.id, lang)}`
+        const sources = (lang: Lang) =>
+          step.from.map((id) => name(id, lang)).join(lang === 'nl' ? ' en ' : ' and ')
+        for (const x of present)
+          note(x.h, {
+            step: q,
+            kind: x === winner ? 'changed' : 'dropped',
+            text: join([
+              localized((lang) =>
+                lang === 'nl'
+                  ? `${sources(lang)} zijn samengevoegd in ${name(step.to, lang)}, dat ${how(lang)} kreeg.`
+                  : `${sources(lang)} were merged into ${name(step.to, lang)}, which got ${how(lang)}.`,
+              ),
+              step.reason,
+              ...(step.note ? [step.note] : []),
+            ]),
+          })
+        break
+      }
+      case 'drop': {
+        const h = held.get(step.item)
+        if (!h) break
+        held.delete(step.item)
+        note(h, {
+          step: q,
+          kind: 'dropped',
+          text: withNote(
+            join([
+              localized((lang) =>
+                lang === 'nl'
+                  ? `${name(step.item, lang)} vervalt in ${version}:`
+                  : `${name(step.item, lang)} is dropped in ${version}:`,
+              ),
+              step.reason,
+            ]),
+            step,
+          ),
+        })
+        break
+      }
+    }
+  }
+
+  // What the steps left must be an item of the new version, with an answer that still fits it.
+  const fits = new Map<string, Held>()
+  for (const [id, h] of held) {
+    const item = after.get(id)
+    if (!item) {
+      note(h, {
+        kind: 'dropped',
+        text: localized((lang) =>
+          lang === 'nl'
+            ? `${name(id, lang)} bestaat niet in ${version} en geen migratiestap zegt waar het antwoord heen gaat.`
+            : `${name(id, lang)} does not exist in ${version} and no migration step says where its answer goes.`,
+        ),
+      })
+      continue
+    }
+    const parsed = itemAnswerSchema(item).safeParse(h.answer)
+    if (!parsed.success) {
+      const problems = fromZodError(parsed.error)
+      note(h, {
+        kind: 'dropped',
+        text: localized((lang) => {
+          const why = problems.map((p) => p.message[lang]).join('; ')
+          return lang === 'nl'
+            ? `Het antwoord past niet bij ${name(id, lang)} in ${version}: ${why}.`
+            : `The answer does not fit ${name(id, lang)} in ${version}: ${why}.`
+        }),
+      })
+      continue
+    }
+    fits.set(id, h)
+  }
+  // The app saves only the answers of items that are shown; a new condition can hide one.
+  const answers: Answers = Object.fromEntries([...fits].map(([id, h]) => [id, h.answer]))
+  for (const [id, h] of [...fits]) {
+    const item = after.get(id) as Item
+    const cond = item.visibleWhen
+    if (!cond || isVisible(item, answers, next)) continue
+    fits.delete(id)
+    const chosen = chosenCodes(answers[cond.item])
+    note(h, {
+      kind: 'dropped',
+      text: localized((lang) => {
+        const options = cond.anyOf.map((code) => optionName([cond.item], code, lang)).join(', ')
+        const now = chosen.map((code) => optionName([cond.item], code, lang)).join(', ')
+        return lang === 'nl'
+          ? `In ${version} staat ${name(id, lang)} alleen op het formulier als bij ${name(cond.item, lang)} een van deze keuzes gemaakt is: ${options}; ${now ? `hier is ${now} gekozen` : 'dat item is hier niet beantwoord'}.`
+          : `In ${version} ${name(id, lang)} is on the form only when one of these is chosen for ${name(cond.item, lang)}: ${options}; ${now ? `here ${now} is chosen` : 'that item is not answered here'}.`
+      }),
+    })
+  }
+  return fits
+}
+
+/** The report entry of one input answer, from what happened to it and where it ended up. */
+function entryOf(item: string, list: readonly Note[], to: readonly string[]): MigrationEntry {
+  const steps = [...new Set(list.flatMap((n) => (n.step ? [n.step] : [])))]
+  if (!to.length) {
+    const drops = list.filter((n) => n.kind === 'dropped')
+    return { item, outcome: 'dropped', steps, reason: join(drops.map((n) => n.text)) }
+  }
+  if (!list.length && to.length === 1 && to[0] === item) return { item, outcome: 'kept' }
+  const how = join(list.map((n) => n.text))
+  if (to.length === 1 && list.every((n) => n.kind === 'moved'))
+    return { item, outcome: 'moved', to: to[0] as string, steps, how }
+  return { item, outcome: 'transformed', to: [...to], steps, how }
+}
+
+/** The derivation of a derived assessment, its item keys following the answers they describe. */
+function followDerivation(
+  derivation: Derivation,
+  entries: readonly MigrationEntry[],
+  target: Instrument,
+): Derivation {
+  const items = itemIndex(target).items
+  const where = new Map(
+    entries.map((e) => [
+      e.item,
+      e.outcome === 'kept'
+        ? [e.item]
+        : e.outcome === 'moved'
+          ? [e.to]
+          : e.outcome === 'transformed'
+            ? e.to
+            : [],
+    ]),
+  )
+  const derived: Derivation['items'] = {}
+  for (const [id, d] of Object.entries(derivation.items))
+    for (const to of where.get(id) ?? (items.has(id) ? [id] : []))
+      derived[to] ??= structuredClone(d)
+  const notDerivable = Object.fromEntries(
+    Object.entries(derivation.notDerivable).filter(([id]) => items.has(id)),
+  )
+  return { ...structuredClone(derivation), items: derived, notDerivable }
+}
+
+/**
+ * Brings an assessment to a later version of its instrument through the migration steps of every
+ * version in between. Pure: the input is never changed. The answers as given are kept in
+ * `captured` (the first captured answers stay when an assessment is migrated again), and the
+ * report says for every input answer whether it was kept, moved, transformed or dropped, and why.
+ * @example
+ * const r = migrate(assessment, '1.1.0', catalogue.instruments, { now: new Date() })
+ * if (r.ok) save(r.value.assessment)
+ */
+export function migrate(
+  assessment: Assessment,
+  targetVersion: string,
+  instruments: readonly Instrument[],
+  options: { now: Date },
+): LoadResult<MigrationResult> {
+  const { id, version } = assessment.instrument
+  const path = migrationPath(instruments, id, version, targetVersion)
+  if (!path.ok) return path
+  const chain = path.value
+  const source = chain[0] as Instrument
+  const target = chain[chain.length - 1] as Instrument
+
+  const order = new Map([...itemIndex(source).items.keys()].map((k, n) => [k, n]))
+  const inputIds = Object.keys(assessment.answers).sort(
+    (a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity),
+  )
+  let held = new Map<string, Held>(
+    inputIds.map((k) => [k, { answer: assessment.answers[k] as AnswerValue, origins: [k] }]),
+  )
+  const notes = new Map<string, Note[]>()
+  const steps: string[] = []
+  for (let k = 1; k < chain.length; k++) {
+    const next = chain[k] as Instrument
+    held = hop(held, notes, chain[k - 1] as Instrument, next)
+    steps.push(...(next.migration?.steps ?? []).map((s) => qualifiedStep(next, s)))
+  }
+
+  const answers: Answers = {}
+  const landed = new Map<string, string[]>()
+  for (const itemId of itemIndex(target).items.keys()) {
+    const h = held.get(itemId)
+    if (!h) continue
+    answers[itemId] = structuredClone(h.answer)
+    for (const o of h.origins) landed.set(o, [...(landed.get(o) ?? []), itemId])
+  }
+  const entries = inputIds.map((k) => entryOf(k, notes.get(k) ?? [], landed.get(k) ?? []))
+  const report: MigrationReport = {
+    instrument: id,
+    from: version,
+    to: target.version,
+    steps,
+    entries,
+  }
+  if (chain.length === 1)
+    return { ok: true, value: { assessment: structuredClone(assessment), report } }
+
+  const stamp = options.now.toISOString()
+  const { derivation, captured, ...rest } = structuredClone(assessment)
+  return {
+    ok: true,
+    value: {
+      assessment: {
+        ...rest,
+        instrument: { id, version: target.version },
+        answers,
+        updatedAt: stamp,
+        ...(derivation ? { derivation: followDerivation(derivation, entries, target) } : {}),
+        captured: captured
+          ? { ...captured, migratedAt: stamp, steps: [...captured.steps, ...steps] }
+          : {
+              instrument: { id, version },
+              answers: structuredClone(assessment.answers),
+              migratedAt: stamp,
+              steps,
+            },
+      },
+      report,
+    },
+  }
+}
