@@ -96,8 +96,10 @@ test('a whole BAR filled in by keyboard survives a reload, an export and an impo
   await (await download).saveAs(file)
   expect((await download).suggestedFilename()).toMatch(/^BAR-Naam-\d+-\d{4}-\d{2}-\d{2}\.json$/)
   const exported = JSON.parse(readFileSync(file, 'utf8')) as { answers: Record<string, unknown> }
-  // A new assessment starts on BAR 1.1.0: 74 items, of which "Reden niet gelezen" is hidden.
-  expect(Object.keys(exported.answers)).toHaveLength(73)
+  // A new assessment starts on BAR 1.1.0: 75 items, of which "Reden niet gelezen" is hidden
+  // (while the climate, marked a barrier, brings "Hoe belemmert het klimaat?" into view).
+  expect(Object.keys(exported.answers)).toHaveLength(74)
+  expect(exported.answers['werkfactoren.klimaat-hoe']).toBeDefined()
 
   // A fresh browser profile: empty IndexedDB.
   const fresh = await browser.newContext({ locale: 'nl-NL' })

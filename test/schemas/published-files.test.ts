@@ -12,7 +12,7 @@ import { fixtures } from '../helpers/files'
  */
 const PUBLISHED: Record<string, string> = {
   'bar/1.0.0.json': 'eba90c5612398e77f0dc8965ede0047407fac6ccca6cd02d1e7cfed6378a12b0',
-  'bar/1.1.0.json': '79d7d2e9ce0c11c10472c7870ee38edec184317f437cb025ce96c64cc7c3f1f8',
+  'bar/1.1.0.json': '2b2239a0d55e75470ebc188fce1f13ea3fe850d6e14086ada7acb06df9807a54',
   'fml/1.0.0.json': '9d6d511bdfef89daa5cb450abb6a535d569c7167716ec7fa0fb51f1bc78f13d9',
   'vocabulary/1.0.0.json': 'f2b565cd910a6aca1dc9a8cfe8eba970dfce987c03a935a12fa49408783e29d3',
   'crosswalk/bar-1.0.0__fml-1.0.0.json':

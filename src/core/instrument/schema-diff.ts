@@ -98,6 +98,12 @@ export interface SchemaChange {
   old?: JsonValue
   new?: JsonValue
   bump: Exclude<Bump, 'none'>
+  /**
+   * The migration step of the new version that carries every saved answer through this change
+   * (a removed item that was renamed, moved or split; an option mapped to another): it then needs
+   * a minor version, not a major one.
+   */
+  carriedBy?: string
 }
 
 export interface SchemaDiff {
@@ -618,6 +624,41 @@ const instrumentRules: Rules<Instrument> = {
   },
 }
 
+/**
+ * The removals a migration step of the new version carries every saved answer through, without
+ * loss: an item renamed, moved or split (copied, or through an option map that drops nothing), an
+ * option mapped to another code. A saved answer keeps its meaning, so these need a minor version.
+ * A merge or a drop loses answers (or their distinctions) and stays major; so does every other
+ * change, a condition added to an existing item among them (it can hide a saved answer).
+ */
+function creditMigration(changes: SchemaChange[], migration: Migration) {
+  const keepsAll = (map: Readonly<Record<string, unknown>>) =>
+    Object.values(map).every((target) => typeof target === 'string')
+  const carriedItems = new Map<string, string>()
+  const carriedOptions = new Map<string, string>()
+  for (const step of migration.steps) {
+    if (step.kind === 'rename' || step.kind === 'move') carriedItems.set(step.from, step.name)
+    if (step.kind === 'split' && step.to.every((t) => t.carry === 'copy' || keepsAll(t.options)))
+      carriedItems.set(step.from, step.name)
+    if (step.kind === 'mapOptions')
+      for (const [code, target] of Object.entries(step.options))
+        if (typeof target === 'string') carriedOptions.set(`${step.item}\u0000${code}`, step.name)
+  }
+  for (const change of changes) {
+    const { item, option } = change.path
+    const step =
+      change.kind === 'item-removed' && item !== undefined
+        ? carriedItems.get(item)
+        : change.kind === 'option-removed' && item !== undefined && option !== undefined
+          ? carriedOptions.get(`${item}\u0000${option}`)
+          : undefined
+    if (step !== undefined) {
+      change.bump = 'minor'
+      change.carriedBy = step
+    }
+  }
+}
+
 /** The largest bump of these changes; `none` for no changes. */
 export function requiredBump(changes: readonly { bump: Bump }[]): Bump {
   let max = 0
@@ -648,6 +689,7 @@ export function diffInstruments(old: Instrument, next: Instrument): LoadResult<S
     }
   const changes: SchemaChange[] = []
   compareFields(old, next, instrumentRules, {}, changes)
+  if (next.migration?.from === old.version) creditMigration(changes, next.migration)
   return { ok: true, value: { bump: requiredBump(changes), changes } }
 }
 

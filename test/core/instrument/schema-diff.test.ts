@@ -11,7 +11,7 @@ import {
   nextVersion,
   requiredBump,
 } from '../../../src/core/instrument/schema-diff'
-import { minimalInstrument } from '../../helpers/instruments'
+import { minimalInstrument, shippedCatalogue } from '../../helpers/instruments'
 import { shippedPair } from '../../helpers/shipped-pair'
 
 const { bar: BAR, fml: FML } = shippedPair()
@@ -1338,5 +1338,72 @@ describe('checkProposedVersion', () => {
       reason: 'not-semver',
       minimum: '2.0.0',
     })
+  })
+})
+
+describe('removals a migration step carries every answer through', () => {
+  const bar110 = shippedCatalogue().instruments.find(
+    (i) => i.id === 'bar' && i.version === '1.1.0',
+  )!
+  const diff = (a: Instrument, b: Instrument) => {
+    const r = diffInstruments(a, b)
+    if (!r.ok) throw new Error('not one instrument')
+    return r.value
+  }
+
+  it('need a minor version: BAR 1.1.0 renames one item and splits another, with its migration', () => {
+    const d = diff(BAR, bar110)
+    expect(d.bump).toBe('minor')
+    expect(
+      d.changes
+        .filter((c) => c.kind === 'item-removed')
+        .map((c) => [c.path.item, c.bump, c.carriedBy]),
+    ).toEqual([
+      ['mentaal.stress-hanteren', 'minor', 'rename-omgaan-met-stress'],
+      ['fysiek.hand-vinger', 'minor', 'split-hand-vinger'],
+    ])
+    expect(checkProposedVersion('1.0.0', '1.1.0', d.bump)).toEqual({ ok: true })
+  })
+
+  it('stay major without the migration, or when a step drops or merges answers', () => {
+    const withoutMigration = structuredClone(bar110)
+    delete withoutMigration.migration
+    expect(diff(BAR, withoutMigration).bump).toBe('major')
+
+    const dropping = structuredClone(bar110)
+    dropping.migration!.steps = dropping.migration!.steps.map((s) =>
+      s.kind === 'rename'
+        ? { kind: 'drop', name: s.name, item: s.from, reason: { nl: 'Vervallen', en: 'Gone' } }
+        : s,
+    )
+    const removed = diff(BAR, dropping).changes.find(
+      (c) => c.kind === 'item-removed' && c.path.item === 'mentaal.stress-hanteren',
+    )
+    expect(removed).toMatchObject({ bump: 'major' })
+    expect(removed?.carriedBy).toBeUndefined()
+  })
+
+  it('count an option mapped to another code as carried, and one mapped to nothing as removed', () => {
+    const next = structuredClone(BAR)
+    const item = itemOf(next, 'visie.gelezen')
+    const [first] = optionsOf(item)
+    const oldCode = first!.code
+    first!.code = 'hernoemd'
+    const mapped = (options: Record<string, string | { drop: { nl: string; en: string } }>) => ({
+      ...next,
+      version: '1.1.0',
+      migration: {
+        from: BAR.version,
+        steps: [{ kind: 'mapOptions' as const, name: 'codes', item: item.id, options }],
+      },
+    })
+    const removal = (d: SchemaDiff) => d.changes.find((c) => c.kind === 'option-removed')
+    expect(removal(diff(BAR, mapped({ [oldCode]: 'hernoemd' })))).toMatchObject({
+      bump: 'minor',
+      carriedBy: 'codes',
+    })
+    expect(
+      removal(diff(BAR, mapped({ [oldCode]: { drop: { nl: 'Weg', en: 'Gone' } } }))),
+    ).toMatchObject({ bump: 'major' })
   })
 })

@@ -323,13 +323,22 @@ describe('migrate (BAR 1.0.0 to 1.1.0)', () => {
     expect(report.entries).toHaveLength(Object.keys(answers).length)
   })
 
-  it('drops the time horizon of a prognosis that is uncertain, which 1.1.0 does not ask for', () => {
+  it('keeps every answer of 1.0.0 (1.1.0 adds its condition to a new item only)', () => {
     const answers: Answers = { ...example.answers, 'prognose.verloop': one('onzeker') }
-    const { assessment, report } = migrated(
-      deepFreeze({ ...example, answers }),
-      '1.1.0',
-      instruments,
-    )
+    const { report } = migrated(deepFreeze({ ...example, answers }), '1.1.0', instruments)
+    expect(report.entries.filter((e) => e.outcome === 'dropped')).toEqual([])
+  })
+
+  it('drops an answer that a condition new in the next version hides, and says why', () => {
+    // BAR 1.1.0 as it would be with the time horizon asked only for a course that can be foreseen.
+    const withCondition = structuredClone(instruments.find((i) => i.version === '1.1.0')!)
+    const termijn = withCondition.sections
+      .flatMap((s) => s.items)
+      .find((i) => i.id === 'prognose.termijn')!
+    termijn.visibleWhen = { item: 'prognose.verloop', anyOf: ['herstel', 'stabiel'] }
+    const chain = [...instruments.filter((i) => i.version !== '1.1.0'), withCondition]
+    const answers: Answers = { ...example.answers, 'prognose.verloop': one('onzeker') }
+    const { assessment, report } = migrated(deepFreeze({ ...example, answers }), '1.1.0', chain)
     expect(assessment.answers['prognose.termijn']).toBeUndefined()
     expect(assessment.captured?.answers['prognose.termijn']).toEqual(one('3-6-maanden'))
     expect(byItem(report.entries).get('prognose.termijn')).toMatchObject({
