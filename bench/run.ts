@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { runCompareBench } from './compare'
 import { runFormBench } from './form'
+import { runMigrateBench } from './migrate'
 import { runPdfBench } from './pdf'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -8,6 +9,7 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 /** Every benchmark `npm run bench` runs, in order; each returns whether it measured everything. */
 export const BENCHMARKS: { name: string; run: (root: string) => Promise<boolean> }[] = [
   { name: 'compare', run: runCompareBench },
+  { name: 'migrate', run: runMigrateBench },
   { name: 'pdf', run: runPdfBench },
   { name: 'form', run: runFormBench },
 ]

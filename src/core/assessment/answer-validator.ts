@@ -58,8 +58,23 @@ function needsSpecify(option: Option | undefined, text: string | undefined) {
 const SPECIFY_NL = 'Vul bij deze keuze "namelijk" in'
 const SPECIFY_EN = 'This choice needs a "namely" text'
 
-/** The zod schema for one item's answer; an answer of the wrong kind gets that one message only. */
+const schemas = new WeakMap<Item, z.ZodType<AnswerValue>>()
+
+/**
+ * The zod schema for one item's answer; an answer of the wrong kind gets that one message only.
+ * Built once per item (a loaded instrument is never changed; an edited one is a new object):
+ * building a zod schema costs far more than running it, and a migration checks every answer.
+ */
 export function itemAnswerSchema(item: Item): z.ZodType<AnswerValue> {
+  let schema = schemas.get(item)
+  if (!schema) {
+    schema = buildItemAnswerSchema(item)
+    schemas.set(item, schema)
+  }
+  return schema
+}
+
+function buildItemAnswerSchema(item: Item): z.ZodType<AnswerValue> {
   const kind = item.answer.kind
   return z
     .unknown()

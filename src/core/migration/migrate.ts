@@ -1,4 +1,5 @@
 import { itemAnswerSchema } from '../assessment/answer-validator'
+import { cloneJson } from '../assessment/clone-json'
 import type { AnswerValue, Answers, Assessment, Derivation } from '../assessment/assessment-schema'
 import { chosenCodes, isVisible } from '../assessment/visibility'
 import { choiceOptions } from '../instrument/choice-options'
@@ -149,6 +150,35 @@ function rankOf(answer: AnswerValue, ...items: (Item | undefined)[]): number {
 }
 
 /** Runs the steps of `next` from `previous` over what is held, then keeps what fits and is shown. */
+const orders = new WeakMap<Instrument, ReadonlyMap<string, number>>()
+
+/** Each item's place in the instrument, once per version: the report lists answers in form order. */
+function itemOrder(instrument: Instrument): ReadonlyMap<string, number> {
+  let order = orders.get(instrument)
+  if (!order) {
+    order = new Map([...itemIndex(instrument).items.keys()].map((k, n) => [k, n]))
+    orders.set(instrument, order)
+  }
+  return order
+}
+
+const unchanged = new WeakMap<Instrument, WeakMap<Instrument, ReadonlySet<string>>>()
+
+/** The ids of the items whose definition is the same in both versions, once per pair of versions. */
+function unchangedItems(previous: Instrument, next: Instrument): ReadonlySet<string> {
+  let byNext = unchanged.get(previous)
+  if (!byNext) unchanged.set(previous, (byNext = new WeakMap()))
+  let ids = byNext.get(next)
+  if (!ids) {
+    const after = itemIndex(next).items
+    const found = new Set<string>()
+    for (const [id, item] of itemIndex(previous).items)
+      if (after.has(id) && JSON.stringify(after.get(id)) === JSON.stringify(item)) found.add(id)
+    byNext.set(next, (ids = found))
+  }
+  return ids
+}
+
 function hop(
   held: Map<string, Held>,
   notes: Map<string, Note[]>,
@@ -157,6 +187,10 @@ function hop(
 ): Map<string, Held> {
   const before = itemIndex(previous).items
   const after = itemIndex(next).items
+  const same = unchangedItems(previous, next)
+  // What each item held before this hop's steps ran: an answer no step touched, of an item that did
+  // not change, still fits (the input was loaded, so it fitted the previous version).
+  const given = new Map([...held].map(([id, h]) => [id, h.answer]))
   const version = `${next.id} ${next.version}`
   const name = (id: string, lang: Lang) => {
     const item = after.get(id) ?? before.get(id)
@@ -388,6 +422,10 @@ function hop(
       })
       continue
     }
+    if (same.has(id) && given.get(id) === h.answer) {
+      fits.set(id, h)
+      continue
+    }
     const parsed = itemAnswerSchema(item).safeParse(h.answer)
     if (!parsed.success) {
       const problems = fromZodError(parsed.error)
@@ -461,12 +499,11 @@ function followDerivation(
   )
   const derived: Derivation['items'] = {}
   for (const [id, d] of Object.entries(derivation.items))
-    for (const to of where.get(id) ?? (items.has(id) ? [id] : []))
-      derived[to] ??= structuredClone(d)
+    for (const to of where.get(id) ?? (items.has(id) ? [id] : [])) derived[to] ??= cloneJson(d)
   const notDerivable = Object.fromEntries(
     Object.entries(derivation.notDerivable).filter(([id]) => items.has(id)),
   )
-  return { ...structuredClone(derivation), items: derived, notDerivable }
+  return { ...cloneJson(derivation), items: derived, notDerivable }
 }
 
 /**
@@ -491,7 +528,7 @@ export function migrate(
   const source = chain[0] as Instrument
   const target = chain[chain.length - 1] as Instrument
 
-  const order = new Map([...itemIndex(source).items.keys()].map((k, n) => [k, n]))
+  const order = itemOrder(source)
   const inputIds = Object.keys(assessment.answers).sort(
     (a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity),
   )
@@ -511,7 +548,7 @@ export function migrate(
   for (const itemId of itemIndex(target).items.keys()) {
     const h = held.get(itemId)
     if (!h) continue
-    answers[itemId] = structuredClone(h.answer)
+    answers[itemId] = cloneJson(h.answer)
     for (const o of h.origins) landed.set(o, [...(landed.get(o) ?? []), itemId])
   }
   const entries = inputIds.map((k) => entryOf(k, notes.get(k) ?? [], landed.get(k) ?? []))
@@ -522,25 +559,25 @@ export function migrate(
     steps,
     entries,
   }
-  if (chain.length === 1)
-    return { ok: true, value: { assessment: structuredClone(assessment), report } }
+  if (chain.length === 1) return { ok: true, value: { assessment: cloneJson(assessment), report } }
 
   const stamp = options.now.toISOString()
-  const { derivation, captured, ...rest } = structuredClone(assessment)
+  // The migrated answers replace the given ones, which are copied once, into `captured`.
+  const { derivation, captured, answers: given, ...rest } = assessment
   return {
     ok: true,
     value: {
       assessment: {
-        ...rest,
+        ...cloneJson(rest),
         instrument: { id, version: target.version },
         answers,
         updatedAt: stamp,
         ...(derivation ? { derivation: followDerivation(derivation, entries, target) } : {}),
         captured: captured
-          ? { ...captured, migratedAt: stamp, steps: [...captured.steps, ...steps] }
+          ? { ...cloneJson(captured), migratedAt: stamp, steps: [...captured.steps, ...steps] }
           : {
               instrument: { id, version },
-              answers: structuredClone(assessment.answers),
+              answers: cloneJson(given),
               migratedAt: stamp,
               steps,
             },

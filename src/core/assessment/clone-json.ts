@@ -1,0 +1,13 @@
+/**
+ * A deep copy of JSON data (what an assessment is): objects, arrays, strings, numbers, booleans
+ * and null. For the many small objects of an assessment it is several times faster than
+ * structuredClone, whose fixed cost per call dominates there (a migration copies every answer).
+ */
+export function cloneJson<T>(value: T): T {
+  if (typeof value !== 'object' || value === null) return value
+  if (Array.isArray(value)) return value.map(cloneJson) as T
+  const out: Record<string, unknown> = {}
+  for (const key of Object.keys(value))
+    out[key] = cloneJson((value as Record<string, unknown>)[key])
+  return out as T
+}
