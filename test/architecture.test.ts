@@ -30,6 +30,42 @@ export function importsOf(code: string): string[] {
 
 const CORE_ALLOWED_PACKAGES = ['zod']
 
+/*
+ * The intended layout, lowest first: what each part of src/ may import besides itself. core is
+ * pure; i18n, storage and form build on it; ui holds React pieces screens share; pdf renders reports
+ * (in a worker and in the CLI); features are the screens (never importing one another, below); app
+ * puts them together and main starts it.
+ */
+const LAYOUT: Record<string, readonly string[]> = {
+  core: [],
+  i18n: ['core'],
+  storage: ['core'],
+  form: ['core', 'i18n', 'ui'],
+  ui: ['core', 'i18n'],
+  pdf: ['core', 'i18n'],
+  cli: ['core', 'i18n', 'pdf'],
+  features: ['core', 'i18n', 'storage', 'form', 'ui', 'pdf'],
+  app: ['core', 'i18n', 'storage', 'form', 'ui', 'features'],
+  main: ['app'],
+}
+
+function layoutViolations(file: string, code: string): string[] {
+  const from = areaOf(file)
+  const allowed = LAYOUT[from]
+  if (!allowed) return [`${relative(root, file)} is in no part of the layout`]
+  return importsOf(code)
+    .filter((spec) => spec.startsWith('.'))
+    .map((spec) => areaOf(resolve(dirname(file), spec)))
+    .filter((to) => to !== from && !allowed.includes(to))
+    .map((to) => `${relative(root, file)} (${from}) imports ${to}`)
+}
+
+/** The part of the layout a path is in: the first folder below src/, or `main` for src/main.tsx. */
+function areaOf(path: string): string {
+  const first = relative(src, path).split('/')[0] as string
+  return first.replace(/\.tsx?$/, '')
+}
+
 function coreViolations(file: string, code: string): string[] {
   return importsOf(code).flatMap((spec) => {
     if (spec.startsWith('.')) {
@@ -90,5 +126,27 @@ describe('architecture', () => {
         .map((target) => `${relative(root, f)} imports features/${target}`)
     })
     expect(violations).toEqual([])
+  })
+
+  it('follows the layout: each part of src/ imports only the parts below it', () => {
+    const violations = sourceFiles(src).flatMap((f) => layoutViolations(f, readFileSync(f, 'utf8')))
+    expect(violations).toEqual([])
+  })
+
+  it('places a file in its part, and names an arrow the layout forbids', () => {
+    expect(areaOf(join(src, 'features/report/report-screen.tsx'))).toBe('features')
+    expect(areaOf(join(src, 'main.tsx'))).toBe('main')
+    const code = [
+      "import { getAssessment } from '../storage/assessment-store'",
+      "import { IssueList } from '../ui/issue-list'",
+      "import { formatDate } from '../core/report/format'",
+    ].join('\n')
+    expect(layoutViolations(join(src, 'pdf/example.ts'), code)).toEqual([
+      'src/pdf/example.ts (pdf) imports storage',
+      'src/pdf/example.ts (pdf) imports ui',
+    ])
+    expect(
+      layoutViolations(join(src, 'cli/example.ts'), "import '../features/report/report-screen'"),
+    ).toEqual(['src/cli/example.ts (cli) imports features'])
   })
 })
