@@ -79,7 +79,7 @@ export async function runCompareBench(root: string): Promise<boolean> {
       const r = compareAssessments(
         { assessment: b, instrument: bar },
         { assessment: f, instrument: fml },
-        catalogue.crosswalks,
+        catalogue,
         identity,
       )
       if (r.ok && r.value.summary.kappa.length > 0) sink += r.value.summary.total

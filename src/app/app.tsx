@@ -7,7 +7,7 @@ import { TextProvider, useText } from '../i18n/text'
 import { lazyScreen } from '../ui/lazy-screen'
 import { NotFoundScreen } from '../ui/not-found-screen'
 import { ScreenBoundary } from '../ui/screen-boundary'
-import { instrumentCatalogue, wholeCatalogue } from './catalogue'
+import { instrumentCatalogue, newerVersionOf, versionsCatalogue, wholeCatalogue } from './catalogue'
 import { LanguageSwitch } from './language-switch'
 import { StorageGate } from './storage-gate'
 import { UpdatePrompt } from './update-prompt'
@@ -48,6 +48,8 @@ function Screen({ route, navigate }: { route: Route; navigate: (hash: string) =>
           key={route.assessmentId}
           catalogueFor={instrumentCatalogue}
           assessmentId={route.assessmentId}
+          newerVersionOf={newerVersionOf}
+          versionsFor={versionsCatalogue}
         />
       )
     case 'compare':

@@ -1,5 +1,11 @@
 import type { Catalogue, SchemaFile } from '../core/instrument/catalogue-data'
-import { trustedCatalogue, versionedPath } from '../core/instrument/catalogue-data'
+import {
+  compareSemver,
+  latestVersions,
+  schemaFileKind,
+  trustedCatalogue,
+  versionedPath,
+} from '../core/instrument/catalogue-data'
 
 /*
  * The files in schemas/, read as text (much quicker to start than the same data as a JS object
@@ -59,4 +65,34 @@ export function instrumentCatalogue(ref: { id: string; version: string }): Catal
     ?.version
   const vocabulary = versionedPath('vocabulary', String(wanted))
   return catalogueOf(schemaPaths.includes(vocabulary) ? [path, vocabulary] : [path])
+}
+
+/** Every version of one instrument, read from the file names only: nothing is parsed. */
+function versionsOf(id: string): { id: string; version: string }[] {
+  return schemaPaths.flatMap((p) => {
+    const [folder, file] = p.split('/')
+    return folder === id && schemaFileKind(p) === 'instrument' && file
+      ? [{ id, version: file.slice(0, -'.json'.length) }]
+      : []
+  })
+}
+
+/** The latest version of the instrument `ref` names when it is newer than `ref`, from file names alone. */
+export function newerVersionOf(ref: { id: string; version: string }): string | undefined {
+  // As newerVersion in core/migration, which is not loaded at start for these few lines.
+  const latest = latestVersions(versionsOf(ref.id))[0]
+  return latest && compareSemver(latest.version, ref.version) > 0 ? latest.version : undefined
+}
+
+/** Every version of one instrument and the vocabularies they name: what a migration reads. */
+export function versionsCatalogue(id: string): Catalogue {
+  const paths = versionsOf(id).map((v) => versionedPath(v.id, v.version))
+  const vocabularies = paths.map((p) => {
+    const wanted = (schemaFile(p).json as { vocabulary?: { version?: unknown } }).vocabulary
+      ?.version
+    return versionedPath('vocabulary', String(wanted))
+  })
+  return catalogueOf(
+    [...new Set([...paths, ...vocabularies])].filter((p) => schemaPaths.includes(p)),
+  )
 }

@@ -14,6 +14,7 @@ export function diffText(view: ComparisonView, t: (key: string) => string): stri
     `  ${title}: ${s ? [s.text, ...s.details.map((d) => `${d.label}: ${d.text}`)].join('; ') : '–'}`
   const s = view.summary
   const lines = [
+    ...(view.migrated ? [view.migrated, ''] : []),
     `${t('compare.conclusion.title')}: ${c.headline}`,
     side(t('compare.conclusion.ba'), c.ba),
     side(t('compare.conclusion.va'), c.va),

@@ -345,7 +345,7 @@ function diff(baFile: string, vaFile: string, format: 'json' | 'text', lang: Lan
   const ba = readAssessment(baFile, lang, io)
   const va = readAssessment(vaFile, lang, io)
   if (!ba || !va) return EXIT.invalid
-  const r = compareAssessments(ba, va, catalogue().crosswalks, {
+  const r = compareAssessments(ba, va, catalogue(), {
     id: crypto.randomUUID(),
     now: new Date(),
   })
@@ -353,13 +353,24 @@ function diff(baFile: string, vaFile: string, format: 'json' | 'text', lang: Lan
     io.err(formatIssues(r.issues, lang))
     return EXIT.invalid
   }
-  const { conclusion, completeness, warnings, summary, rows } = r.value
+  const { conclusion, completeness, warnings, summary, rows, migrated } = r.value
   // Swapped sides invert "more restrictive": say so before any figure.
   for (const w of warnings) io.err(w.message[lang])
   const t = createFixedT(lang)
   io.out(
     format === 'json'
-      ? JSON.stringify({ conclusion, completeness, warnings, summary, rows }, null, 2)
+      ? JSON.stringify(
+          {
+            ...(migrated ? { migrated: { side: migrated.side, report: migrated.report } } : {}),
+            conclusion,
+            completeness,
+            warnings,
+            summary,
+            rows,
+          },
+          null,
+          2,
+        )
       : diffText(
           buildComparisonView(r.value, {
             lang,

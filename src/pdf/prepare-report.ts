@@ -50,7 +50,7 @@ export async function prepareReport(args: {
     }
   let comparison
   if (other) {
-    const r = compareAssessments(main, other, catalogue.crosswalks, identity)
+    const r = compareAssessments(main, other, catalogue, identity)
     if (!r.ok) return r
     comparison = r.value
   }

@@ -2,7 +2,12 @@ import { Document, Page, StyleSheet, Text, View } from '@react-pdf/renderer'
 import type { TFunction } from 'i18next'
 import { STATUS_SYMBOL } from '../core/compare/status-symbols'
 import type { ComparisonRowView, ComparisonView } from '../core/report/comparison-view'
-import type { ReportInstrumentPart, ReportItem, ReportModel } from '../core/report/report-model'
+import type {
+  ReportInstrument,
+  ReportInstrumentPart,
+  ReportItem,
+  ReportModel,
+} from '../core/report/report-model'
 
 const ink = '#1b1f24'
 const muted = '#4a5361'
@@ -125,6 +130,19 @@ function Footer({ model, t }: { model: ReportModel; t: TFunction }) {
   )
 }
 
+/** An instrument by title and version, and the version its answers were given in when migrated. */
+function instrumentName(i: ReportInstrument, t: TFunction): string {
+  const name = `${i.title} ${i.version}`
+  return i.capturedIn
+    ? t('report.footer.capturedIn', { instrument: name, version: i.capturedIn })
+    : name
+}
+
+/** Said above a comparison whose one side was brought to the other's version first. */
+function MigratedNote({ c }: { c: ComparisonView }) {
+  return c.migrated ? <Text style={[s.small, { marginTop: 6 }]}>{c.migrated}</Text> : null
+}
+
 function Cover({ model, t }: { model: ReportModel; t: TFunction }) {
   const c = model.cover
   const rows: [string, string][] = [
@@ -135,7 +153,7 @@ function Cover({ model, t }: { model: ReportModel; t: TFunction }) {
     ],
     [t('report.cover.assessmentDate'), c.assessmentDate],
     ...(c.validUntil ? [[t('report.cover.validUntil'), c.validUntil] as [string, string]] : []),
-    [t('report.cover.instruments'), c.instruments.map((i) => `${i.title} ${i.version}`).join('\n')],
+    [t('report.cover.instruments'), c.instruments.map((i) => instrumentName(i, t)).join('\n')],
     [t('report.cover.language'), t(`report.cover.languages.${c.language}`)],
   ]
   return (
@@ -150,6 +168,7 @@ function Cover({ model, t }: { model: ReportModel; t: TFunction }) {
       ))}
       {model.comparison && (
         <>
+          <MigratedNote c={model.comparison} />
           <ConclusionBlock c={model.comparison} t={t} />
           <SummaryBlock c={model.comparison} t={t} />
         </>
@@ -272,7 +291,7 @@ function PartPage({
     <Page size="A4" style={s.page} wrap>
       <Footer model={model} t={t} />
       <Text style={s.h2}>
-        {t(`report.part.${part.role}`)}: {part.instrument.title} {part.instrument.version}
+        {t(`report.part.${part.role}`)}: {instrumentName(part.instrument, t)}
       </Text>
       <Text style={s.small}>
         {t('report.byAuthor', {
@@ -373,6 +392,7 @@ function ComparisonPage({ model, t }: { model: ReportModel; t: TFunction }) {
     <Page size="A4" style={s.page} wrap>
       <Footer model={model} t={t} />
       <Text style={s.h2}>{t('report.comparison.title')}</Text>
+      <MigratedNote c={c} />
       <ConclusionBlock c={c} t={t} />
       <SummaryBlock c={c} t={t} />
       <View style={s.tableHead} fixed>

@@ -372,6 +372,35 @@ describe('cli diff', () => {
     )
   })
 
+  it('compares a BAR 1.0.0 with a BAR 1.1.0 on 1.1.0, says so first, and changes no file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bar-cli-versions-'))
+    const upgraded = join(dir, 'bar-1.1.0.json')
+    expect((await cli('migrate', ba, '--to', '1.1.0', '-o', upgraded)).code).toBe(EXIT.ok)
+    const newer = JSON.parse(readFileSync(upgraded, 'utf8')) as { id: string }
+    newer.id = '33333333-3333-4333-8333-333333333333'
+    writeFileSync(upgraded, JSON.stringify(newer))
+    const given = readFileSync(ba, 'utf8')
+
+    const text = await cli('diff', ba, upgraded, '--format', 'text')
+    expect(text.code).toBe(EXIT.ok)
+    expect(text.out.split('\n')[0]).toMatch(
+      /^BA-beoordeling voor de vergelijking bijgewerkt van BAR 1\.0\.0 naar 1\.1\.0 \(\d+ antwoorde?n? verplaatst, \d+ omgezet, \d+ vervallen\)\./,
+    )
+    expect(text.out).toMatch(/^Conclusie: De conclusies komen overeen\.$/m)
+
+    const json = await cli('diff', ba, upgraded)
+    const out = JSON.parse(json.out) as {
+      migrated: { side: string; report: { from: string; to: string; entries: unknown[] } }
+      rows: { item: string; status: string; ba: unknown; va: unknown }[]
+    }
+    expect(out.migrated.side).toBe('ba')
+    expect(out.migrated.report).toMatchObject({ from: '1.0.0', to: '1.1.0' })
+    const answered = out.rows.filter((r) => r.ba !== null || r.va !== null)
+    expect(answered.length).toBeGreaterThan(30)
+    expect(answered.filter((r) => r.status !== 'agree')).toEqual([])
+    expect(readFileSync(ba, 'utf8')).toBe(given)
+  })
+
   it('exits 1 when the two assessments cannot be compared, 2 on usage errors', async () => {
     const r = await cli('diff', ba, join(fixtures, 'assessments/broken-bar.json'))
     expect(r.code).toBe(EXIT.invalid)

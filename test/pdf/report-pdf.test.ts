@@ -7,9 +7,10 @@ import canonicalize from 'canonicalize'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { writeReportPdf } from '../../src/cli/pdf-command'
 import type { Assessment } from '../../src/core/assessment/assessment-schema'
-import { compareAssessments } from '../../src/core/compare/compare'
+import { compareAssessments, type Side } from '../../src/core/compare/compare'
 import { deriveAssessment } from '../../src/core/compare/derive'
 import { choiceOptions } from '../../src/core/instrument/choice-options'
+import { migrate } from '../../src/core/migration/migrate'
 import { formatDate } from '../../src/core/report/format'
 import { readJson, root } from '../helpers/files'
 import { shipped, shippedCatalogue } from '../helpers/instruments'
@@ -129,7 +130,7 @@ describe('report PDF (BAR with the verzekeringsarts FML), read back with pdftote
     const r = compareAssessments(
       { assessment: ba, instrument: bar },
       { assessment: va, instrument: fml },
-      catalogue.crosswalks,
+      catalogue,
       { id: 'x', now: new Date() },
     )
     if (!r.ok) throw new Error('not comparable')
@@ -227,6 +228,61 @@ describe('report PDF with hostile free text', () => {
     expect(Math.max(...xs)).toBeLessThanOrEqual(595 - 30)
     expect(Math.max(...ys)).toBeLessThanOrEqual(842 - 10)
     expect(pageCount(file)).toBeLessThan(30)
+  }, 30_000)
+})
+
+describe('report PDF of an assessment migrated to BAR 1.1.0', () => {
+  const bar110 = shipped('bar', '1.1.0')
+  const ba = example('bar-example.json')
+  const migrated = (() => {
+    const r = migrate(ba, '1.1.0', catalogue.instruments, { now: new Date('2026-11-24T10:00:00Z') })
+    if (!r.ok) throw new Error('no migration')
+    return r.value.assessment
+  })()
+  const write = async (main: Side, other: Side | undefined, lang: 'nl' | 'en', name: string) => {
+    const out = join(dir, name)
+    const r = await writeReportPdf({ main, ...(other ? { other } : {}), catalogue, lang, out })
+    expect(r.ok).toBe(true)
+    return flat(pdfText(out))
+  }
+
+  it('names both versions in its footer and on the cover, and derives the FML through the 1.1.0 crosswalk', async () => {
+    const text = await write(
+      { assessment: migrated, instrument: bar110 },
+      { assessment: example('fml-example.json'), instrument: fml },
+      'nl',
+      'migrated-nl.pdf',
+    )
+    expect(text).toContain('BAR 1.1.0, ingevuld in 1.0.0; FML 1.0.0')
+    expect(text).toContain(
+      'Beschrijving Arbeidsbelastbaarheid en Re-integratiemogelijkheden (BAR) 1.1.0, ingevuld in 1.0.0',
+    )
+    expect(text).toContain('vertaaltabel bar-1.1.0__fml-1.0.0 1.0.0')
+    const en = await write(
+      { assessment: migrated, instrument: bar110 },
+      undefined,
+      'en',
+      'migrated-en.pdf',
+    )
+    expect(en).toContain('BAR 1.1.0, captured in 1.0.0; FML 1.0.0')
+  }, 30_000)
+
+  it('compares a BAR 1.0.0 with a BAR 1.1.0 on 1.1.0 and says so above the comparison', async () => {
+    const text = await write(
+      { assessment: ba, instrument: bar },
+      {
+        assessment: { ...migrated, id: '33333333-3333-4333-8333-333333333333' },
+        instrument: bar110,
+      },
+      'nl',
+      'across-versions.pdf',
+    )
+    const comparison = text.slice(text.lastIndexOf('Vergelijking bedrijfsarts en verzekeringsarts'))
+    expect(comparison).toMatch(
+      /^Vergelijking bedrijfsarts en verzekeringsarts BA-beoordeling voor de vergelijking bijgewerkt van BAR 1\.0\.0 naar 1\.1\.0 \(/,
+    )
+    expect(comparison).toContain('De conclusies komen overeen.')
+    expect(text).toContain('BAR 1.0.0; BAR 1.1.0, ingevuld in 1.0.0')
   }, 30_000)
 })
 

@@ -1,7 +1,11 @@
 import type { Assessment } from '../assessment/assessment-schema'
+import type { Catalogue } from '../instrument/catalogue-data'
+import { compareSemver } from '../instrument/catalogue-data'
 import type { Instrument, Localized } from '../instrument/meta-schema'
 import type { LoadResult } from '../issues/validation-issue'
 import { issue } from '../issues/validation-issue'
+import type { MigrationReport } from '../migration/migrate'
+import { migrate } from '../migration/migrate'
 import type { Crosswalk } from './crosswalk-schema'
 import { deriveAssessment } from './derive'
 import type { Completeness, ConclusionStatus, SideConclusion } from './conclusion'
@@ -30,7 +34,10 @@ export interface ComparedConclusion {
 export interface Comparison extends Diff {
   /** The instrument the rows are items of. */
   instrument: Instrument
-  /** The instruments of the two sides as given (a BAR side stays a BAR here). */
+  /**
+   * The instruments of the two sides as compared: a BAR side stays a BAR here, and a side brought
+   * to the other's later version (`migrated`) has that version.
+   */
   sides: { ba: Instrument; va: Instrument }
   /** The overall conclusions, compared before any item. */
   conclusion: ComparedConclusion
@@ -39,7 +46,15 @@ export interface Comparison extends Diff {
   warnings: SideWarning[]
   /** The FML derived from a BAR side, when one was needed. */
   derived?: { side: 'ba' | 'va'; assessment: Assessment; crosswalk: Crosswalk }
+  /**
+   * The side brought to the later version of the other's instrument before the diff, with the
+   * migration report; the stored assessment itself is not changed by comparing.
+   */
+  migrated?: { side: 'ba' | 'va'; assessment: Assessment; report: MigrationReport }
 }
+
+/** The catalogue a comparison reads: crosswalks, and every instrument version for migrations. */
+export type CompareCatalogue = Pick<Catalogue, 'crosswalks' | 'instruments'>
 
 /** Warnings about the sides: the roles are swapped, or one assessment stands on both sides. */
 export function sideWarnings(ba: Assessment, va: Assessment): SideWarning[] {
@@ -134,51 +149,84 @@ function targetIds(cw: Crosswalk, target: Instrument): ReadonlySet<string> {
   return ids
 }
 
+function sameVersion(ba: Side, va: Side): Comparison {
+  const instrument = ba.instrument
+  return withConclusion(
+    ba,
+    va,
+    instrument,
+    diffSameInstrument({
+      instrument,
+      ba: ba.assessment,
+      va: va.assessment,
+      context: {
+        ba: context(ba, ba.assessment, instrument),
+        va: context(va, va.assessment, instrument),
+      },
+    }),
+  )
+}
+
 /**
- * Compares the bedrijfsarts's assessment with the verzekeringsarts's. The same instrument and version
- * compares directly; a BAR against an FML goes through the crosswalk's derivation first; two versions
- * of one instrument are refused until they are migrated.
- * @example
- * const r = compareAssessments(ba, va, crosswalks, { id: 'derived-id', now: new Date() })
- * if (r.ok) r.value.summary.counts['ba-more-restrictive']
+ * Two versions of one instrument: the side on the earlier version is migrated to the later one (a
+ * copy; nothing stored changes), then both are compared on that version. Refused where no
+ * migration path leads from one to the other.
  */
-export function compareAssessments(
+function acrossVersions(
   ba: Side,
   va: Side,
-  crosswalks: readonly Crosswalk[],
-  derivedIdentity: { id: string; now: Date },
+  instruments: readonly Instrument[],
+  now: Date,
 ): LoadResult<Comparison> {
-  const a = ba.instrument
-  const b = va.instrument
-  if (a.id === b.id && a.version === b.version)
-    return {
-      ok: true,
-      value: withConclusion(
-        ba,
-        va,
-        a,
-        diffSameInstrument({
-          instrument: a,
-          ba: ba.assessment,
-          va: va.assessment,
-          context: {
-            ba: context(ba, ba.assessment, a),
-            va: context(va, va.assessment, a),
-          },
-        }),
-      ),
-    }
-  if (a.id === b.id)
+  const side = compareSemver(ba.instrument.version, va.instrument.version) < 0 ? 'ba' : 'va'
+  const [older, later] = side === 'ba' ? [ba, va] : [va, ba]
+  const r = migrate(older.assessment, later.instrument.version, instruments, { now })
+  if (!r.ok) {
+    const { id } = ba.instrument
+    const [a, b] = [ba.instrument.version, va.instrument.version]
+    const why = (lang: 'nl' | 'en') => r.issues.map((i) => i.message[lang]).join('; ')
     return {
       ok: false,
       issues: [
         issue(
           [],
-          `Twee versies van ${a.id} (${a.version} en ${b.version}) kunnen niet vergeleken worden: zet eerst beide op dezelfde versie`,
-          `Two versions of ${a.id} (${a.version} and ${b.version}) cannot be compared: bring both to one version first`,
+          `Twee versies van ${id} (${a} en ${b}) kunnen niet vergeleken worden: de eerdere kan niet naar de latere worden bijgewerkt. ${why('nl')}`,
+          `Two versions of ${id} (${a} and ${b}) cannot be compared: the earlier cannot be brought to the later. ${why('en')}`,
         ),
       ],
     }
+  }
+  const brought: Side = { assessment: r.value.assessment, instrument: later.instrument }
+  const comparison = side === 'ba' ? sameVersion(brought, later) : sameVersion(later, brought)
+  return {
+    ok: true,
+    value: {
+      ...comparison,
+      migrated: { side, assessment: r.value.assessment, report: r.value.report },
+    },
+  }
+}
+
+/**
+ * Compares the bedrijfsarts's assessment with the verzekeringsarts's. The same instrument and version
+ * compares directly; two versions of one instrument are compared on the later one, the other side
+ * migrated to it first (`migrated`); a BAR against an FML goes through the crosswalk of the BAR's
+ * version.
+ * @example
+ * const r = compareAssessments(ba, va, catalogue, { id: 'derived-id', now: new Date() })
+ * if (r.ok) r.value.summary.counts['ba-more-restrictive']
+ */
+export function compareAssessments(
+  ba: Side,
+  va: Side,
+  catalogue: CompareCatalogue,
+  derivedIdentity: { id: string; now: Date },
+): LoadResult<Comparison> {
+  const a = ba.instrument
+  const b = va.instrument
+  if (a.id === b.id && a.version === b.version) return { ok: true, value: sameVersion(ba, va) }
+  if (a.id === b.id) return acrossVersions(ba, va, catalogue.instruments, derivedIdentity.now)
+  const { crosswalks } = catalogue
   for (const [source, target, side] of [
     [ba, va, 'ba'],
     [va, ba, 'va'],

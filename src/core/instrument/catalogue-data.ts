@@ -60,11 +60,13 @@ export function compareSemver(a: string, b: string): number {
  * The newest version of each instrument, the one new assessments start on: the highest release,
  * or the highest pre-release when an instrument has no release yet.
  */
-export function latestVersions(instruments: readonly Instrument[]): Instrument[] {
-  const latest = new Map<string, Instrument>()
+export function latestVersions<T extends { id: string; version: string } = Instrument>(
+  instruments: readonly T[],
+): T[] {
+  const latest = new Map<string, T>()
   for (const i of instruments) {
     const best = latest.get(i.id)
-    const rank = (x: Instrument) => (x.version.includes('-') ? 0 : 1)
+    const rank = (x: T) => (x.version.includes('-') ? 0 : 1)
     if (
       !best ||
       rank(i) > rank(best) ||

@@ -54,10 +54,10 @@ export function migrationPath(
 }
 
 /** The latest version of the instrument `ref` names when it is newer than `ref`: the upgrade to offer. */
-export function newerVersion(
-  instruments: readonly Instrument[],
+export function newerVersion<T extends { id: string; version: string } = Instrument>(
+  instruments: readonly T[],
   ref: { id: string; version: string },
-): Instrument | undefined {
+): T | undefined {
   const latest = latestVersions(instruments).find((i) => i.id === ref.id)
   return latest && compareSemver(latest.version, ref.version) > 0 ? latest : undefined
 }

@@ -67,6 +67,8 @@ export interface ComparisonView {
   }
   completeness: { ba?: string; va?: string }
   derived?: string
+  /** "BA-beoordeling voor de vergelijking bijgewerkt van BAR 1.0.0 naar 1.1.0 (…)", said above the result. */
+  migrated?: string
   summary: {
     counts: Record<Status, number>
     /** "34 items vergeleken · 14 door één kant open gelaten · 16 niet vergelijkbaar". */
@@ -138,6 +140,21 @@ function kappaText(k: KappaResult, lang: Lang, t: Translate): string {
     value: formatStatistic(k.kappa, lang),
     low: formatStatistic(k.ci95[0], lang),
     high: formatStatistic(k.ci95[1], lang),
+  })
+}
+
+/** What bringing one side to the other's version did, in one sentence with the counts. */
+function migratedNote(m: NonNullable<Comparison['migrated']>, t: Translate): string {
+  const count = (outcome: string) => m.report.entries.filter((e) => e.outcome === outcome).length
+  return t(`compare.migrated.${m.side}`, {
+    instrument: m.report.instrument.toUpperCase(),
+    from: m.report.from,
+    to: m.report.to,
+    counts: t('compare.migrated.counts', {
+      count: count('moved'),
+      transformed: count('transformed'),
+      dropped: count('dropped'),
+    }),
   })
 }
 
@@ -219,6 +236,7 @@ export function buildComparisonView(
           }),
         }
       : {}),
+    ...(c.migrated ? { migrated: migratedNote(c.migrated, t) } : {}),
     summary: {
       counts: s.counts,
       lines: [

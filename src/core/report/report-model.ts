@@ -48,9 +48,18 @@ export interface ReportGroup {
   sections: ReportSection[]
 }
 
+/** An instrument version the report names; `capturedIn`: the version the answers were given in. */
+export interface ReportInstrument {
+  id: string
+  version: string
+  title: string
+  /** Set for an assessment migrated from an earlier version (its `captured` answers). */
+  capturedIn?: string
+}
+
 export interface ReportInstrumentPart {
   role: 'bar' | 'fml-derived' | 'fml-va' | 'fml' | 'other'
-  instrument: { id: string; version: string; title: string }
+  instrument: ReportInstrument
   author: { role: Assessment['meta']['authorRole']; name: string; date: string }
   groups: ReportGroup[]
   /** FML only: the items with a limitation, in order. */
@@ -67,14 +76,20 @@ export interface ReportModel {
     authorName: string
     assessmentDate: string
     validUntil?: string
-    instruments: { id: string; version: string; title: string }[]
+    instruments: ReportInstrument[]
     language: Lang
   }
   parts: ReportInstrumentPart[]
   /** The same view of the comparison the compare screen and the CLI show. */
   comparison?: ComparisonView
   glossary: { id: string; term: string; definition: string; icf?: string[] }[]
-  footer: { appVersion: string; instruments: string; crosswalk?: string; fingerprint: string }
+  footer: {
+    appVersion: string
+    /** "BAR 1.1.0, ingevuld in 1.0.0; FML 1.0.0". */
+    instruments: string
+    crosswalk?: string
+    fingerprint: string
+  }
 }
 
 function reportItem(
@@ -161,7 +176,12 @@ function part(
   const isFml = role.startsWith('fml')
   return {
     role,
-    instrument: { id: instrument.id, version: instrument.version, title: instrument.title[lang] },
+    instrument: {
+      id: instrument.id,
+      version: instrument.version,
+      title: instrument.title[lang],
+      ...(assessment.captured ? { capturedIn: assessment.captured.instrument.version } : {}),
+    },
     author: {
       role: assessment.meta.authorRole,
       name: assessment.meta.authorName,
@@ -258,7 +278,15 @@ export function buildReportModel(args: {
     .sort((a, b) => a.term.localeCompare(b.term, lang))
 
   const instruments = parts.map((p) => p.instrument)
-  const unique = [...new Map(instruments.map((i) => [`${i.id}@${i.version}`, i])).values()]
+  const unique = [
+    ...new Map(instruments.map((i) => [`${i.id}@${i.version}@${i.capturedIn}`, i])).values(),
+  ]
+  const named = (i: ReportInstrument) => {
+    const name = `${i.id.toUpperCase()} ${i.version}`
+    return i.capturedIn
+      ? args.t('report.footer.capturedIn', { instrument: name, version: i.capturedIn })
+      : name
+  }
   const m = main.assessment.meta
   return {
     lang,
@@ -276,7 +304,8 @@ export function buildReportModel(args: {
     glossary,
     footer: {
       appVersion: args.appVersion,
-      instruments: unique.map((i) => `${i.id.toUpperCase()} ${i.version}`).join(', '),
+      // A semicolon between instruments: a migrated one's own text has a comma.
+      instruments: unique.map(named).join('; '),
       ...(args.derived
         ? { crosswalk: `${args.derived.crosswalk.id} ${args.derived.crosswalk.version}` }
         : {}),

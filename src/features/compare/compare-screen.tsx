@@ -386,7 +386,7 @@ export function CompareScreen({
     return compareAssessments(
       { assessment: ba, instrument: bi.value },
       { assessment: va, instrument: vi.value },
-      catalogue.crosswalks,
+      catalogue,
       { id: '00000000-0000-4000-8000-000000000001', now: new Date(ba.updatedAt) },
     )
   }, [ba, va, catalogue])
@@ -499,6 +499,7 @@ export function CompareScreen({
               </ul>
             </div>
           )}
+          {view.migrated && <p className="notice migrated-note">{view.migrated}</p>}
           <Conclusion view={view} />
           {view.derived && <p className="notice">{view.derived}</p>}
           <Summary view={view} />

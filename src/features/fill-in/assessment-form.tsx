@@ -90,9 +90,12 @@ type SaveState =
 const ItemView = memo(function ItemView({
   field,
   terms,
+  note,
 }: {
   field: FieldModel
   terms: readonly Term[]
+  /** Shown below the inputs (the answer as captured in an earlier version); usually none. */
+  note?: React.ReactNode
 }) {
   const text = useText()
   const { register, setValue, trigger } = useFormContext<FormValues>()
@@ -137,6 +140,7 @@ const ItemView = memo(function ItemView({
         </p>
         {extras}
         {answerInputs(ctx, label)}
+        {note}
       </div>
     )
   return (
@@ -154,6 +158,7 @@ const ItemView = memo(function ItemView({
       <legend className="item-title">{title}</legend>
       {extras}
       {answerInputs(ctx, label)}
+      {note}
       {clearable && (
         // Out of the tab path (a key on the item clears it, see ITEM_KEYS_ID); still a button for
         // pointers and screen readers.
@@ -447,6 +452,10 @@ export interface AssessmentFormProps {
   onSave?: (assessment: Assessment) => Promise<SaveOutcome | void>
   /** Extra controls for the toolbar (export, back). */
   toolbar?: React.ReactNode
+  /** By item id, shown in that item below its inputs (answers as captured before a migration). */
+  itemNotes?: ReadonlyMap<string, React.ReactNode>
+  /** Set by the form: saves what is waiting to be saved now, resolving when that save is done. */
+  saveNowRef?: { current: (() => Promise<void>) | undefined }
   /** Loads the validation code; tests make it fail. */
   loadValidation?: () => Promise<FormValidation>
 }
@@ -514,6 +523,8 @@ const FormBody = memo(function FormBody({
   assessment,
   onSave,
   toolbar,
+  itemNotes,
+  saveNowRef,
   form,
   fields,
   validation,
@@ -596,14 +607,20 @@ const FormBody = memo(function FormBody({
     let timer: ReturnType<typeof setTimeout> | undefined
     let longest: ReturnType<typeof setTimeout> | undefined
     let pending = false
+    let inFlight: Promise<void> = Promise.resolve()
     const flush = () => {
       if (!pending) return
       pending = false
       clearTimeout(timer)
       clearTimeout(longest)
       longest = undefined
-      void save()
+      inFlight = save()
     }
+    const saveNow = () => {
+      flush()
+      return inFlight
+    }
+    if (saveNowRef) saveNowRef.current = saveNow
     const unsubscribe = form.subscribe({
       formState: { values: true },
       callback: () => {
@@ -625,8 +642,9 @@ const FormBody = memo(function FormBody({
       unsubscribe()
       document.removeEventListener('visibilitychange', onHide)
       window.removeEventListener('pagehide', flush)
+      if (saveNowRef?.current === saveNow) saveNowRef.current = undefined
     }
-  }, [form, save, onSave])
+  }, [form, save, onSave, saveNowRef])
 
   // Leaving while a field with an error holds its new value back asks first.
   const heldBack =
@@ -768,7 +786,14 @@ const FormBody = memo(function FormBody({
             {section.items.map((item) => {
               const field = byId.get(item.id) as FieldModel
               const terms = termsByItem.get(item.id) ?? []
-              const view = <ItemView key={item.id} field={field} terms={terms} />
+              const view = (
+                <ItemView
+                  key={item.id}
+                  field={field}
+                  terms={terms}
+                  note={itemNotes?.get(item.id)}
+                />
+              )
               return item.visibleWhen ? (
                 <Conditional key={item.id} field={field} byId={byId}>
                   {view}
@@ -783,7 +808,7 @@ const FormBody = memo(function FormBody({
     ),
     // l changes with the language, and with it every label.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [instrument, byId, termsByItem, lang],
+    [instrument, byId, termsByItem, lang, itemNotes],
   )
 
   return (

@@ -12,9 +12,13 @@ import type { CheckedRecord } from '../../storage/checked-assessments'
 import { storageMessageKey } from '../../storage/storage-error'
 import { download } from '../../ui/download'
 import { AssessmentForm, type SaveOutcome } from './assessment-form'
+import type { CapturedView } from './captured-answers'
 import { IssueList } from '../../ui/issue-list'
 
 const loadChecked = () => import('../../storage/checked-assessments')
+// Migrating and its report load when an upgrade is asked for, or a migrated assessment is opened.
+const loadUpgrade = () => import('./upgrade-flow')
+const loadCaptured = () => import('./captured-answers')
 
 type InstrumentRef = Assessment['instrument']
 
@@ -26,6 +30,15 @@ type Loaded =
   | { kind: 'ready'; record: CheckedRecord & { ok: true } }
 
 type Conflict = 'stale' | 'deleted'
+
+/** An upgrade asked for: its code loading, then its flow (the report before anything is saved). */
+interface Upgrade {
+  version: string
+  /** Each ask starts the flow afresh. */
+  attempt: number
+  module?: Awaited<ReturnType<typeof loadUpgrade>>
+  error?: unknown
+}
 
 const CONFLICT_NOTICE_ID = 'conflict-notice'
 
@@ -73,6 +86,40 @@ function instrumentRef(raw: unknown): InstrumentRef {
   return { id: String(ref?.id ?? ''), version: String(ref?.version ?? '') }
 }
 
+/** The version a migrated record's answers were captured in, read before it is validated. */
+function capturedRef(raw: unknown): InstrumentRef | undefined {
+  const captured = (raw as { captured?: unknown } | null)?.captured
+  return captured === undefined ? undefined : instrumentRef(captured)
+}
+
+/** "Er is een nieuwere versie van dit instrument (BAR 1.1.0)" and the way to it. */
+function UpgradeNotice({
+  instrument,
+  version,
+  preparing,
+  buttonRef,
+  onUpgrade,
+}: {
+  instrument: string
+  version: string
+  preparing: boolean
+  buttonRef: React.RefObject<HTMLButtonElement | null>
+  onUpgrade: () => void
+}) {
+  const { t } = useText()
+  return (
+    <div className="notice upgrade-notice">
+      <p>{t('form.upgrade.notice', { instrument, version })}</p>
+      <button type="button" ref={buttonRef} onClick={onUpgrade} aria-disabled={preparing}>
+        {t('form.upgrade.action', { version })}
+      </button>
+      <p role="status" className="travel-status">
+        {preparing ? t('form.upgrade.preparing') : ''}
+      </p>
+    </div>
+  )
+}
+
 /** A stored record that no longer validates: its problems and a way to take it out, never a crash. */
 function InvalidRecord({
   id,
@@ -111,19 +158,30 @@ function downloadRaw(id: string, raw: unknown) {
 export function FillInScreen({
   catalogueFor,
   assessmentId,
+  newerVersionOf,
+  versionsFor,
 }: {
   /** The catalogue holding (at least) the assessment's instrument and its vocabulary. */
   catalogueFor: (instrument: InstrumentRef) => Catalogue
   assessmentId: string
+  /** The newer version of an instrument there is to upgrade to; without it, none is offered. */
+  newerVersionOf?: (instrument: InstrumentRef) => string | undefined
+  /** Every version of one instrument: read for an upgrade and for answers as captured. */
+  versionsFor?: (id: string) => Catalogue
 }) {
-  const { t, l } = useText()
+  const { t, l, lang } = useText()
   const [state, setState] = useState<Loaded>({ kind: 'loading' })
-  // A stored record is checked by the import loader against its own instrument before it is shown.
-  // The loader (zod and the assessment schemas) loads with the first record, not with the app.
+  // A stored record is checked by the import loader against its own instrument (and the version
+  // its answers were captured in) before it is shown. The loader (zod and the assessment schemas)
+  // loads with the first record, not with the app.
   const read = useCallback(
     (id: string) =>
       loadChecked().then((m) =>
-        m.getCheckedAssessment(id, (raw) => catalogueFor(instrumentRef(raw)).instruments),
+        m.getCheckedAssessment(id, (raw) => {
+          const own = catalogueFor(instrumentRef(raw)).instruments
+          const captured = capturedRef(raw)
+          return captured ? [...own, ...catalogueFor(captured).instruments] : own
+        }),
       ),
     [catalogueFor],
   )
@@ -191,6 +249,80 @@ export function FillInScreen({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [record])
 
+  const [upgrade, setUpgrade] = useState<Upgrade | undefined>()
+  const upgradeButton = useRef<HTMLButtonElement>(null)
+  const saveNow = useRef<(() => Promise<void>) | undefined>(undefined)
+  const upgradedNote = useRef<HTMLParagraphElement>(null)
+  const [justUpgraded, setJustUpgraded] = useState(false)
+  const [captured, setCaptured] = useState<{ for: Assessment; view: CapturedView } | undefined>()
+
+  const askUpgrade = (version: string) => {
+    if (upgrade && !upgrade.module && !upgrade.error) return
+    const attempt = (upgrade?.attempt ?? 0) + 1
+    setUpgrade({ version, attempt })
+    const settle = (u: Partial<Upgrade>) =>
+      setUpgrade((now) => (now?.attempt === attempt ? { ...now, ...u } : now))
+    loadUpgrade().then(
+      (module) => settle({ module }),
+      (error: unknown) => settle({ error }),
+    )
+  }
+  // The report is made from what this tab has, after saving what is still waiting.
+  const prepareUpgrade = async () => {
+    await saveNow.current?.()
+    const own = session.current
+    return own && !own.closed ? own.latest : undefined
+  }
+  const cancelUpgrade = () => {
+    setUpgrade(undefined)
+    upgradeButton.current?.focus()
+  }
+  // Replaces the stored record (same id, next revision), refused like any save from an old revision.
+  const confirmUpgrade = async (migrated: Assessment) => {
+    setUpgrade(undefined)
+    const own = session.current
+    if (!own || own.closed) return
+    // The form of the old version saves nothing from here on.
+    own.closed = true
+    let result
+    try {
+      result = await saveAssessment(migrated, own.base)
+    } catch (e) {
+      own.closed = false
+      setCopyError(e)
+      return
+    }
+    if (!result.ok) {
+      own.closed = false
+      setConflict(result.reason)
+      return
+    }
+    own.base = result.revision
+    setJustUpgraded(true)
+    read(assessmentId).then(show, (e: unknown) => setState({ kind: 'failed', error: e }))
+  }
+
+  // The answers as captured before a migration, per item: loaded only for a migrated assessment.
+  useEffect(() => {
+    const a = record?.assessment
+    if (!a?.captured || !versionsFor) return
+    let live = true
+    loadCaptured().then(
+      (m) => {
+        const view = live && m.capturedView(a, versionsFor(a.instrument.id).instruments)
+        if (view) setCaptured({ for: a, view })
+      },
+      // Only extra information: the form works without it.
+      () => undefined,
+    )
+    return () => {
+      live = false
+    }
+  }, [record, versionsFor])
+  useEffect(() => {
+    if (justUpgraded && record?.assessment.captured) upgradedNote.current?.focus()
+  }, [justUpgraded, record])
+
   const loadNewer = () => void read(assessmentId).then(show, (e: unknown) => setCopyError(e))
   const saveCopy = () => {
     const current = session.current
@@ -240,9 +372,57 @@ export function FillInScreen({
     )
   const instrument = found.value
   const heading = `${l(instrument.title)} ${instrument.version}`
+  const name = instrument.id.toUpperCase()
+  const newer = newerVersionOf?.(instrument)
+  const from = record.assessment.captured
+  const capturedView = captured?.for === record.assessment ? captured.view : undefined
   return (
     <>
       <h1>{heading}</h1>
+      {from && (
+        <div className="upgraded">
+          <p id="upgraded-note" ref={upgradedNote} tabIndex={-1}>
+            {t('form.upgrade.upgraded', {
+              instrument: name,
+              from: from.instrument.version,
+              date: new Date(from.migratedAt).toLocaleDateString(
+                lang === 'nl' ? 'nl-NL' : 'en-GB',
+                {
+                  day: 'numeric',
+                  month: 'long',
+                  year: 'numeric',
+                },
+              ),
+            })}
+            {justUpgraded && ` · ${t('form.upgrade.done')}`}
+          </p>
+          {capturedView?.dropped}
+        </div>
+      )}
+      {newer && (
+        <UpgradeNotice
+          instrument={name}
+          version={newer}
+          preparing={upgrade !== undefined && !upgrade.module && upgrade.error === undefined}
+          buttonRef={upgradeButton}
+          onUpgrade={() => askUpgrade(newer)}
+        />
+      )}
+      {upgrade?.error !== undefined && (
+        <p role="alert" className="problems">
+          {t('form.upgrade.failed', { reason: String(upgrade.error) })}
+        </p>
+      )}
+      {upgrade?.module && versionsFor && (
+        <upgrade.module.UpgradeFlow
+          key={`upgrade-${upgrade.attempt}`}
+          version={upgrade.version}
+          instruments={versionsFor(instrument.id).instruments}
+          prepare={prepareUpgrade}
+          onConfirm={(migrated) => void confirmUpgrade(migrated)}
+          onCancel={cancelUpgrade}
+        />
+      )}
       {conflict && (
         <ConflictNotice conflict={conflict} onLoadNewer={loadNewer} onSaveCopy={saveCopy} />
       )}
@@ -254,6 +434,8 @@ export function FillInScreen({
         vocabulary={vocabulary}
         assessment={record.assessment}
         onSave={onSave}
+        saveNowRef={saveNow}
+        {...(capturedView ? { itemNotes: capturedView.byItem } : {})}
         toolbar={
           <>
             <button

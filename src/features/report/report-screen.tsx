@@ -59,6 +59,7 @@ function Preview({ model }: { model: ReportModel }) {
           <li>
             {t('report.comparison.title')} ({model.comparison.rows.length}):{' '}
             {model.comparison.conclusion.headline}
+            {model.comparison.migrated && <span className="hint">{model.comparison.migrated}</span>}
           </li>
         )}
         <li>

@@ -3,12 +3,24 @@ import { describe, expect, it } from 'vitest'
 import type { Answers, Assessment } from '../../../src/core/assessment/assessment-schema'
 import type { Comparison, Side } from '../../../src/core/compare/compare'
 import { compareAssessments, sideWarnings } from '../../../src/core/compare/compare'
-import { BA_ID, DERIVED, VA_ID, assessmentOf, capacity, many, one } from '../../helpers/assessments'
+import { migrate } from '../../../src/core/migration/migrate'
+import {
+  BA_ID,
+  DERIVED,
+  NOW,
+  VA_ID,
+  assessmentOf,
+  capacity,
+  many,
+  one,
+} from '../../helpers/assessments'
 import { readJson, root } from '../../helpers/files'
 import { shippedPair } from '../../helpers/shipped-pair'
+import { deepFreeze } from '../../helpers/deep-freeze'
+import { shipped, shippedCatalogue } from '../../helpers/instruments'
 
 const { bar, fml, crosswalk } = shippedPair()
-const crosswalks = [crosswalk]
+const crosswalks = { crosswalks: [crosswalk], instruments: [bar, fml] }
 const example = (file: string) => readJson(join(root, 'public/examples', file)) as Assessment
 
 const barSide = (answers: Answers, id = BA_ID): Side => ({
@@ -193,12 +205,17 @@ describe('compareAssessments', () => {
     })
 
     it('refuses two instruments without a crosswalk', () => {
-      const r = compareAssessments(barSide({}), fmlSide({}), [], DERIVED)
+      const r = compareAssessments(
+        barSide({}),
+        fmlSide({}),
+        { crosswalks: [], instruments: [] },
+        DERIVED,
+      )
       expect(r.ok).toBe(false)
       if (!r.ok) expect(r.issues[0]?.message.en).toBe('No crosswalk from bar 1.0.0 to fml 1.0.0')
     })
 
-    it('refuses two versions of one instrument with a clear message', () => {
+    it('refuses two versions of one instrument when no migration leads from one to the other', () => {
       const other = { ...fml, version: '1.1.0' }
       const r = compareAssessments(
         fmlSide({}),
@@ -209,8 +226,72 @@ describe('compareAssessments', () => {
       expect(r.ok).toBe(false)
       if (!r.ok)
         expect(r.issues[0]?.message.en).toBe(
-          'Two versions of fml (1.0.0 and 1.1.0) cannot be compared: bring both to one version first',
+          'Two versions of fml (1.0.0 and 1.1.0) cannot be compared: the earlier cannot be brought to the later. Cannot migrate to version 1.1.0 of fml: it is not known (known: 1.0.0)',
         )
+    })
+  })
+
+  describe('across two versions of one instrument', () => {
+    const catalogue = shippedCatalogue()
+    const bar110 = shipped('bar', '1.1.0')
+    const a = deepFreeze(example('bar-example.json'))
+    /** The example as it is after upgrading to 1.1.0, saved as another assessment. */
+    const upgraded = (): Assessment => {
+      const r = migrate(a, '1.1.0', catalogue.instruments, { now: NOW })
+      if (!r.ok) throw new Error('no migration')
+      return { ...r.value.assessment, id: VA_ID }
+    }
+    const across = (ba: Side, va: Side) => {
+      const r = compareAssessments(ba, va, catalogue, DERIVED)
+      if (!r.ok) throw new Error(r.issues.map((i) => i.message.en).join('\n'))
+      return r.value
+    }
+
+    it('brings the earlier side to the later version first, and then agrees with itself on every item', () => {
+      const b = upgraded()
+      const c = across({ assessment: a, instrument: bar }, { assessment: b, instrument: bar110 })
+      expect(c.instrument).toBe(bar110)
+      expect(c.sides).toEqual({ ba: bar110, va: bar110 })
+      expect(c.migrated?.side).toBe('ba')
+      expect(c.migrated?.report).toMatchObject({ instrument: 'bar', from: '1.0.0', to: '1.1.0' })
+      // Every item that has a counterpart in 1.1.0 carries the same answer on both sides.
+      const answered = c.rows.filter((r) => r.ba !== null || r.va !== null)
+      expect(answered.length).toBe(Object.keys(b.answers).length)
+      expect(answered.filter((r) => r.status !== 'agree')).toEqual([])
+      expect(c.summary.counts.agree).toBe(answered.length)
+      expect(c.conclusion.status).toBe('agree')
+      // The assessment compared is a copy: the one given stays on 1.0.0 (it is frozen, too).
+      expect(a.instrument.version).toBe('1.0.0')
+      expect(c.migrated?.assessment.id).toBe(a.id)
+    })
+
+    it('migrates the VA side when it is the earlier one', () => {
+      const b = { ...upgraded(), id: BA_ID }
+      const va = { ...a, id: VA_ID }
+      const c = across({ assessment: b, instrument: bar110 }, { assessment: va, instrument: bar })
+      expect(c.migrated?.side).toBe('va')
+      expect(c.rows.filter((r) => r.status !== 'agree' && (r.ba || r.va))).toEqual([])
+    })
+
+    it('says for each answer of the migrated side what became of it', () => {
+      const c = across(
+        { assessment: a, instrument: bar },
+        { assessment: upgraded(), instrument: bar110 },
+      )
+      const outcome = new Map(c.migrated?.report.entries.map((e) => [e.item, e.outcome]))
+      expect(outcome.get('fysiek.hand-vinger')).toBe('transformed')
+      expect(outcome.get('mentaal.stress-hanteren')).toBe('moved')
+      expect(c.migrated?.report.entries).toHaveLength(Object.keys(a.answers).length)
+    })
+
+    it('compares a BAR 1.1.0 with an FML through the crosswalk of 1.1.0, a BAR 1.0.0 through that of 1.0.0', () => {
+      const va = { assessment: example('fml-example.json'), instrument: fml }
+      const newer = across({ assessment: upgraded(), instrument: bar110 }, va)
+      expect(newer.derived?.crosswalk.id).toBe('bar-1.1.0__fml-1.0.0')
+      expect(newer.migrated).toBeUndefined()
+      const older = across({ assessment: a, instrument: bar }, va)
+      expect(older.derived?.crosswalk.id).toBe('bar-1.0.0__fml-1.0.0')
+      expect(older.migrated).toBeUndefined()
     })
   })
 

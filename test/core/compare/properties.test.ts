@@ -140,7 +140,12 @@ function derive(answers: Answers): Assessment {
 }
 
 function compare(ba: Side, va: Side): Comparison {
-  const r = compareAssessments(ba, va, [crosswalk], DERIVED)
+  const r = compareAssessments(
+    ba,
+    va,
+    { crosswalks: [crosswalk], instruments: [bar, fml] },
+    DERIVED,
+  )
   if (!r.ok) throw new Error(r.issues.map((i) => i.message.en).join('\n'))
   return r.value
 }

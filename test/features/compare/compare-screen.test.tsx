@@ -6,6 +6,7 @@ import { deleteDB, openDB } from 'idb'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Assessment } from '../../../src/core/assessment/assessment-schema'
+import { migrate } from '../../../src/core/migration/migrate'
 import { CompareScreen } from '../../../src/features/compare/compare-screen'
 import {
   addAssessment,
@@ -15,6 +16,7 @@ import {
 } from '../../../src/storage/assessment-store'
 import { readJson, root } from '../../helpers/files'
 import { shippedCatalogue } from '../../helpers/instruments'
+import { storeHash } from '../../helpers/raw-store'
 import { renderWithI18n } from '../../helpers/render'
 
 const catalogue = shippedCatalogue()
@@ -61,5 +63,30 @@ describe('CompareScreen', () => {
       await screen.findAllByRole('option', { name: /Functionele Mogelijkhedenlijst/ }),
     ).not.toHaveLength(0)
     expect(screen.queryByRole('option', { name: /Beschrijving Arbeidsbelastbaarheid/ })).toBeNull()
+  })
+})
+
+describe('CompareScreen across two versions of one instrument', () => {
+  it('compares a BAR 1.0.0 with a BAR 1.1.0, says so above the result and changes nothing stored', async () => {
+    const r = migrate(bar, '1.1.0', catalogue.instruments, {
+      now: new Date('2026-11-24T10:00:00Z'),
+    })
+    if (!r.ok) throw new Error('no migration')
+    const newer = { ...r.value.assessment, id: '33333333-3333-4333-8333-333333333333' }
+    await addAssessment(bar)
+    await addAssessment(newer)
+    const before = await storeHash()
+    renderWithI18n(
+      <CompareScreen catalogue={catalogue} baId={bar.id} vaId={newer.id} navigate={() => {}} />,
+    )
+    const note = await screen.findByText(
+      /^BA-beoordeling voor de vergelijking bijgewerkt van BAR 1\.0\.0 naar 1\.1\.0 \(/,
+    )
+    const conclusion = screen.getByRole('region', { name: 'Conclusie' })
+    // Above the result: before the conclusion in the page.
+    expect(note.compareDocumentPosition(conclusion) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+    expect(conclusion).toHaveTextContent('De conclusies komen overeen.')
+    expect(screen.queryByText(/kunnen niet vergeleken worden/)).toBeNull()
+    expect(await storeHash()).toBe(before)
   })
 })

@@ -1,15 +1,19 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto'
 import '@testing-library/jest-dom/vitest'
-import { cleanup, screen, waitFor } from '@testing-library/react'
+import { cleanup, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { deleteDB, openDB } from 'idb'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { Answers, Assessment } from '../../../src/core/assessment/assessment-schema'
 import { newAssessment } from '../../../src/core/assessment/new-assessment'
+import { buildCatalogue } from '../../../src/core/instrument/catalogue'
 import type { Catalogue } from '../../../src/core/instrument/catalogue-data'
 import { loadVocabulary } from '../../../src/core/instrument/load-instrument'
-import type { Vocabulary } from '../../../src/core/instrument/meta-schema'
+import type { Instrument, Vocabulary } from '../../../src/core/instrument/meta-schema'
+import { migrate } from '../../../src/core/migration/migrate'
+import { newerVersion } from '../../../src/core/migration/migration-path'
 import { FillInScreen } from '../../../src/features/fill-in/fill-in-screen'
 import {
   addAssessment,
@@ -18,10 +22,14 @@ import {
   DB_VERSION,
   deleteAssessment,
   getAssessment,
+  getStoredAssessment,
   listAssessments,
   saveAssessment,
 } from '../../../src/storage/assessment-store'
+import { assessmentOf, capacity, one } from '../../helpers/assessments'
 import { fixtures, readJson } from '../../helpers/files'
+import { DEMO_1_0_0, DEMO_1_1_0, demoFiles } from '../../helpers/migration-chain'
+import { storeHash } from '../../helpers/raw-store'
 import { minimalInstrument } from '../../helpers/instruments'
 import { renderWithI18n } from '../../helpers/render'
 
@@ -206,5 +214,171 @@ describe('FillInScreen', () => {
     expect(
       await screen.findByText(/Opslaan is mislukt: De opslag van deze browser is vol/),
     ).toBeInTheDocument()
+  })
+})
+
+describe('FillInScreen: upgrading to a newer version of the instrument', () => {
+  const demo = buildCatalogue(demoFiles([DEMO_1_0_0, DEMO_1_1_0]))
+  const [v100, v110] = demo.instruments as [Instrument, Instrument]
+  const given: Answers = {
+    tillen: capacity('licht', { 'max-load': 10 }),
+    reizen: { kind: 'capacity', level: 'licht', possible: 'Met de fiets' },
+    oud: one('a'),
+    kleur: { kind: 'single', choice: 'blauw', specify: 'donkerblauw' },
+    notitie: { kind: 'text', text: 'Een notitie' },
+    weg: { kind: 'date', date: '2026-11-01' },
+    gelezen: one('nee'),
+  }
+  const old = { ...assessmentOf(v100, given), id: draft.id }
+
+  beforeAll(() => {
+    // jsdom has no modal dialogs: one just opens and closes.
+    HTMLDialogElement.prototype.showModal = function (this: HTMLDialogElement) {
+      this.setAttribute('open', '')
+    }
+    HTMLDialogElement.prototype.close = function (this: HTMLDialogElement) {
+      this.removeAttribute('open')
+    }
+  })
+
+  async function openDemo(lang: 'nl' | 'en' = 'nl') {
+    const user = userEvent.setup()
+    renderWithI18n(
+      <FillInScreen
+        catalogueFor={() => demo}
+        assessmentId={draft.id}
+        newerVersionOf={(ref) => newerVersion(demo.instruments, ref)?.version}
+        versionsFor={() => demo}
+      />,
+      lang,
+    )
+    await screen.findByLabelText(lang === 'nl' ? 'Naam van de opsteller' : "Author's name")
+    return user
+  }
+  const upgradeButton = () => screen.getByRole('button', { name: 'Bijwerken naar 1.1.0…' })
+
+  /** Opens the report by keyboard, as a keyboard user would. */
+  async function askByKeyboard(user: ReturnType<typeof userEvent.setup>) {
+    upgradeButton().focus()
+    await user.keyboard('{Enter}')
+    return screen.findByRole('dialog', { name: 'Bijwerken naar DEMO 1.1.0' })
+  }
+
+  it('says that there is a newer version, and offers nothing on the latest', async () => {
+    await addAssessment(old)
+    await openDemo()
+    expect(
+      screen.getByText('Er is een nieuwere versie van dit instrument (DEMO 1.1.0).'),
+    ).toBeInTheDocument()
+    expect(upgradeButton()).toBeInTheDocument()
+    cleanup()
+    await closeStore()
+    await deleteDB(DB_NAME)
+    await addAssessment({ ...assessmentOf(v110, {}), id: draft.id })
+    await openDemo()
+    expect(screen.queryByText(/nieuwere versie/)).toBeNull()
+    expect(screen.queryByText(/Bijgewerkt van/)).toBeNull()
+  })
+
+  it('shows the report of every answer first, with the counts, and Cancel changes nothing', async () => {
+    await addAssessment(old)
+    const user = await openDemo()
+    const before = await storeHash()
+    const dialog = await askByKeyboard(user)
+    const d = within(dialog)
+    expect(
+      d.getByText(/De antwoorden zoals ingevuld in 1\.0\.0 blijven bewaard/),
+    ).toBeInTheDocument()
+    expect(
+      d.getByText('DEMO 1.0.0 naar 1.1.0: 2 behouden, 2 verplaatst, 1 omgezet, 2 vervallen'),
+    ).toBeInTheDocument()
+    expect(d.getByRole('heading', { name: 'Vervallen (2)' })).toBeInTheDocument()
+    expect(d.getByRole('heading', { name: 'Omgezet (1)' })).toBeInTheDocument()
+    expect(d.getByRole('heading', { name: 'Verplaatst (2)' })).toBeInTheDocument()
+    expect(d.getByText('Behouden (2)')).toBeInTheDocument()
+    const moved = d.getByText('oud (nl)').closest('li') as HTMLElement
+    expect(moved).toHaveTextContent('naar nieuw (nl)')
+    expect(moved).toHaveTextContent('Hernoemd van "oud (nl)" (oud) naar "nieuw (nl)" (nieuw).')
+    const dropped = d.getByText('weg (nl)').closest('li') as HTMLElement
+    expect(dropped).toHaveTextContent('No date needed (nl)')
+    // Cancel has focus: Enter there changes nothing and brings focus back.
+    expect(d.getByRole('button', { name: 'Annuleren' })).toHaveFocus()
+    await user.keyboard('{Enter}')
+    expect(screen.queryByRole('dialog')).toBeNull()
+    expect(upgradeButton()).toHaveFocus()
+    expect(await storeHash()).toBe(before)
+    expect((await getAssessment(draft.id))?.instrument.version).toBe('1.0.0')
+  })
+
+  it('replaces the stored record on the new version, keeps the captured answers and reloads the form', async () => {
+    await addAssessment(old)
+    const user = await openDemo()
+    // Typed just before asking: saved first, and so upgraded with the rest.
+    await user.type(screen.getByLabelText('Naam van de opsteller'), 'Arts A')
+    await askByKeyboard(user)
+    await user.tab()
+    expect(screen.getByRole('button', { name: 'Bijwerken en opslaan' })).toHaveFocus()
+    await user.keyboard('{Enter}')
+    expect(await screen.findByRole('heading', { level: 1, name: 'Demo (nl) 1.1.0' })).toBeVisible()
+    const stored = await getStoredAssessment(draft.id)
+    expect(stored?.revision).toBeGreaterThan(1)
+    const upgraded = (await getAssessment(draft.id)) as Assessment
+    expect(upgraded.instrument).toEqual({ id: 'demo', version: '1.1.0' })
+    expect(upgraded.meta.authorName).toBe('Arts A')
+    expect(upgraded.answers.nieuw).toEqual(one('a'))
+    expect(upgraded.captured).toMatchObject({
+      instrument: { id: 'demo', version: '1.0.0' },
+      answers: given,
+    })
+    expect(await listAssessments()).toHaveLength(1)
+    const note = await screen.findByText(/^Bijgewerkt van DEMO 1\.0\.0 op \d+ \w+ \d{4}/)
+    expect(note).toHaveFocus()
+    expect(note).toHaveTextContent('Zojuist bijgewerkt en opgeslagen.')
+    expect(screen.queryByText(/nieuwere versie/)).toBeNull()
+    // The form saves on the new version, from the new revision.
+    await user.type(screen.getByLabelText('Werknemer (pseudoniem of initialen)'), 'W1')
+    await waitFor(async () => expect((await getAssessment(draft.id))?.meta.employee).toBe('W1'))
+    expect((await getAssessment(draft.id))?.instrument.version).toBe('1.1.0')
+    expect(screen.queryByRole('alert')).toBeNull()
+  })
+
+  it('shows, per item, the answer as captured where it did not carry over as it was', async () => {
+    const r = migrate(old, '1.1.0', demo.instruments, { now: new Date('2026-11-24T10:00:00Z') })
+    if (!r.ok) throw new Error('no migration')
+    await addAssessment(r.value.assessment)
+    const user = await openDemo('en')
+    expect(screen.getByText('Upgraded from DEMO 1.0.0 on 24 November 2026')).toBeInTheDocument()
+    const item = (id: string) => document.querySelector(`[data-item-id="${id}"]`) as HTMLElement
+    const nieuw = await within(item('nieuw')).findByText('As captured in 1.0.0')
+    await user.click(nieuw)
+    expect(item('nieuw')).toHaveTextContent('oud (en): a (en)')
+    expect(within(item('reizen-woon')).getByText('As captured in 1.0.0')).toBeInTheDocument()
+    expect(within(item('kleur')).getByText('As captured in 1.0.0')).toBeInTheDocument()
+    expect(item('kleur')).toHaveTextContent('kleur (en): blauw (en): donkerblauw')
+    // Kept as it was: nothing to show.
+    expect(within(item('tillen')).queryByText('As captured in 1.0.0')).toBeNull()
+    // Dropped without a place in 1.1.0: listed near the title.
+    const dropped = screen.getByText('2 answers of 1.0.0 dropped').closest('details') as HTMLElement
+    expect(dropped).toHaveTextContent('weg (en)')
+    expect(dropped).toHaveTextContent('No date needed (en)')
+  })
+
+  it('refuses the upgrade when another tab saved meanwhile, and keeps what that tab saved', async () => {
+    await addAssessment(old)
+    const user = await openDemo()
+    await askByKeyboard(user)
+    // Tab B saves meanwhile.
+    await saveAssessment({ ...old, meta: { ...old.meta, authorName: 'Arts B' } }, 1)
+    await user.click(screen.getByRole('button', { name: 'Bijwerken en opslaan' }))
+    expect(
+      await screen.findByRole('heading', {
+        name: 'Deze beoordeling is in een ander tabblad gewijzigd',
+      }),
+    ).toBeInTheDocument()
+    const stored = await getAssessment(draft.id)
+    expect(stored?.instrument.version).toBe('1.0.0')
+    expect(stored?.meta.authorName).toBe('Arts B')
+    expect(stored?.captured).toBeUndefined()
+    expect(screen.getByRole('heading', { level: 1, name: 'Demo (nl) 1.0.0' })).toBeVisible()
   })
 })
