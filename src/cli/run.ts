@@ -314,11 +314,11 @@ function deriveFml(file: string, lang: Lang, io: Io): number {
   const bar = readAssessment(file, lang, io)
   if (!bar) return EXIT.invalid
   const c = catalogue()
+  const isFml = (ref: { id: string; version: string }) =>
+    c.instruments.find((i) => i.id === ref.id && i.version === ref.version)?.family === 'fml'
   const cw = c.crosswalks.find(
     (x) =>
-      x.from.id === bar.instrument.id &&
-      x.from.version === bar.instrument.version &&
-      x.to.id === 'fml',
+      x.from.id === bar.instrument.id && x.from.version === bar.instrument.version && isFml(x.to),
   )
   const fml = cw && c.instruments.find((i) => i.id === cw.to.id && i.version === cw.to.version)
   if (!cw || !fml) {

@@ -314,7 +314,7 @@ function PartPage({
               sec.items.length ? (
                 <View key={sec.id}>
                   <Text style={part.groups.length > 1 ? s.h4 : s.h3} minPresenceAhead={60}>
-                    {/^[IVX]+$/.test(sec.id) ? `${sec.id} ` : ''}
+                    {sec.code !== undefined ? `${sec.code} ` : ''}
                     {sec.label}
                   </Text>
                   {sec.items.map((item) => (

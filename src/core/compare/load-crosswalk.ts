@@ -8,7 +8,7 @@ import { crosswalkSchema } from './crosswalk-schema'
 
 /** The target items a crosswalk must cover: every item outside a cover page (FML voorblad). */
 export function crosswalkTargets(target: Instrument): Item[] {
-  return target.sections.filter((s) => s.id !== 'voorblad').flatMap((s) => s.items)
+  return target.sections.filter((s) => s.role !== 'cover').flatMap((s) => s.items)
 }
 
 function itemsById(instrument: Instrument) {

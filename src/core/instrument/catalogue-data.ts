@@ -1,5 +1,6 @@
 import type { Crosswalk } from '../compare/crosswalk-schema'
 import type { ValidationIssue } from '../issues/validation-issue'
+import { declareRolesFromIds } from './legacy-roles'
 import type { Instrument, Vocabulary } from './meta-schema'
 
 /** A file below schemas/, named by its path relative to that folder, e.g. `bar/1.0.0.json`. */
@@ -89,9 +90,9 @@ function splitPrerelease(version: string): [string, string | undefined] {
 export function trustedCatalogue(files: readonly SchemaFile[]): Catalogue {
   const of = (kind: ReturnType<typeof schemaFileKind>) =>
     files.filter((f) => schemaFileKind(f.path) === kind).map((f) => f.json)
-  const instruments = (of('instrument') as Instrument[]).sort(
-    (a, b) => a.id.localeCompare(b.id) || compareSemver(a.version, b.version),
-  )
+  const instruments = (of('instrument') as Instrument[])
+    .map(declareRolesFromIds)
+    .sort((a, b) => a.id.localeCompare(b.id) || compareSemver(a.version, b.version))
   return {
     instruments,
     vocabularies: of('vocabulary') as Vocabulary[],

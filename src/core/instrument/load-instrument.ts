@@ -3,6 +3,7 @@ import { issue } from '../issues/validation-issue'
 import { fromZodError } from '../issues/zod-issues'
 import { checkMigration } from '../migration/check-migration'
 import { choiceOptions } from './choice-options'
+import { declareRolesFromIds } from './legacy-roles'
 import type { Instrument, Item, Option, Vocabulary } from './meta-schema'
 import { instrumentSchema, vocabularySchema } from './meta-schema'
 
@@ -308,11 +309,12 @@ export function loadInstrument(
 ): LoadResult<Instrument> {
   const parsed = instrumentSchema.safeParse(input, { reportInput: true })
   if (!parsed.success) return { ok: false, issues: fromZodError(parsed.error) }
+  const instrument = declareRolesFromIds(parsed.data)
   const issues = [
-    ...checkReferences(parsed.data, vocabulary),
-    ...checkMigration(parsed.data, previous),
+    ...checkReferences(instrument, vocabulary),
+    ...checkMigration(instrument, previous),
   ]
-  return issues.length ? { ok: false, issues } : { ok: true, value: parsed.data }
+  return issues.length ? { ok: false, issues } : { ok: true, value: instrument }
 }
 
 /** Validates unknown JSON as a vocabulary file: unique term ids, related terms that exist. */

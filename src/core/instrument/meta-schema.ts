@@ -113,8 +113,13 @@ export const conditionSchema = z.strictObject({
 })
 export type Condition = z.infer<typeof conditionSchema>
 
+/** The number an instrument shows before a label (FML "IV.13", rubriek "IV"). */
+export const displayCodeSchema = z.string().min(1).max(20)
+
 export const itemSchema = z.strictObject({
   id: idSchema,
+  /** Shown before the label (FML "IV.13"); a descriptive item (BAR "fysiek.tillen") has none. */
+  code: displayCodeSchema.optional(),
   label: localizedSchema,
   help: localizedSchema.optional(),
   icf: z.array(icfCodeSchema).min(1).optional(),
@@ -135,6 +140,13 @@ export type Domain = z.infer<typeof domainSchema>
 
 export const sectionSchema = z.strictObject({
   id: idSchema,
+  /** Shown before the heading (FML rubriek "IV"). */
+  code: displayCodeSchema.optional(),
+  /**
+   * `cover`: the instrument's cover page (FML voorblad), with its conclusion and grounds: not an
+   * item list a crosswalk maps, a report lists by rubriek, or "Alle overige items: Norm" fills.
+   */
+  role: z.enum(['cover']).optional(),
   /** The domain this section belongs to, when the instrument has domains. */
   domain: idSchema.optional(),
   label: localizedSchema,
@@ -275,6 +287,13 @@ export const instrumentSchema = z.strictObject({
   version: semverSchema,
   title: localizedSchema,
   description: localizedSchema.optional(),
+  /**
+   * The kind of instrument it is, whatever its id: `bar`, a capacity description by domain (the
+   * report's BAR part, the source of a derived FML); `fml`, a list of rubrieken with Norm as code 0
+   * (the report's FML part and its critical list, the target of a crosswalk); `other`, a plain form.
+   * Files from before this field get it from their id (legacy-roles.ts).
+   */
+  family: z.enum(['bar', 'fml', 'other']).optional(),
   /** Which party normally completes it; the compare screen uses it to suggest sides. */
   authorRoles: z.array(z.enum(['bedrijfsarts', 'verzekeringsarts'])).min(1),
   provenance: provenanceSchema,

@@ -29,6 +29,9 @@ export const CHANGE_KINDS = [
   'terms-changed',
   'provenance-changed',
   'author-roles-changed',
+  'family-changed',
+  'display-code-changed',
+  'section-role-changed',
   'vocabulary-changed',
   'domain-added',
   'domain-removed',
@@ -373,8 +376,14 @@ function compareAnswer(a: AnswerSpec, b: AnswerSpec, path: ChangePath, out: Sche
   compareFields(a, b, rules, path, out, 'answer.')
 }
 
+// The number shown before a label or heading: display only.
+const displayCode = (a: unknown, b: unknown, ctx: { out: SchemaChange[]; at: ChangePath }) => {
+  if (!equal(a, b)) push(ctx.out, 'display-code-changed', 'patch', ctx.at, a ?? null, b ?? null)
+}
+
 const itemRules: Rules<Item> = {
   id: matchedBy,
+  code: displayCode,
   label: text('wording'),
   help: text('help'),
   // A code added keeps what the item was classified as (minor); a code dropped or replaced
@@ -437,6 +446,12 @@ function compareDomains(a: readonly Domain[] = [], b: readonly Domain[] = [], ou
 
 const sectionRules: Rules<Section> = {
   id: matchedBy,
+  code: displayCode,
+  // Whether the section is the cover: what a crosswalk maps and the report lists changes, a saved
+  // answer does not.
+  role: (a, b, { out, at }) => {
+    if (a !== b) push(out, 'section-role-changed', 'minor', at, a ?? null, b ?? null)
+  },
   // The form and the report show the section under another heading; answers are unchanged.
   domain: (a, b, { out, at }) => {
     if (a !== b) push(out, 'section-domain-changed', 'minor', at, a ?? null, b ?? null)
@@ -606,6 +621,10 @@ const instrumentRules: Rules<Instrument> = {
     if (!equal(a, b)) push(out, 'author-roles-changed', 'minor', at, a, b)
   },
   provenance: text('provenance-changed'),
+  // How the report and the crosswalks treat the instrument; a saved answer keeps its meaning.
+  family: (a, b, { out, at }) => {
+    if (a !== b) push(out, 'family-changed', 'minor', at, a ?? null, b ?? null)
+  },
   // Term definitions explain items: the instrument changes as much as its vocabulary's own
   // version says the vocabulary changed.
   vocabulary: (a, b, { out, at }) => {

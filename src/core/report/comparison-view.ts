@@ -83,13 +83,6 @@ export interface ComparisonView {
   rows: ComparisonRowView[]
 }
 
-const NUMBERED = /^[A-Z0-9]+(\.\d+)+$/
-
-/** The number an item is known by (FML I.1, section IV), where the instrument numbers them. */
-export function displayCode(id: string): string | undefined {
-  return NUMBERED.test(id) || /^[IVX]+$/.test(id) ? id : undefined
-}
-
 function cell(
   item: Item,
   value: AnswerValue | null,
@@ -185,12 +178,12 @@ export function buildComparisonView(
   const sourceItems = sourceInstrument ? itemIndex(sourceInstrument).items : undefined
   const sections = c.instrument.sections.map((s) => ({
     id: s.id,
-    label: `${displayCode(s.id) ? `${s.id} ` : ''}${s.label[lang]}`,
+    label: `${s.code !== undefined ? `${s.code} ` : ''}${s.label[lang]}`,
   }))
   const sectionLabel = new Map(sections.map((s) => [s.id, s.label]))
   const rows = c.rows.map((r: DiffRow): ComparisonRowView => {
     const item = index.items.get(r.item) as Item
-    const code = displayCode(r.item)
+    const code = item.code
     const motivation = args.motivations?.[r.item]?.trim()
     return {
       id: r.item,

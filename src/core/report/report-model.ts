@@ -5,12 +5,7 @@ import { itemIndex } from '../instrument/item-index'
 import { choiceOptions } from '../instrument/choice-options'
 import type { Instrument, Item, Vocabulary } from '../instrument/meta-schema'
 import { answerText } from './answer-text'
-import {
-  buildComparisonView,
-  displayCode,
-  type ComparisonView,
-  type Translate,
-} from './comparison-view'
+import { buildComparisonView, type ComparisonView, type Translate } from './comparison-view'
 import { formatDate, formatNumber } from './format'
 
 type Lang = 'nl' | 'en'
@@ -38,6 +33,8 @@ export interface ReportItem {
 
 export interface ReportSection {
   id: string
+  /** Shown before the heading where the instrument numbers its sections (FML rubriek "IV"). */
+  code?: string
   label: string
   items: ReportItem[]
 }
@@ -134,7 +131,7 @@ function reportItem(
   }
   return {
     id: item.id,
-    ...(displayCode(item.id) ? { code: item.id } : {}),
+    ...(item.code !== undefined ? { code: item.code } : {}),
     label: item.label[lang],
     answer: main,
     ...(description ? { description } : {}),
@@ -153,6 +150,7 @@ function part(
   const bySection = (sections: Instrument['sections']): ReportSection[] =>
     sections.map((s) => ({
       id: s.id,
+      ...(s.code !== undefined ? { code: s.code } : {}),
       label: s.label[lang],
       items: s.items.flatMap((item) => {
         const a = assessment.answers[item.id]
@@ -200,8 +198,8 @@ function part(
 }
 
 function roleOf(instrument: Instrument, assessment: Assessment): ReportInstrumentPart['role'] {
-  if (instrument.id === 'bar') return 'bar'
-  if (instrument.id === 'fml')
+  if (instrument.family === 'bar') return 'bar'
+  if (instrument.family === 'fml')
     return assessment.derivation
       ? 'fml-derived'
       : assessment.meta.authorRole === 'verzekeringsarts'

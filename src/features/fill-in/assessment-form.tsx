@@ -33,7 +33,7 @@ import { checkMeta, metaToSave } from './meta-check'
 import { TermList } from './term-list'
 import { Contradictions } from './contradictions'
 import { focusItem } from './focus-item'
-import { itemName, visibleCode } from './item-name'
+import { itemName } from './item-name'
 import { NormForOpenItems } from './norm-for-open-items'
 import { useChosen } from './use-chosen'
 import {
@@ -110,7 +110,7 @@ const ItemView = memo(function ItemView({
     messages,
     describedBy: terms.length && !isGroupKind(item) ? ITEM_KEYS_ID : undefined,
   }
-  const code = visibleCode(item.id)
+  const code = item.code
   const label = l(item.label)
   const helpId = `help-${field.name.replace('.', '-')}`
   const title = (

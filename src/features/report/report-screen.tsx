@@ -88,7 +88,10 @@ export function ReportScreen({ catalogue }: { catalogue: Catalogue }) {
     void listValidAssessments(catalogue.instruments).then((all) => {
       if (!live) return
       setAssessments(all)
-      setMainId((id) => id || (all.find((a) => a.instrument.id === 'bar') ?? all[0])?.id || '')
+      // A BAR first: the report is written around the bedrijfsarts's description.
+      const isBar = (a: Assessment) =>
+        catalogue.instruments.find((i) => i.id === a.instrument.id)?.family === 'bar'
+      setMainId((id) => id || (all.find(isBar) ?? all[0])?.id || '')
     })
     return () => {
       live = false

@@ -884,6 +884,32 @@ const CASES: Case[] = [
     ],
   },
   {
+    name: 'another family',
+    base: FML,
+    edit: (f) => (f.family = 'other'),
+    changes: [{ kind: 'family-changed', bump: 'minor', path: { field: 'family' } }],
+  },
+  {
+    name: 'another display code for an item',
+    base: FML,
+    edit: (f) => (itemOf(f, 'IV.13').code = '4.13'),
+    changes: [
+      {
+        kind: 'display-code-changed',
+        bump: 'patch',
+        path: { section: 'IV', item: 'IV.13', field: 'code' },
+      },
+    ],
+  },
+  {
+    name: 'a section that is no longer the cover',
+    base: FML,
+    edit: (f) => delete sectionOf(f, 'voorblad').role,
+    changes: [
+      { kind: 'section-role-changed', bump: 'minor', path: { section: 'voorblad', field: 'role' } },
+    ],
+  },
+  {
     name: 'a migration from the previous version',
     base: BAR,
     edit: (b) => (b.migration = { from: '0.9.0', steps: [] }),
