@@ -149,4 +149,20 @@ describe('architecture', () => {
       layoutViolations(join(src, 'cli/example.ts'), "import '../features/report/report-screen'"),
     ).toEqual(['src/cli/example.ts (cli) imports features'])
   })
+
+  it('keeps the form model framework-free: src/form/model imports src/core and src/i18n only', () => {
+    const model = join(src, 'form/model')
+    const files = sourceFiles(model)
+    expect(files.length).toBeGreaterThan(3)
+    const violations = files.flatMap((f) =>
+      importsOf(readFileSync(f, 'utf8'))
+        .filter((spec) => {
+          if (!spec.startsWith('.')) return true
+          const to = relative(src, resolve(dirname(f), spec))
+          return !['core/', 'i18n/', 'form/model/'].some((ok) => to.startsWith(ok))
+        })
+        .map((spec) => `${relative(root, f)} imports ${spec}`),
+    )
+    expect(violations).toEqual([])
+  })
 })

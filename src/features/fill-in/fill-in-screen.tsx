@@ -11,7 +11,7 @@ import { addAssessment, onStorageChange, saveAssessment } from '../../storage/as
 import type { CheckedRecord } from '../../storage/checked-assessments'
 import { storageMessageKey } from '../../storage/storage-error'
 import { download } from '../../ui/download'
-import { AssessmentForm, type SaveOutcome } from './assessment-form'
+import { AssessmentForm, type SaveOutcome } from '../../form/assessment-form'
 import type { CapturedView } from './captured-answers'
 import { IssueList } from '../../ui/issue-list'
 

@@ -6,10 +6,10 @@ import {
   type UseFormRegister,
   type UseFormTrigger,
 } from 'react-hook-form'
-import type { Item, NamedQuantity, Option, QuantitySpec } from '../../core/instrument/meta-schema'
-import { useText, type Text } from '../../i18n/text'
+import type { Item, NamedQuantity, Option, QuantitySpec } from '../core/instrument/meta-schema'
+import { useText, type Text } from '../i18n/text'
 import { DateField } from './date-field'
-import { quantityKey, specifyKey, type FieldModel, type FormValues } from './form-values'
+import { quantityKey, specifyKey, type FieldModel, type FormValues } from './model/form-values'
 import type { ItemErrorStore, ItemMessages } from './item-errors'
 import { useChosen } from './use-chosen'
 

@@ -4,8 +4,8 @@ import { act, cleanup, render, screen } from '@testing-library/react'
 import { useEffect } from 'react'
 import { FormProvider, useForm, type UseFormReturn } from 'react-hook-form'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { FormValues } from '../../../src/features/fill-in/form-values'
-import { useChosen } from '../../../src/features/fill-in/use-chosen'
+import type { FormValues } from '../../src/form/model/form-values'
+import { useChosen } from '../../src/form/use-chosen'
 
 afterEach(cleanup)
 

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { Answers } from '../../../src/core/assessment/assessment-schema'
-import {
-  buildValidators,
-  checkItem,
-  validAnswers,
-} from '../../../src/features/fill-in/form-validation'
-import {
-  fieldModels,
-  itemKey,
-  quantityKey,
-  toFormItems,
-} from '../../../src/features/fill-in/form-values'
-import { shipped } from '../../helpers/instruments'
+import type { Answers } from '../../src/core/assessment/assessment-schema'
+import { buildValidators, checkItem, validAnswers } from '../../src/form/form-validation'
+import { fieldModels, itemKey, quantityKey, toFormItems } from '../../src/form/model/form-values'
+import { shipped } from '../helpers/instruments'
 
 const bar = shipped('bar')
 const fields = fieldModels(bar)

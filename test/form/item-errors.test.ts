@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { FieldErrors } from 'react-hook-form'
-import { ItemErrorStore } from '../../../src/features/fill-in/item-errors'
-import type { FormValues } from '../../../src/features/fill-in/form-values'
+import { ItemErrorStore } from '../../src/form/item-errors'
+import type { FormValues } from '../../src/form/model/form-values'
 
 const error = (message: string) => ({ type: 'custom', message })
 const errors = (items: Record<string, Record<string, unknown>>) =>

@@ -3,11 +3,11 @@ import '@testing-library/jest-dom/vitest'
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Assessment } from '../../../src/core/assessment/assessment-schema'
-import { newAssessment } from '../../../src/core/assessment/new-assessment'
-import { AssessmentForm } from '../../../src/features/fill-in/assessment-form'
-import { fixtureVocabulary, minimalInstrument } from '../../helpers/instruments'
-import { renderWithI18n } from '../../helpers/render'
+import type { Assessment } from '../../src/core/assessment/assessment-schema'
+import { newAssessment } from '../../src/core/assessment/new-assessment'
+import { AssessmentForm } from '../../src/form/assessment-form'
+import { fixtureVocabulary, minimalInstrument } from '../helpers/instruments'
+import { renderWithI18n } from '../helpers/render'
 
 afterEach(cleanup)
 // jsdom has no layout: scrolling is a no-op here.

@@ -3,11 +3,11 @@ import '@testing-library/jest-dom/vitest'
 import { cleanup, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Assessment } from '../../../src/core/assessment/assessment-schema'
-import { newAssessment } from '../../../src/core/assessment/new-assessment'
-import { AssessmentForm } from '../../../src/features/fill-in/assessment-form'
-import { fixtureVocabulary, minimalInstrument } from '../../helpers/instruments'
-import { renderWithI18n } from '../../helpers/render'
+import type { Assessment } from '../../src/core/assessment/assessment-schema'
+import { newAssessment } from '../../src/core/assessment/new-assessment'
+import { AssessmentForm } from '../../src/form/assessment-form'
+import { fixtureVocabulary, minimalInstrument } from '../helpers/instruments'
+import { renderWithI18n } from '../helpers/render'
 
 afterEach(cleanup)
 
@@ -28,7 +28,7 @@ describe('AssessmentForm (loading its validation code)', () => {
     const loadValidation = () =>
       ++loads === 1
         ? Promise.reject(new TypeError('Failed to fetch dynamically imported module'))
-        : import('../../../src/features/fill-in/form-validation')
+        : import('../../src/form/form-validation')
     const saves: Assessment[] = []
     const user = userEvent.setup()
     renderWithI18n(

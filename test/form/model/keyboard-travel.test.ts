@@ -1,10 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest'
-import {
-  nextErrorInput,
-  nextOpenInput,
-  shortcutOf,
-} from '../../../src/features/fill-in/keyboard-travel'
+import { nextErrorInput, nextOpenInput, shortcutOf } from '../../../src/form/model/keyboard-travel'
 
 afterEach(() => document.body.replaceChildren())
 

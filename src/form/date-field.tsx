@@ -1,7 +1,7 @@
 import type { FocusEvent, ReactNode } from 'react'
 import type { UseFormRegisterReturn } from 'react-hook-form'
-import { useText } from '../../i18n/text'
-import { dateTextIn } from './date-text'
+import { useText } from '../i18n/text'
+import { dateTextIn } from './model/date-text'
 
 export interface DateFieldProps {
   id: string

@@ -1,12 +1,12 @@
 import { useMemo, useRef, useState } from 'react'
 import { useFormContext } from 'react-hook-form'
-import type { Answers } from '../../core/assessment/assessment-schema'
-import { normForOpenItems } from '../../core/compare/conclusion'
-import type { Instrument } from '../../core/instrument/meta-schema'
-import { useText } from '../../i18n/text'
-import { ConfirmDialog } from '../../ui/confirm-dialog'
-import type { FieldModel, FormValues } from './form-values'
-import { mainInput, toAnswers } from './form-values'
+import type { Answers } from '../core/assessment/assessment-schema'
+import { normForOpenItems } from '../core/compare/conclusion'
+import type { Instrument } from '../core/instrument/meta-schema'
+import { useText } from '../i18n/text'
+import { ConfirmDialog } from '../ui/confirm-dialog'
+import type { FieldModel, FormValues } from './model/form-values'
+import { mainInput, toAnswers } from './model/form-values'
 
 type Outcome = { kind: 'set'; count: number } | { kind: 'none' }
 

@@ -1,14 +1,14 @@
 import { useEffect, useMemo, useState } from 'react'
 import { useFormContext } from 'react-hook-form'
-import type { Answers } from '../../core/assessment/assessment-schema'
-import { checkConsistency, type Contradiction } from '../../core/assessment/consistency'
-import { isVisible } from '../../core/assessment/visibility'
-import type { Instrument } from '../../core/instrument/meta-schema'
-import { useText } from '../../i18n/text'
-import { focusItem } from './focus-item'
-import type { FieldModel, FormValues } from './form-values'
-import { itemKey, mainInput, toAnswer } from './form-values'
-import { itemName } from './item-name'
+import type { Answers } from '../core/assessment/assessment-schema'
+import { checkConsistency, type Contradiction } from '../core/assessment/consistency'
+import { isVisible } from '../core/assessment/visibility'
+import type { Instrument } from '../core/instrument/meta-schema'
+import { useText } from '../i18n/text'
+import { focusItem } from './model/focus-item'
+import type { FieldModel, FormValues } from './model/form-values'
+import { itemKey, mainInput, toAnswer } from './model/form-values'
+import { itemName } from './model/item-name'
 
 const NONE: readonly Contradiction[] = []
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dateTextIn, dateTextProblem } from '../../../src/features/fill-in/date-text'
+import { dateTextIn, dateTextProblem } from '../../../src/form/model/date-text'
 
 describe('dateTextProblem', () => {
   it('finds nothing wrong with a date or an empty field', () => {

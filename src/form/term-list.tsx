@@ -1,7 +1,7 @@
 import { Fragment, useId, useState } from 'react'
-import type { Term } from '../../core/instrument/meta-schema'
-import { useText } from '../../i18n/text'
-import { SHORTCUTS } from './keyboard-travel'
+import type { Term } from '../core/instrument/meta-schema'
+import { useText } from '../i18n/text'
+import { SHORTCUTS } from './model/keyboard-travel'
 
 /**
  * The shared-vocabulary terms an item references; each opens its definition in place. One

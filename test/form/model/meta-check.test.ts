@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { AssessmentMeta } from '../../../src/core/assessment/assessment-schema'
-import type { MetaValues } from '../../../src/features/fill-in/form-values'
-import { checkMeta, metaToSave } from '../../../src/features/fill-in/meta-check'
+import type { MetaValues } from '../../../src/form/model/form-values'
+import { checkMeta, metaToSave } from '../../../src/form/model/meta-check'
 
 const saved: AssessmentMeta = {
   authorRole: 'bedrijfsarts',

@@ -12,7 +12,7 @@ import {
   toAnswers,
   toFormItems,
   toMetaValues,
-} from '../../../src/features/fill-in/form-values'
+} from '../../../src/form/model/form-values'
 import { minimalInstrument, shipped } from '../../helpers/instruments'
 import { readJson, root } from '../../helpers/files'
 import { join } from 'node:path'

@@ -1,13 +1,13 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { FormProvider, useForm, useFormContext, type UseFormReturn } from 'react-hook-form'
-import { useText } from '../../i18n/text'
-import type { Answers, Assessment } from '../../core/assessment/assessment-schema'
-import { AUTHOR_ROLES } from '../../core/assessment/constants'
-import { progress, type SectionProgress } from '../../core/assessment/progress'
-import { normForOpenItems } from '../../core/compare/conclusion'
-import { withoutHidden } from '../../core/assessment/visibility'
-import type { Instrument, Item, Term, Vocabulary } from '../../core/instrument/meta-schema'
-import { isLanguage } from '../../i18n/i18n'
+import { useText } from '../i18n/text'
+import type { Answers, Assessment } from '../core/assessment/assessment-schema'
+import { AUTHOR_ROLES } from '../core/assessment/constants'
+import { progress, type SectionProgress } from '../core/assessment/progress'
+import { normForOpenItems } from '../core/compare/conclusion'
+import { withoutHidden } from '../core/assessment/visibility'
+import type { Instrument, Item, Term, Vocabulary } from '../core/instrument/meta-schema'
+import { isLanguage } from '../i18n/i18n'
 import {
   answerInputs,
   isGroupKind,
@@ -16,7 +16,7 @@ import {
   useItemErrorStore,
   type ItemContext,
 } from './fields'
-import type { FieldModel, FormValues } from './form-values'
+import type { FieldModel, FormValues } from './model/form-values'
 import {
   dateInputNames,
   fieldModels,
@@ -25,15 +25,15 @@ import {
   toAnswers,
   toFormItems,
   toMetaValues,
-} from './form-values'
-import { dateTextIn } from './date-text'
+} from './model/form-values'
+import { dateTextIn } from './model/date-text'
 import { ItemErrorStore, useItemMessages } from './item-errors'
 import type { Resolver } from 'react-hook-form'
-import { checkMeta, metaToSave } from './meta-check'
+import { checkMeta, metaToSave } from './model/meta-check'
 import { TermList } from './term-list'
 import { Contradictions } from './contradictions'
-import { focusItem } from './focus-item'
-import { itemName } from './item-name'
+import { focusItem } from './model/focus-item'
+import { itemName } from './model/item-name'
 import { NormForOpenItems } from './norm-for-open-items'
 import { useChosen } from './use-chosen'
 import {
@@ -43,8 +43,8 @@ import {
   SHORTCUTS,
   shortcutOf,
   type Shortcut,
-} from './keyboard-travel'
-import { retryingImport } from '../../ui/retrying-import'
+} from './model/keyboard-travel'
+import { retryingImport } from '../ui/retrying-import'
 import type * as FormValidationModule from './form-validation'
 import type { Validators } from './form-validation'
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { get, useFormContext } from 'react-hook-form'
-import type { FormValues } from './form-values'
+import type { FormValues } from './model/form-values'
 
 function codesOf(value: unknown): readonly string[] {
   if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string')

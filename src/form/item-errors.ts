@@ -1,6 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react'
 import type { FieldErrors } from 'react-hook-form'
-import type { FormValues } from './form-values'
+import type { FormValues } from './model/form-values'
 
 /** One item's error messages by input path below the item: `{ choice: '…', q0: '…' }`. */
 export type ItemMessages = Readonly<Record<string, string>>
