@@ -14,8 +14,8 @@ import {
   ItemErrorStoreContext,
   MetaDateField,
   useItemErrorStore,
-  type ItemContext,
 } from './fields'
+import type { ItemContext } from './kinds/input-parts'
 import type { FieldModel, FormValues } from './model/form-values'
 import {
   dateInputNames,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Answers } from '../../src/core/assessment/assessment-schema'
 import { buildValidators, checkItem, validAnswers } from '../../src/form/form-validation'
-import { fieldModels, itemKey, quantityKey, toFormItems } from '../../src/form/model/form-values'
+import { fieldModels, itemKey, toFormItems } from '../../src/form/model/form-values'
+import { quantityKey } from '../../src/form/model/item-values'
 import { shipped } from '../helpers/instruments'
 
 const bar = shipped('bar')

@@ -1,24 +1,11 @@
+import { answerKind } from '../answer-kinds'
 import type { Instrument, Item } from '../instrument/meta-schema'
 import type { AnswerValue, Answers } from './assessment-schema'
 import { isVisible } from './visibility'
 
 /** Whether an answer says something: a choice, a number, a non-blank text or date, a capacity level. */
 export function isAnswered(answer: AnswerValue | undefined): boolean {
-  if (!answer) return false
-  switch (answer.kind) {
-    case 'single':
-      return true
-    case 'multiple':
-      return answer.choices.length > 0
-    case 'quantity':
-      return Number.isFinite(answer.value)
-    case 'text':
-      return answer.text.trim() !== ''
-    case 'date':
-      return answer.date !== ''
-    case 'capacity':
-      return answer.level !== undefined
-  }
+  return answer !== undefined && answerKind(answer.kind).isAnswered(answer)
 }
 
 export interface SectionProgress {

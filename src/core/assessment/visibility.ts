@@ -1,20 +1,11 @@
+import { answerKind } from '../answer-kinds'
 import { itemIndex } from '../instrument/item-index'
 import type { Instrument, Item } from '../instrument/meta-schema'
 import type { AnswerValue, Answers } from './assessment-schema'
 
 /** The option codes an answer has chosen: a single choice, multiple choices, or a capacity level. */
 export function chosenCodes(answer: AnswerValue | undefined): string[] {
-  if (!answer) return []
-  switch (answer.kind) {
-    case 'single':
-      return [answer.choice]
-    case 'multiple':
-      return answer.choices
-    case 'capacity':
-      return answer.level === undefined ? [] : [answer.level]
-    default:
-      return []
-  }
+  return answer ? answerKind(answer.kind).chosenCodes(answer) : []
 }
 
 /**

@@ -4,15 +4,17 @@ import { answersSchema } from '../../../src/core/assessment/answer-validator'
 import {
   dateInputNames,
   fieldModels,
-  nameSegment,
-  parseNumber,
-  quantityKey,
-  specifyKey,
   toAnswer,
   toAnswers,
   toFormItems,
   toMetaValues,
 } from '../../../src/form/model/form-values'
+import {
+  nameSegment,
+  parseNumber,
+  quantityKey,
+  specifyKey,
+} from '../../../src/form/model/item-values'
 import { minimalInstrument, shipped } from '../../helpers/instruments'
 import { readJson, root } from '../../helpers/files'
 import { join } from 'node:path'

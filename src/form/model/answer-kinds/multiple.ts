@@ -1,0 +1,27 @@
+import { specifyInputAt, specifyKey, trimmedOrUndefined, type ItemValues } from '../item-values'
+import type { FormAnswerKind } from './form-answer-kind'
+
+export const multiple = {
+  mainInput: 'choices',
+  toAnswer(spec, v) {
+    const choices = Array.isArray(v.choices)
+      ? spec.options.map((o) => o.code).filter((c) => (v.choices as string[]).includes(c))
+      : []
+    if (!choices.length) return undefined
+    const specify: Record<string, string> = {}
+    spec.options.forEach((o) => {
+      const text = trimmedOrUndefined(v[specifyKey(o.code)])
+      if (o.specify && choices.includes(o.code) && text !== undefined) specify[o.code] = text
+    })
+    return { kind: 'multiple', choices, ...(Object.keys(specify).length ? { specify } : {}) }
+  },
+  toItemValues(spec, answer) {
+    const v: ItemValues = { choices: answer?.kind === 'multiple' ? [...answer.choices] : [] }
+    spec.options.forEach((o) => {
+      if (o.specify)
+        v[specifyKey(o.code)] = answer?.kind === 'multiple' ? (answer.specify?.[o.code] ?? '') : ''
+    })
+    return v
+  },
+  issueInput: specifyInputAt,
+} satisfies FormAnswerKind<'multiple'>

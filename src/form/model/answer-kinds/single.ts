@@ -1,0 +1,32 @@
+import { specifyKey, trimmedOrUndefined, type ItemValues } from '../item-values'
+import type { FormAnswerKind } from './form-answer-kind'
+
+export const single = {
+  mainInput: 'choice',
+  toAnswer(spec, v) {
+    if (!v.choice) return undefined
+    const option = spec.options.find((o) => o.code === v.choice)
+    const specify = trimmedOrUndefined(v[specifyKey(v.choice)])
+    return {
+      kind: 'single',
+      choice: v.choice,
+      ...(specify !== undefined && option?.specify ? { specify } : {}),
+    }
+  },
+  toItemValues(spec, answer) {
+    const v: ItemValues = { choice: answer?.kind === 'single' ? answer.choice : null }
+    spec.options.forEach((o) => {
+      if (o.specify)
+        v[specifyKey(o.code)] =
+          answer?.kind === 'single' && answer.choice === o.code ? (answer.specify ?? '') : ''
+    })
+    return v
+  },
+  issueInput(path, answer) {
+    const [first, second] = path
+    if (first !== 'specify') return undefined
+    // A single answer has one "namely" text: the chosen option's.
+    const code = answer?.kind === 'single' ? answer.choice : second
+    return typeof code === 'string' ? specifyKey(code) : undefined
+  },
+} satisfies FormAnswerKind<'single'>
