@@ -8,6 +8,7 @@ import { buildCatalogue } from '../src/core/instrument/catalogue'
 import { choiceOptions } from '../src/core/instrument/choice-options'
 import type { Instrument } from '../src/core/instrument/meta-schema'
 import { writeReadmeBlock } from './lib/readme-block'
+import { timeIt } from './lib/stats'
 
 /** A small seeded generator (mulberry32), so every run compares the same pairs. */
 function random(seed: number) {
@@ -44,12 +45,6 @@ function variant(base: Assessment, instrument: Instrument, rnd: () => number): A
     else answers[id] = a
   }
   return { ...base, answers }
-}
-
-function timeIt(fn: () => void): number {
-  const t = performance.now()
-  fn()
-  return performance.now() - t
 }
 
 /** Derive + diff + kappa for N BAR/FML pairs in Node, against a baseline of copying each pair. */

@@ -6,16 +6,9 @@ import type { Assessment } from '../src/core/assessment/assessment-schema'
 import { buildCatalogue } from '../src/core/instrument/catalogue'
 import { migrate } from '../src/core/migration/migrate'
 import { writeReadmeBlock } from './lib/readme-block'
+import { percentile, timeIt } from './lib/stats'
 
 const RUNS = 5
-
-function timeIt(fn: () => void): number {
-  const t = performance.now()
-  fn()
-  return performance.now() - t
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number
 
 /**
  * Migrating N BAR 1.0.0 assessments to 1.1.0 in Node, against a baseline of copying each one
@@ -54,8 +47,8 @@ export async function runMigrateBench(root: string): Promise<boolean> {
       ms.push(timeIt(() => migrateN(n)))
       base.push(timeIt(() => baselineN(n)))
     }
-    const m = median(ms)
-    const b = median(base)
+    const m = percentile(ms, 50) as number
+    const b = percentile(base, 50) as number
     return {
       assessments: n,
       runs,
