@@ -1,7 +1,5 @@
 import 'fake-indexeddb/auto'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { Assessment } from '../../src/core/assessment/assessment-schema'
 import {
   addAssessment,
   addComparison,
@@ -21,19 +19,8 @@ import {
   onEncryptionChange,
 } from '../../src/storage/encryption-state'
 import { knownState, learnState, lock, setTabKey, tabKey } from '../../src/storage/tab-key'
-import { readJson, root } from '../helpers/files'
+import { bar, comparison, fml, PASSPHRASE } from '../helpers/stored-examples'
 import { freshStore, rawStoreContains, storeHash } from '../helpers/raw-store'
-
-const PASSPHRASE = 'een lange wachtwoordzin'
-const bar = readJson(join(root, 'public/examples/bar-example.json')) as Assessment
-const fml = readJson(join(root, 'public/examples/fml-example.json')) as Assessment
-const comparison = {
-  id: `${bar.id}__${fml.id}`,
-  baId: bar.id,
-  vaId: fml.id,
-  notes: { 'IV.13': 'Motivering' },
-  updatedAt: '2026-11-20T10:00:00.000Z',
-}
 
 beforeEach(freshStore)
 afterEach(() => {

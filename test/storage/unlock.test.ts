@@ -1,7 +1,5 @@
 import 'fake-indexeddb/auto'
-import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { Assessment } from '../../src/core/assessment/assessment-schema'
 import {
   addAssessment,
   getAssessment,
@@ -12,19 +10,8 @@ import { turnOnEncryption } from '../../src/storage/encryption-settings'
 import { encryptionState } from '../../src/storage/encryption-state'
 import { lock } from '../../src/storage/tab-key'
 import { unlock } from '../../src/storage/unlock'
-import { readJson, root } from '../helpers/files'
+import { bar, comparison, fml, PASSPHRASE } from '../helpers/stored-examples'
 import { freshStore, storeHash } from '../helpers/raw-store'
-
-const PASSPHRASE = 'een lange wachtwoordzin'
-const bar = readJson(join(root, 'public/examples/bar-example.json')) as Assessment
-const fml = readJson(join(root, 'public/examples/fml-example.json')) as Assessment
-const comparison = {
-  id: `${bar.id}__${fml.id}`,
-  baId: bar.id,
-  vaId: fml.id,
-  notes: { 'IV.13': 'Motivering' },
-  updatedAt: '2026-11-20T10:00:00.000Z',
-}
 
 beforeEach(freshStore)
 
