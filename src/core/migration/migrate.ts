@@ -149,63 +149,90 @@ function rankOf(answer: AnswerValue, ...items: (Item | undefined)[]): number {
   return best
 }
 
-/** Runs the steps of `next` from `previous` over what is held, then keeps what fits and is shown. */
-const orders = new WeakMap<Instrument, ReadonlyMap<string, number>>()
-
-/** Each item's place in the instrument, once per version: the report lists answers in form order. */
-function itemOrder(instrument: Instrument): ReadonlyMap<string, number> {
-  let order = orders.get(instrument)
-  if (!order) {
-    order = new Map([...itemIndex(instrument).items.keys()].map((k, n) => [k, n]))
-    orders.set(instrument, order)
-  }
-  return order
+/** What a hop from one version to the next needs that does not depend on the assessment. */
+interface HopPlan {
+  next: Instrument
+  before: ReadonlyMap<string, Item>
+  after: ReadonlyMap<string, Item>
+  /** The ids of the items whose definition is the same in both versions. */
+  same: ReadonlySet<string>
+  /** The steps of `next`, each with its qualified name. */
+  steps: readonly { step: MigrationStep; qualified: string }[]
+  version: string
+  /** An item by its label, as the texts of the report name it. */
+  name: (id: string, lang: Lang) => string
+  /** An option by its label, looked up in the new version first, or in the previous for an old code. */
+  optionName: (ids: readonly string[], code: string, lang: Lang, old?: boolean) => string
+  /**
+   * The text of a step that says the same for every answer (it names only items), made once and
+   * shared by the notes of every assessment (a report entry joins its notes into a new text).
+   */
+  fixedText: (step: MigrationStep, make: () => Localized) => Localized
 }
 
-const unchanged = new WeakMap<Instrument, WeakMap<Instrument, ReadonlySet<string>>>()
+const hopPlans = new WeakMap<Instrument, WeakMap<Instrument, HopPlan>>()
 
-/** The ids of the items whose definition is the same in both versions, once per pair of versions. */
-function unchangedItems(previous: Instrument, next: Instrument): ReadonlySet<string> {
-  let byNext = unchanged.get(previous)
-  if (!byNext) unchanged.set(previous, (byNext = new WeakMap()))
-  let ids = byNext.get(next)
-  if (!ids) {
-    const after = itemIndex(next).items
-    const found = new Set<string>()
-    for (const [id, item] of itemIndex(previous).items)
-      if (after.has(id) && JSON.stringify(after.get(id)) === JSON.stringify(item)) found.add(id)
-    byNext.set(next, (ids = found))
-  }
-  return ids
+/**
+ * The plan of the hop from `previous` to `next`, made once per pair of instrument objects (a
+ * loaded instrument is never changed; an edited one is a new object, with plans of its own).
+ */
+function hopPlan(previous: Instrument, next: Instrument): HopPlan {
+  let byNext = hopPlans.get(previous)
+  if (!byNext) hopPlans.set(previous, (byNext = new WeakMap()))
+  let plan = byNext.get(next)
+  if (!plan) byNext.set(next, (plan = makeHopPlan(previous, next)))
+  return plan
 }
 
-function hop(
-  held: Map<string, Held>,
-  notes: Map<string, Note[]>,
-  previous: Instrument,
-  next: Instrument,
-): Map<string, Held> {
+function makeHopPlan(previous: Instrument, next: Instrument): HopPlan {
   const before = itemIndex(previous).items
   const after = itemIndex(next).items
-  const same = unchangedItems(previous, next)
-  // What each item held before this hop's steps ran: an answer no step touched, of an item that did
-  // not change, still fits (the input was loaded, so it fitted the previous version).
-  const given = new Map([...held].map(([id, h]) => [id, h.answer]))
-  const version = `${next.id} ${next.version}`
-  const name = (id: string, lang: Lang) => {
-    const item = after.get(id) ?? before.get(id)
-    return item ? `"${item.label[lang]}" (${id})` : `"${id}"`
+  const same = new Set<string>()
+  for (const [id, item] of before)
+    if (after.has(id) && JSON.stringify(after.get(id)) === JSON.stringify(item)) same.add(id)
+  const texts = new Map<MigrationStep, Localized>()
+  return {
+    next,
+    before,
+    after,
+    same,
+    steps: (next.migration?.steps ?? []).map((step) => ({
+      step,
+      qualified: qualifiedStep(next, step),
+    })),
+    version: `${next.id} ${next.version}`,
+    name: (id, lang) => {
+      const item = after.get(id) ?? before.get(id)
+      return item ? `"${item.label[lang]}" (${id})` : `"${id}"`
+    },
+    optionName: (ids, code, lang, old = false) => {
+      for (const id of ids)
+        for (const items of old ? [before, after] : [after, before]) {
+          const item = items.get(id)
+          const option = item && choiceOptions(item)?.find((o) => o.code === code)
+          if (option) return `"${option.label[lang]}" (${code})`
+        }
+      return `"${code}"`
+    },
+    fixedText: (step, make) => {
+      let text = texts.get(step)
+      if (!text) texts.set(step, (text = make()))
+      return text
+    },
   }
-  /** An option by its label, looked up in the new version first, or in the previous for an old code. */
-  const optionName = (ids: readonly string[], code: string, lang: Lang, old = false) => {
-    for (const id of ids)
-      for (const items of old ? [before, after] : [after, before]) {
-        const item = items.get(id)
-        const option = item && choiceOptions(item)?.find((o) => o.code === code)
-        if (option) return `"${option.label[lang]}" (${code})`
-      }
-    return `"${code}"`
-  }
+}
+
+/**
+ * Runs the steps of a hop over what is held (`given`: what each item held before the steps ran),
+ * then keeps what fits the new version and is shown.
+ */
+function hop(
+  plan: HopPlan,
+  given: ReadonlyMap<string, Held>,
+  notes: Map<string, Note[]>,
+): Map<string, Held> {
+  const { next, before, after, same, version, name, optionName, fixedText } = plan
+  const held = new Map(given)
   const note = (h: Held, n: Note) => {
     for (const o of h.origins) {
       const list = notes.get(o) ?? []
@@ -232,8 +259,7 @@ function hop(
   const withNote = (text: Localized, step: MigrationStep): Localized =>
     step.note ? join([text, step.note]) : text
 
-  for (const step of next.migration?.steps ?? []) {
-    const q = qualifiedStep(next, step)
+  for (const { step, qualified: q } of plan.steps) {
     switch (step.kind) {
       case 'rename':
       case 'move': {
@@ -245,13 +271,15 @@ function hop(
         note(h, {
           step: q,
           kind: 'moved',
-          text: withNote(
-            localized((lang) =>
-              lang === 'nl'
-                ? `${verb[0]} van ${name(step.from, lang)} naar ${name(step.to, lang)}.`
-                : `${verb[1]} from ${name(step.from, lang)} to ${name(step.to, lang)}.`,
+          text: fixedText(step, () =>
+            withNote(
+              localized((lang) =>
+                lang === 'nl'
+                  ? `${verb[0]} van ${name(step.from, lang)} naar ${name(step.to, lang)}.`
+                  : `${verb[1]} from ${name(step.from, lang)} to ${name(step.to, lang)}.`,
+              ),
+              step,
             ),
-            step,
           ),
         })
         break
@@ -283,46 +311,48 @@ function hop(
         const h = held.get(step.from)
         if (!h) break
         held.delete(step.from)
-        const parts: Localized[] = []
-        const allCopied = step.to.every((t) => t.carry === 'copy')
-        if (allCopied)
-          parts.push(
-            localized((lang) =>
-              lang === 'nl'
-                ? 'Het antwoord staat bij elk ervan zoals het gegeven was.'
-                : 'The answer is given for each of them as it was.',
-            ),
-          )
+        /** What each target's option map made of the answer; undefined where it is copied. */
+        const mapped: (Mapped | undefined)[] = []
         for (const t of step.to) {
           if (t.carry === 'copy') {
             held.set(t.item, h)
-            if (!allCopied)
-              parts.push(
-                localized((lang) =>
-                  lang === 'nl'
-                    ? `${name(t.item, lang)}: overgenomen zoals gegeven.`
-                    : `${name(t.item, lang)}: copied as given.`,
-                ),
-              )
+            mapped.push(undefined)
             continue
           }
           const m = mapAnswer(h.answer, t.options)
           if (m.answer) held.set(t.item, { ...h, answer: m.answer })
-          parts.push(
-            localized((lang) => {
-              const what =
-                mapText(m, step.from, t.item, lang) || (lang === 'nl' ? 'ongewijzigd' : 'unchanged')
-              if (m.answer) return `${name(t.item, lang)}: ${what}.`
-              return lang === 'nl'
-                ? `${name(t.item, lang)}: geen antwoord, want ${what}.`
-                : `${name(t.item, lang)}: no answer, as ${what}.`
-            }),
-          )
+          mapped.push(m)
         }
-        note(h, {
-          step: q,
-          kind: 'changed',
-          text: withNote(
+        const allCopied = mapped.every((m) => m === undefined)
+        const parts = (): Localized[] =>
+          allCopied
+            ? [
+                localized((lang) =>
+                  lang === 'nl'
+                    ? 'Het antwoord staat bij elk ervan zoals het gegeven was.'
+                    : 'The answer is given for each of them as it was.',
+                ),
+              ]
+            : step.to.map((t, k) => {
+                const m = mapped[k]
+                if (!m)
+                  return localized((lang) =>
+                    lang === 'nl'
+                      ? `${name(t.item, lang)}: overgenomen zoals gegeven.`
+                      : `${name(t.item, lang)}: copied as given.`,
+                  )
+                return localized((lang) => {
+                  const what =
+                    mapText(m, step.from, t.item, lang) ||
+                    (lang === 'nl' ? 'ongewijzigd' : 'unchanged')
+                  if (m.answer) return `${name(t.item, lang)}: ${what}.`
+                  return lang === 'nl'
+                    ? `${name(t.item, lang)}: geen antwoord, want ${what}.`
+                    : `${name(t.item, lang)}: no answer, as ${what}.`
+                })
+              })
+        const text = () =>
+          withNote(
             join([
               localized((lang) => {
                 const targets = step.to
@@ -332,11 +362,12 @@ function hop(
                   ? `${name(step.from, lang)} is gesplitst in ${targets}.`
                   : `${name(step.from, lang)} was split into ${targets}.`
               }),
-              ...parts,
+              ...parts(),
             ]),
             step,
-          ),
-        })
+          )
+        // Copied to every target, the answer makes no difference to what the step says.
+        note(h, { step: q, kind: 'changed', text: allCopied ? fixedText(step, text) : text() })
         break
       }
       case 'merge': {
@@ -367,20 +398,17 @@ function hop(
               : `the most restrictive answer, of ${name(winner.id, lang)}`
         const sources = (lang: Lang) =>
           step.from.map((id) => name(id, lang)).join(lang === 'nl' ? ' en ' : ' and ')
+        const text = join([
+          localized((lang) =>
+            lang === 'nl'
+              ? `${sources(lang)} zijn samengevoegd in ${name(step.to, lang)}, dat ${how(lang)} kreeg.`
+              : `${sources(lang)} were merged into ${name(step.to, lang)}, which got ${how(lang)}.`,
+          ),
+          step.reason,
+          ...(step.note ? [step.note] : []),
+        ])
         for (const x of present)
-          note(x.h, {
-            step: q,
-            kind: x === winner ? 'changed' : 'dropped',
-            text: join([
-              localized((lang) =>
-                lang === 'nl'
-                  ? `${sources(lang)} zijn samengevoegd in ${name(step.to, lang)}, dat ${how(lang)} kreeg.`
-                  : `${sources(lang)} were merged into ${name(step.to, lang)}, which got ${how(lang)}.`,
-              ),
-              step.reason,
-              ...(step.note ? [step.note] : []),
-            ]),
-          })
+          note(x.h, { step: q, kind: x === winner ? 'changed' : 'dropped', text })
         break
       }
       case 'drop': {
@@ -390,16 +418,18 @@ function hop(
         note(h, {
           step: q,
           kind: 'dropped',
-          text: withNote(
-            join([
-              localized((lang) =>
-                lang === 'nl'
-                  ? `${name(step.item, lang)} vervalt in ${version}:`
-                  : `${name(step.item, lang)} is dropped in ${version}:`,
-              ),
-              step.reason,
-            ]),
-            step,
+          text: fixedText(step, () =>
+            withNote(
+              join([
+                localized((lang) =>
+                  lang === 'nl'
+                    ? `${name(step.item, lang)} vervalt in ${version}:`
+                    : `${name(step.item, lang)} is dropped in ${version}:`,
+                ),
+                step.reason,
+              ]),
+              step,
+            ),
           ),
         })
         break
@@ -422,7 +452,9 @@ function hop(
       })
       continue
     }
-    if (same.has(id) && given.get(id) === h.answer) {
+    // An answer no step touched, of an item that did not change, still fits (the input was loaded,
+    // so it fitted the previous version).
+    if (same.has(id) && given.get(id)?.answer === h.answer) {
       fits.set(id, h)
       continue
     }
@@ -443,10 +475,12 @@ function hop(
     fits.set(id, h)
   }
   // The app saves only the answers of items that are shown; a new condition can hide one.
-  const answers: Answers = Object.fromEntries([...fits].map(([id, h]) => [id, h.answer]))
-  for (const [id, h] of [...fits]) {
+  const answers: Answers = {}
+  for (const [id, h] of fits) answers[id] = h.answer
+  for (const [id, h] of fits) {
     const item = after.get(id) as Item
     const cond = item.visibleWhen
+    // Deleting the entry at hand does not disturb the loop; `answers` keeps what was shown before.
     if (!cond || isVisible(item, answers, next)) continue
     fits.delete(id)
     const chosen = chosenCodes(answers[cond.item])
@@ -466,16 +500,24 @@ function hop(
 
 /** The report entry of one input answer, from what happened to it and where it ended up. */
 function entryOf(item: string, list: readonly Note[], to: readonly string[]): MigrationEntry {
+  if (!list.length && to.length === 1 && to[0] === item) return { item, outcome: 'kept' }
   const steps = [...new Set(list.flatMap((n) => (n.step ? [n.step] : [])))]
   if (!to.length) {
     const drops = list.filter((n) => n.kind === 'dropped')
     return { item, outcome: 'dropped', steps, reason: join(drops.map((n) => n.text)) }
   }
-  if (!list.length && to.length === 1 && to[0] === item) return { item, outcome: 'kept' }
   const how = join(list.map((n) => n.text))
   if (to.length === 1 && list.every((n) => n.kind === 'moved'))
     return { item, outcome: 'moved', to: to[0] as string, steps, how }
   return { item, outcome: 'transformed', to: [...to], steps, how }
+}
+
+/** The ids of the given answers in the order of the instrument's form; ids it lacks last, as given. */
+function inFormOrder(answers: Answers, instrument: Instrument): string[] {
+  const given = Object.keys(answers)
+  const items = itemIndex(instrument).items
+  const ids = new Set(given)
+  return [...[...items.keys()].filter((id) => ids.has(id)), ...given.filter((id) => !items.has(id))]
 }
 
 /** The derivation of a derived assessment, its item keys following the answers they describe. */
@@ -528,19 +570,16 @@ export function migrate(
   const source = chain[0] as Instrument
   const target = chain[chain.length - 1] as Instrument
 
-  const order = itemOrder(source)
-  const inputIds = Object.keys(assessment.answers).sort(
-    (a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity),
-  )
+  const inputIds = inFormOrder(assessment.answers, source)
   let held = new Map<string, Held>(
     inputIds.map((k) => [k, { answer: assessment.answers[k] as AnswerValue, origins: [k] }]),
   )
   const notes = new Map<string, Note[]>()
   const steps: string[] = []
   for (let k = 1; k < chain.length; k++) {
-    const next = chain[k] as Instrument
-    held = hop(held, notes, chain[k - 1] as Instrument, next)
-    steps.push(...(next.migration?.steps ?? []).map((s) => qualifiedStep(next, s)))
+    const plan = hopPlan(chain[k - 1] as Instrument, chain[k] as Instrument)
+    held = hop(plan, held, notes)
+    steps.push(...plan.steps.map((s) => s.qualified))
   }
 
   const answers: Answers = {}
@@ -549,7 +588,11 @@ export function migrate(
     const h = held.get(itemId)
     if (!h) continue
     answers[itemId] = cloneJson(h.answer)
-    for (const o of h.origins) landed.set(o, [...(landed.get(o) ?? []), itemId])
+    for (const o of h.origins) {
+      const to = landed.get(o)
+      if (to) to.push(itemId)
+      else landed.set(o, [itemId])
+    }
   }
   const entries = inputIds.map((k) => entryOf(k, notes.get(k) ?? [], landed.get(k) ?? []))
   const report: MigrationReport = {

@@ -9,7 +9,8 @@ import { assessmentOf, capacity, many, NOW, one } from '../../helpers/assessment
 import { deepFreeze } from '../../helpers/deep-freeze'
 import { readJson, root } from '../../helpers/files'
 import { shippedCatalogue } from '../../helpers/instruments'
-import { demoChain } from '../../helpers/migration-chain'
+import { buildCatalogue } from '../../../src/core/instrument/catalogue'
+import { DEMO_1_0_0, DEMO_1_1_0, demoChain, demoFiles } from '../../helpers/migration-chain'
 
 const demo = demoChain()
 const [v100, v110] = demo as [Instrument, Instrument, Instrument]
@@ -289,6 +290,62 @@ describe('migrate', () => {
     const { assessment } = migrated(deepFreeze(derived), '1.1.0')
     expect(assessment.derivation?.items).toEqual({ nieuw: { sources: ['a'], rule: 'level-map' } })
     expect(assessment.derivation?.notDerivable).toEqual({ gelezen: { nl: 'g', en: 'g' } })
+  })
+})
+
+describe('migrate (what is worked out once per pair of versions)', () => {
+  type Json = Record<string, unknown>
+  /** DEMO_1_1_0 with another label for `nieuw`, another reason to drop `weg`, and at most 10 hours. */
+  function variant(): Json {
+    const v = structuredClone(DEMO_1_1_0) as Json & {
+      sections: { items: (Json & { answer: Json })[] }[]
+      migration: { steps: Json[] }
+    }
+    const items = v.sections[0]!.items
+    items.find((i) => i.id === 'nieuw')!.label = { nl: 'Ander label', en: 'Other label' }
+    items.find((i) => i.id === 'uren')!.answer.max = 10
+    v.migration.steps.find((s) => s.name === 'drop-weg')!.reason = { nl: 'Anders', en: 'Else' }
+    return v
+  }
+  const load = (versions: Json[]) => {
+    const c = buildCatalogue(demoFiles(versions))
+    if (c.problems.length) throw new Error(JSON.stringify(c.problems))
+    return c.instruments
+  }
+
+  it('gives each catalogue its own texts and checks, also when another was used before', () => {
+    const input = deepFreeze(
+      assessmentOf(v100, {
+        oud: one('a'),
+        weg: { kind: 'date', date: '2026-11-01' },
+        uren: { kind: 'quantity', value: 20 },
+      }),
+    )
+    const outcome = (instruments: Instrument[]) => {
+      const { assessment, report } = migrated(input, '1.1.0', instruments)
+      const e = byItem(report.entries)
+      const how = (id: string) => {
+        const x = e.get(id)
+        return x?.outcome === 'moved' ? x.how.en : x?.outcome === 'dropped' ? x.reason.en : ''
+      }
+      return { oud: how('oud'), weg: how('weg'), uren: e.get('uren')?.outcome, assessment }
+    }
+    const first = outcome(demo)
+    const other = outcome(load([DEMO_1_0_0, variant()]))
+    const again = outcome(load([DEMO_1_0_0, DEMO_1_1_0]))
+    expect(first).toMatchObject({
+      oud: 'Renamed from "oud (en)" (oud) to "nieuw (en)" (nieuw).',
+      weg: '"weg (en)" (weg) is dropped in demo 1.1.0: No date needed (en)',
+      uren: 'kept',
+    })
+    expect(other).toMatchObject({
+      oud: 'Renamed from "oud (en)" (oud) to "Other label" (nieuw).',
+      weg: '"weg (en)" (weg) is dropped in demo 1.1.0: Else',
+      uren: 'dropped',
+    })
+    expect(other.assessment.answers.uren).toBeUndefined()
+    expect(again).toEqual(first)
+    expect(outcome(demo)).toEqual(first)
   })
 })
 
