@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { runCompareBench } from './compare'
+import { runEntryBench } from './entry'
 import { runFormBench } from './form'
 import { runMigrateBench } from './migrate'
 import { runPdfBench } from './pdf'
@@ -13,6 +14,7 @@ export const BENCHMARKS: { name: string; run: (root: string) => Promise<boolean>
   { name: 'migrate', run: runMigrateBench },
   { name: 'pdf', run: runPdfBench },
   { name: 'form', run: runFormBench },
+  { name: 'entry', run: runEntryBench },
 ]
 
 const only = process.argv.slice(2)
