@@ -50,6 +50,26 @@ function validateSchemas(): Plugin {
 }
 
 /**
+ * `virtual:schema-index`: id, version, title and vocabulary of every schemas/ file, the little the
+ * app needs at start (src/app/catalogue.ts); each file itself loads when a screen needs it.
+ */
+function schemaIndex(): Plugin {
+  const id = 'virtual:schema-index'
+  return {
+    name: 'schema-index',
+    resolveId: (source) => (source === id ? `\0${id}` : null),
+    async load(source) {
+      if (source !== `\0${id}`) return null
+      const { schemaIndexOf } = await import('./src/core/instrument/schema-index')
+      const { readSchemaFiles, schemasDir } = await import('./src/cli/schema-files')
+      const files = readSchemaFiles()
+      for (const f of files) this.addWatchFile(`${schemasDir}/${f.path}`)
+      return `export default ${JSON.stringify(schemaIndexOf(files))}`
+    },
+  }
+}
+
+/**
  * At the top of index.html: the policy, where the built app is served without its header (the
  * development server and `vite preview` send the header), and a small script that reads the stored
  * language while the app downloads (src/i18n/early-language.ts), allowed by its hash. The build
@@ -147,6 +167,7 @@ export default defineConfig({
   plugins: [
     react({ exclude: [/\/src\/pdf\//, /\/node_modules\//] }),
     validateSchemas(),
+    schemaIndex(),
     contentSecurityPolicy(),
     compileHints(),
     compactSchemaText(),
@@ -186,13 +207,12 @@ export default defineConfig({
       output: {
         /*
          * The start-up code in a few chunks of similar weight, compiled in parallel under their
-         * compile hints (react-dom alone is the longest); the schema text, which has no code to
-         * compile, on its own. Every chunk is named after what it holds.
+         * compile hints (react-dom alone is the longest). Each schemas/ file is a chunk of its own,
+         * loaded when a screen needs it. Every chunk is named after what it holds.
          */
         codeSplitting: {
           groups: [
             { name: 'react-dom', test: /node_modules[\\/](react-dom|scheduler)[\\/]/ },
-            { name: 'schema-text', test: /[\\/]schemas[\\/].*\.json/ },
             {
               name: 'i18n',
               test: /node_modules[\\/](i18next|react-i18next)[\\/]|[\\/]src[\\/]i18n[\\/]/,

@@ -28,7 +28,7 @@ export function importsOf(code: string): string[] {
   return found
 }
 
-const CORE_ALLOWED_PACKAGES = ['zod']
+const CORE_ALLOWED_PACKAGES = ['zod', 'immer']
 
 /*
  * The intended layout, lowest first: what each part of src/ may import besides itself. core is

@@ -1,5 +1,5 @@
 import './app.css'
-import { Suspense, useEffect, useState } from 'react'
+import { Suspense, use, useCallback, useEffect, useState } from 'react'
 import { FillInScreen, PreviewScreen } from '../features/fill-in/fill-in-screen'
 import { InstrumentsScreen } from '../features/instruments/instruments-screen'
 import { createI18n } from '../i18n/i18n'
@@ -7,7 +7,9 @@ import { TextProvider, useText } from '../i18n/text'
 import { lazyScreen } from '../ui/lazy-screen'
 import { NotFoundScreen } from '../ui/not-found-screen'
 import { ScreenBoundary } from '../ui/screen-boundary'
-import { instrumentCatalogue, newerVersionOf, versionsCatalogue, wholeCatalogue } from './catalogue'
+import type { Catalogue } from '../core/instrument/catalogue-data'
+import { libraryFiles, onLibraryChange } from '../storage/instrument-library'
+import { catalogueSource, type CatalogueSource } from './catalogue'
 import { LanguageSwitch } from './language-switch'
 import { StorageGate } from './storage-gate'
 import { UpdatePrompt } from './update-prompt'
@@ -23,6 +25,9 @@ const CompareScreen = lazyScreen(() =>
 const ReportScreen = lazyScreen(() =>
   import('../features/report/report-screen').then((m) => m.ReportScreen),
 )
+const BuilderScreen = lazyScreen(() =>
+  import('../features/builder/builder-screen').then((m) => m.BuilderScreen),
+)
 const EncryptionScreen = lazyScreen(() =>
   import('../features/encryption/encryption-screen').then((m) => m.EncryptionScreen),
 )
@@ -34,61 +39,129 @@ const READS_STORAGE: ReadonlySet<Route['screen']> = new Set([
   'compare',
   'report',
   'encryption',
+  // The builder counts the saved assessments a new version affects.
+  'builder',
 ])
 
-function Screen({ route, navigate }: { route: Route; navigate: (hash: string) => void }) {
+/** Renders `children` with the catalogue once it has loaded (the Suspense around shows loading). */
+function WithCatalogue({
+  load,
+  children,
+}: {
+  load: Promise<Catalogue>
+  children: (catalogue: Catalogue) => React.ReactNode
+}) {
+  return children(use(load))
+}
+
+interface ScreenProps {
+  route: Route
+  navigate: (hash: string) => void
+  source: CatalogueSource
+  /** Reads the instrument library again (after the builder saved a version, or an import). */
+  reloadLibrary: () => Promise<void>
+}
+
+function Screen({ route, navigate, source, reloadLibrary }: ScreenProps) {
+  const whole = (render: (catalogue: Catalogue) => React.ReactNode) => (
+    <WithCatalogue load={source.whole()}>{render}</WithCatalogue>
+  )
   switch (route.screen) {
     case 'instruments':
-      return <InstrumentsScreen catalogue={wholeCatalogue()} />
+      return whole((catalogue) => (
+        <InstrumentsScreen
+          catalogue={catalogue}
+          known={source.known}
+          onLibraryChanged={reloadLibrary}
+        />
+      ))
     case 'assessments':
-      return <AssessmentsScreen catalogue={wholeCatalogue()} navigate={navigate} />
+      return whole((catalogue) => <AssessmentsScreen catalogue={catalogue} navigate={navigate} />)
     case 'fill-in':
       return (
         <FillInScreen
           key={route.assessmentId}
-          catalogueFor={instrumentCatalogue}
+          catalogueFor={source.instrument}
           assessmentId={route.assessmentId}
-          newerVersionOf={newerVersionOf}
-          versionsFor={versionsCatalogue}
+          newerVersionOf={source.newerVersionOf}
+          versionsFor={source.versions}
         />
       )
     case 'compare':
-      return (
+      return whole((catalogue) => (
         <CompareScreen
-          catalogue={wholeCatalogue()}
+          catalogue={catalogue}
           baId={route.baId}
           vaId={route.vaId}
           navigate={navigate}
         />
-      )
+      ))
     case 'report':
-      return <ReportScreen catalogue={wholeCatalogue()} />
+      return whole((catalogue) => <ReportScreen catalogue={catalogue} />)
     case 'encryption':
-      return <EncryptionScreen catalogue={wholeCatalogue()} />
+      return whole((catalogue) => <EncryptionScreen catalogue={catalogue} />)
+    case 'builder':
+      return whole((catalogue) => (
+        <BuilderScreen
+          catalogue={catalogue}
+          known={source.known}
+          {...(route.id && route.version ? { open: { id: route.id, version: route.version } } : {})}
+          navigate={navigate}
+          onLibraryChanged={reloadLibrary}
+        />
+      ))
     case 'preview':
       return (
-        <PreviewScreen
-          key={`${route.id}@${route.version}`}
-          catalogue={instrumentCatalogue(route)}
-          id={route.id}
-          version={route.version}
-        />
+        <WithCatalogue load={source.instrument(route)}>
+          {(catalogue) => (
+            <PreviewScreen
+              key={`${route.id}@${route.version}`}
+              catalogue={catalogue}
+              id={route.id}
+              version={route.version}
+            />
+          )}
+        </WithCatalogue>
       )
     case 'not-found':
       return <NotFoundScreen />
   }
 }
 
+/**
+ * The catalogue source over the shipped files and the browser's instrument library, made again
+ * whenever the library changes (here or in another tab). Undefined while the library is read.
+ */
+function useCatalogueSource(): [CatalogueSource | undefined, () => Promise<void>] {
+  const [source, setSource] = useState<CatalogueSource>()
+  const reload = useCallback(
+    () =>
+      libraryFiles().then(
+        (files) => setSource(catalogueSource(files)),
+        // No IndexedDB (or blocked by an older tab): the shipped instruments still work.
+        () => setSource((now) => now ?? catalogueSource([])),
+      ),
+    [],
+  )
+  useEffect(() => {
+    void reload()
+    return onLibraryChange(() => void reload())
+  }, [reload])
+  return [source, reload]
+}
+
 /** A new boundary per screen, and per assessment or instrument it shows; not per pair compared. */
 function boundaryKey(route: Route): string {
   if (route.screen === 'fill-in') return `fill-in/${route.assessmentId}`
   if (route.screen === 'preview') return `preview/${route.id}/${route.version}`
+  if (route.screen === 'builder') return `builder/${route.id ?? ''}/${route.version ?? ''}`
   return route.screen
 }
 
 function Shell() {
   const { t, lang } = useText()
   const [route, navigate] = useHashRoute()
+  const [source, reloadLibrary] = useCatalogueSource()
   const section =
     route.screen === 'fill-in' || route.screen === 'encryption' ? 'assessments' : route.screen
   useEffect(() => {
@@ -123,6 +196,9 @@ function Shell() {
         >
           {t('nav.instruments')}
         </a>
+        <a href="#/builder" aria-current={section === 'builder' ? 'page' : undefined}>
+          {t('nav.builder')}
+        </a>
         <a href="#/assessments" aria-current={section === 'assessments' ? 'page' : undefined}>
           {t('nav.assessments')}
         </a>
@@ -148,12 +224,26 @@ function Shell() {
            * Inside the Suspense, which stays: the next screen's chunk loads behind the current one.
            */}
           <ScreenBoundary key={boundaryKey(route)}>
-            {READS_STORAGE.has(route.screen) ? (
+            {route.screen === 'not-found' ? (
+              <NotFoundScreen />
+            ) : !source ? (
+              <p role="status">{t('form.loading')}</p>
+            ) : READS_STORAGE.has(route.screen) ? (
               <StorageGate>
-                <Screen route={route} navigate={navigate} />
+                <Screen
+                  route={route}
+                  navigate={navigate}
+                  source={source}
+                  reloadLibrary={reloadLibrary}
+                />
               </StorageGate>
             ) : (
-              <Screen route={route} navigate={navigate} />
+              <Screen
+                route={route}
+                navigate={navigate}
+                source={source}
+                reloadLibrary={reloadLibrary}
+              />
             )}
           </ScreenBoundary>
         </Suspense>

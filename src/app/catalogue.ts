@@ -1,3 +1,5 @@
+import index from 'virtual:schema-index'
+import { buildCatalogue } from '../core/instrument/catalogue'
 import type { Catalogue, SchemaFile } from '../core/instrument/catalogue-data'
 import {
   compareSemver,
@@ -6,93 +8,151 @@ import {
   trustedCatalogue,
   versionedPath,
 } from '../core/instrument/catalogue-data'
+import type { Localized } from '../core/instrument/meta-schema'
 
 /*
- * The files in schemas/, read as text (much quicker to start than the same data as a JS object
- * literal) and parsed with JSON.parse only when a screen needs them: the form of one instrument
- * does not parse every other instrument and the crosswalks first. They ship in the app's own
- * chunk, since a request per file cost more than it saved. vite.config.ts validated every file
- * at build time.
+ * The files in schemas/, each a chunk of its own read as text and parsed when a screen first
+ * needs it: the start-up download holds only the build-time index (id, version, title), so it
+ * does not grow with every version shipped. vite.config.ts validated every file at build time.
  */
-const texts = import.meta.glob<string>('../../schemas/*/*.json', {
-  eager: true,
+const loaders = import.meta.glob<string>('../../schemas/*/*.json', {
   query: '?raw',
   import: 'default',
 })
 
 const PREFIX = '../../schemas/'
 
-/** Paths below schemas/ (`bar/1.0.0.json`) of every file the app was built with. */
-export const schemaPaths: readonly string[] = Object.keys(texts).map((p) => p.slice(PREFIX.length))
+const shipped = new Map<string, Promise<SchemaFile>>()
 
-const files = new Map<string, SchemaFile>()
-
-function schemaFile(path: string): SchemaFile {
-  let file = files.get(path)
+function shippedFile(path: string): Promise<SchemaFile> {
+  let file = shipped.get(path)
   if (!file) {
-    file = { path, json: JSON.parse(texts[PREFIX + path] as string) as unknown }
-    files.set(path, file)
+    const load = loaders[PREFIX + path]
+    if (!load) throw new Error(`not shipped: ${path}`)
+    file = load().then((text) => ({ path, json: JSON.parse(text) as unknown }))
+    file.catch(() => shipped.delete(path))
+    shipped.set(path, file)
   }
   return file
 }
 
-const catalogues = new Map<string, Catalogue>()
-
-/** One catalogue object per set of files, the same on every call. */
-function catalogueOf(paths: readonly string[]): Catalogue {
-  const key = [...paths].sort().join('|')
-  let catalogue = catalogues.get(key)
-  if (!catalogue) {
-    catalogue = trustedCatalogue(paths.map(schemaFile))
-    catalogues.set(key, catalogue)
-  }
-  return catalogue
+/** One version the app knows, before its file is loaded. */
+export interface KnownVersion {
+  id: string
+  version: string
+  path: string
+  title?: Localized
+  origin: 'shipped' | 'library'
 }
 
-/** Every instrument, vocabulary and crosswalk shipped in schemas/. */
-export function wholeCatalogue(): Catalogue {
-  return catalogueOf(schemaPaths)
+/** The paths below schemas/ of every file the app was built with. */
+export const shippedPaths: readonly string[] = index.map((e) => e.path)
+
+/**
+ * Where screens get instruments, vocabularies and crosswalks: the shipped files and the browser's
+ * instrument library together. One source per state of the library; each of its catalogues is
+ * made once, so a screen may suspend on it (React `use`).
+ */
+export interface CatalogueSource {
+  /** Every instrument version, shipped and in the library (without loading any file). */
+  known: readonly KnownVersion[]
+  /** Every file: what lists, compares and reports read. */
+  whole(): Promise<Catalogue>
+  /** One instrument version and the vocabulary it names (empty when there is no such version). */
+  instrument(ref: { id: string; version: string }): Promise<Catalogue>
+  /** Every version of one instrument and their vocabularies: what a migration reads. */
+  versions(id: string): Promise<Catalogue>
+  /** The latest version of the instrument `ref` names when it is newer than `ref`. */
+  newerVersionOf(ref: { id: string; version: string }): string | undefined
 }
 
 /**
- * One instrument version and the vocabulary it names, or an empty catalogue when the app has no
- * such file (the screen then says what is missing, as for any unknown instrument).
+ * A source over the shipped files and the library's (already in memory: the library is small,
+ * and its files are checked here against the shipped ones, with the messages of any import).
  */
-export function instrumentCatalogue(ref: { id: string; version: string }): Catalogue {
-  const path = versionedPath(ref.id, ref.version)
-  if (!schemaPaths.includes(path)) return catalogueOf([])
-  const wanted = (schemaFile(path).json as { vocabulary?: { version?: unknown } }).vocabulary
-    ?.version
-  const vocabulary = versionedPath('vocabulary', String(wanted))
-  return catalogueOf(schemaPaths.includes(vocabulary) ? [path, vocabulary] : [path])
-}
+export function catalogueSource(library: readonly SchemaFile[]): CatalogueSource {
+  // A library file can never replace a shipped one (the library refuses such a path too).
+  const own = library.filter((f) => !shippedPaths.includes(f.path))
+  const ownPaths = new Set(own.map((f) => f.path))
+  const known: KnownVersion[] = [
+    ...index
+      .filter((e) => e.kind === 'instrument')
+      .map((e) => ({
+        id: e.id,
+        version: e.version,
+        path: e.path,
+        ...(e.title ? { title: e.title } : {}),
+        origin: 'shipped' as const,
+      })),
+    ...own.flatMap((f): KnownVersion[] => {
+      const [id = '', name = ''] = f.path.split('/')
+      const title = (f.json as { title?: Localized } | null)?.title
+      return schemaFileKind(f.path) === 'instrument'
+        ? [
+            {
+              id,
+              version: name.slice(0, -5),
+              path: f.path,
+              ...(title ? { title } : {}),
+              origin: 'library',
+            },
+          ]
+        : []
+    }),
+  ].sort((a, b) => a.id.localeCompare(b.id) || compareSemver(a.version, b.version))
 
-/** Every version of one instrument, read from the file names only: nothing is parsed. */
-function versionsOf(id: string): { id: string; version: string }[] {
-  return schemaPaths.flatMap((p) => {
-    const [folder, file] = p.split('/')
-    return folder === id && schemaFileKind(p) === 'instrument' && file
-      ? [{ id, version: file.slice(0, -'.json'.length) }]
-      : []
-  })
-}
+  const made = new Map<string, Promise<Catalogue>>()
+  /** The catalogue of these files, made once per set of paths. */
+  const catalogueOf = (paths: readonly string[]): Promise<Catalogue> => {
+    const unique = [...new Set(paths)].sort()
+    const key = unique.join('|')
+    let catalogue = made.get(key)
+    if (!catalogue) {
+      catalogue = Promise.all(
+        unique.map((p) =>
+          ownPaths.has(p)
+            ? Promise.resolve(own.find((f) => f.path === p) as SchemaFile)
+            : shippedFile(p),
+        ),
+      ).then((files) =>
+        files.some((f) => ownPaths.has(f.path))
+          ? buildCatalogue(files, new Set(files.map((f) => f.path).filter((p) => !ownPaths.has(p))))
+          : trustedCatalogue(files),
+      )
+      catalogue.catch(() => made.delete(key))
+      made.set(key, catalogue)
+    }
+    return catalogue
+  }
+  const vocabularyOf = (path: string): string | undefined => {
+    const entry = index.find((e) => e.path === path)
+    const wanted =
+      entry?.vocabulary ??
+      (own.find((f) => f.path === path)?.json as { vocabulary?: { version?: unknown } } | null)
+        ?.vocabulary?.version
+    const vocabulary = versionedPath('vocabulary', String(wanted))
+    return shippedPaths.includes(vocabulary) || ownPaths.has(vocabulary) ? vocabulary : undefined
+  }
+  const withVocabularies = (paths: readonly string[]) =>
+    paths.flatMap((p) => [p, ...(vocabularyOf(p) ? [vocabularyOf(p) as string] : [])])
 
-/** The latest version of the instrument `ref` names when it is newer than `ref`, from file names alone. */
-export function newerVersionOf(ref: { id: string; version: string }): string | undefined {
-  // As newerVersion in core/migration, which is not loaded at start for these few lines.
-  const latest = latestVersions(versionsOf(ref.id))[0]
-  return latest && compareSemver(latest.version, ref.version) > 0 ? latest.version : undefined
-}
+  const versions = (id: string) =>
+    catalogueOf(withVocabularies(known.filter((k) => k.id === id).map((k) => k.path)))
 
-/** Every version of one instrument and the vocabularies they name: what a migration reads. */
-export function versionsCatalogue(id: string): Catalogue {
-  const paths = versionsOf(id).map((v) => versionedPath(v.id, v.version))
-  const vocabularies = paths.map((p) => {
-    const wanted = (schemaFile(p).json as { vocabulary?: { version?: unknown } }).vocabulary
-      ?.version
-    return versionedPath('vocabulary', String(wanted))
-  })
-  return catalogueOf(
-    [...new Set([...paths, ...vocabularies])].filter((p) => schemaPaths.includes(p)),
-  )
+  return {
+    known,
+    whole: () => catalogueOf([...shippedPaths, ...ownPaths]),
+    instrument(ref) {
+      const found = known.find((k) => k.id === ref.id && k.version === ref.version)
+      if (!found) return catalogueOf([])
+      // A library version is checked with the versions before it (its migration).
+      if (found.origin === 'library') return versions(ref.id)
+      return catalogueOf(withVocabularies([found.path]))
+    },
+    versions,
+    newerVersionOf(ref) {
+      const latest = latestVersions(known.filter((k) => k.id === ref.id))[0]
+      return latest && compareSemver(latest.version, ref.version) > 0 ? latest.version : undefined
+    },
+  }
 }

@@ -8,6 +8,8 @@ export type Route =
   | { screen: 'compare'; baId: string; vaId: string }
   | { screen: 'report' }
   | { screen: 'encryption' }
+  /** The instrument builder: a draft of the version after `id` `version`, or the draft left open. */
+  | { screen: 'builder'; id?: string; version?: string }
   | { screen: 'not-found' }
 
 /** A hash such as `#main` points into the page; only `#/...` names a screen. */
@@ -34,6 +36,9 @@ export function parseRoute(hash: string): Route {
     const side = (s: string | undefined) => (s && s !== '-' ? s : '')
     return { screen: 'compare', baId: side(parts[1]), vaId: side(parts[2]) }
   }
+  if (parts[0] === 'builder' && parts.length === 1) return { screen: 'builder' }
+  if (parts[0] === 'builder' && parts[1] && parts[2] && parts.length === 3)
+    return { screen: 'builder', id: parts[1], version: parts[2] }
   if (parts[0] === 'preview' && parts[1] && parts[2])
     return { screen: 'preview', id: parts[1], version: parts[2] }
   return { screen: 'not-found' }

@@ -24,6 +24,25 @@ export interface StudioDb extends DBSchema {
   assessments: { key: string; value: AssessmentRecord; indexes: { updatedAt: string } }
   comparisons: { key: string; value: ComparisonRecord }
   keys: { key: string; value: KeyRecord }
+  instruments: { key: string; value: LibraryRecord }
+  builderDrafts: { key: string; value: BuilderDraftRecord }
+}
+
+/** An instrument version in the browser's library (instrument-library.ts). */
+export interface LibraryRecord {
+  /** Where it would live below schemas/: `bar/1.2.0.json`. */
+  path: string
+  /** The instrument file as saved or imported. */
+  json: unknown
+  addedAt: string
+  origin: 'builder' | 'import'
+}
+
+/** The builder's draft of a new version and its history, as plain JSON (builder-drafts.ts). */
+export interface BuilderDraftRecord {
+  id: string
+  savedAt: string
+  state: unknown
 }
 
 export const DB_NAME = 'bar-studio'

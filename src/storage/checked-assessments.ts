@@ -71,8 +71,8 @@ export async function listValidAssessments(
 /** One stored record, checked; undefined when there is none. */
 export async function getCheckedAssessment(
   id: string,
-  instruments: (raw: unknown) => readonly Instrument[],
+  instruments: (raw: unknown) => readonly Instrument[] | Promise<readonly Instrument[]>,
 ): Promise<CheckedRecord | undefined> {
   const record = await getStoredAssessment(id)
-  return record && checkRecord(record, instruments(record.assessment))
+  return record && checkRecord(record, await instruments(record.assessment))
 }

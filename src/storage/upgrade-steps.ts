@@ -61,4 +61,18 @@ export const UPGRADE_STEPS: readonly UpgradeStep[] = [
       db.createObjectStore('keys', { keyPath: 'id' })
     },
   },
+  {
+    // Instrument versions made in the builder or imported: plain JSON, no medical data.
+    name: 'createInstrumentLibrary',
+    run(db) {
+      db.createObjectStore('instruments', { keyPath: 'path' })
+    },
+  },
+  {
+    // The builder's open draft and its undo history, so both survive a reload.
+    name: 'createBuilderDrafts',
+    run(db) {
+      db.createObjectStore('builderDrafts', { keyPath: 'id' })
+    },
+  },
 ]

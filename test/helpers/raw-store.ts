@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import { closeStore, DB_NAME, DB_VERSION } from '../../src/storage/assessment-store'
 import { learnState, lock } from '../../src/storage/tab-key'
 
-const STORES = ['assessments', 'comparisons', 'keys'] as const
+const STORES = ['assessments', 'comparisons', 'keys', 'instruments', 'builderDrafts'] as const
 
 /** Typed arrays as hex, so records (and their bytes) can be compared and searched as text. */
 function asText(value: unknown): string {

@@ -41,6 +41,8 @@ describe('UPGRADE_STEPS', () => {
       'createComparisons',
       'wrapAssessmentsWithRevision',
       'createKeyStore',
+      'createInstrumentLibrary',
+      'createBuilderDrafts',
     ])
     expect(DB_VERSION).toBe(UPGRADE_STEPS.length)
   })
@@ -100,8 +102,27 @@ describe('UPGRADE_STEPS', () => {
     // The new store is there and empty.
     await closeStore()
     const upgraded = await openDB(DB_NAME, DB_VERSION)
-    expect([...upgraded.objectStoreNames].sort()).toEqual(['assessments', 'comparisons', 'keys'])
+    expect([...upgraded.objectStoreNames].sort()).toEqual([
+      'assessments',
+      'builderDrafts',
+      'comparisons',
+      'instruments',
+      'keys',
+    ])
     expect(await upgraded.count('keys')).toBe(0)
+    upgraded.close()
+  })
+
+  it('createInstrumentLibrary and createBuilderDrafts: a version 4 database keeps its records and gains two empty stores', async () => {
+    const db = await databaseAt(4)
+    const record = { id: bar.id, revision: 3, updatedAt: bar.updatedAt, assessment: bar }
+    await db.put('assessments', record)
+    db.close()
+    expect(await getStoredAssessment(bar.id)).toEqual(record)
+    await closeStore()
+    const upgraded = await openDB(DB_NAME, DB_VERSION)
+    expect(await upgraded.count('instruments')).toBe(0)
+    expect(await upgraded.count('builderDrafts')).toBe(0)
     upgraded.close()
   })
 })

@@ -6,6 +6,7 @@ import { duplicateAssessment, newAssessment } from '../../core/assessment/new-as
 import type { Catalogue } from '../../core/instrument/catalogue-data'
 import { findVocabulary } from '../../core/instrument/catalogue-data'
 import { findInstrument } from '../../core/instrument/find-instrument'
+import type { Instrument } from '../../core/instrument/meta-schema'
 import type { ValidationIssue } from '../../core/issues/validation-issue'
 import { addAssessment, onStorageChange, saveAssessment } from '../../storage/assessment-store'
 import type { CheckedRecord } from '../../storage/checked-assessments'
@@ -27,7 +28,7 @@ type Loaded =
   | { kind: 'missing' }
   | { kind: 'failed'; error: unknown }
   | { kind: 'invalid'; id: string; raw: unknown; issues: ValidationIssue[] }
-  | { kind: 'ready'; record: CheckedRecord & { ok: true } }
+  | { kind: 'ready'; record: CheckedRecord & { ok: true }; catalogue: Catalogue }
 
 type Conflict = 'stale' | 'deleted'
 
@@ -37,6 +38,8 @@ interface Upgrade {
   /** Each ask starts the flow afresh. */
   attempt: number
   module?: Awaited<ReturnType<typeof loadUpgrade>>
+  /** Every version of the instrument, loaded with the module. */
+  instruments?: readonly Instrument[]
   error?: unknown
 }
 
@@ -162,12 +165,12 @@ export function FillInScreen({
   versionsFor,
 }: {
   /** The catalogue holding (at least) the assessment's instrument and its vocabulary. */
-  catalogueFor: (instrument: InstrumentRef) => Catalogue
+  catalogueFor: (instrument: InstrumentRef) => Promise<Catalogue>
   assessmentId: string
   /** The newer version of an instrument there is to upgrade to; without it, none is offered. */
   newerVersionOf?: (instrument: InstrumentRef) => string | undefined
   /** Every version of one instrument: read for an upgrade and for answers as captured. */
-  versionsFor?: (id: string) => Catalogue
+  versionsFor?: (id: string) => Promise<Catalogue>
 }) {
   const { t, l, lang } = useText()
   const [state, setState] = useState<Loaded>({ kind: 'loading' })
@@ -175,14 +178,17 @@ export function FillInScreen({
   // its answers were captured in) before it is shown. The loader (zod and the assessment schemas)
   // loads with the first record, not with the app.
   const read = useCallback(
-    (id: string) =>
-      loadChecked().then((m) =>
-        m.getCheckedAssessment(id, (raw) => {
-          const own = catalogueFor(instrumentRef(raw)).instruments
-          const captured = capturedRef(raw)
-          return captured ? [...own, ...catalogueFor(captured).instruments] : own
-        }),
-      ),
+    async (id: string) => {
+      let catalogue: Catalogue | undefined
+      const m = await loadChecked()
+      const record = await m.getCheckedAssessment(id, async (raw) => {
+        catalogue = await catalogueFor(instrumentRef(raw))
+        const captured = capturedRef(raw)
+        const own = catalogue.instruments
+        return captured ? [...own, ...(await catalogueFor(captured)).instruments] : own
+      })
+      return record && catalogue ? { record, catalogue } : undefined
+    },
     [catalogueFor],
   )
   const [conflict, setConflict] = useState<Conflict | undefined>()
@@ -191,16 +197,17 @@ export function FillInScreen({
   const storageText = (e: unknown) => t(storageMessageKey(e), { reason: String(e) })
   const session = useRef<Session | undefined>(undefined)
 
-  const show = useCallback((record: CheckedRecord | undefined) => {
+  const show = useCallback((read: { record: CheckedRecord; catalogue: Catalogue } | undefined) => {
     if (session.current) session.current.closed = true
-    if (!record?.ok) {
+    const record = read?.record
+    if (!read || !record?.ok) {
       session.current = undefined
-      setState(record ? { kind: 'invalid', ...record } : { kind: 'missing' })
+      setState(record && !record.ok ? { kind: 'invalid', ...record } : { kind: 'missing' })
       return
     }
     session.current = { base: record.revision, closed: false, latest: record.assessment }
     setConflict(undefined)
-    setState({ kind: 'ready', record })
+    setState({ kind: 'ready', record, catalogue: read.catalogue })
   }, [])
 
   useEffect(() => {
@@ -262,8 +269,8 @@ export function FillInScreen({
     setUpgrade({ version, attempt })
     const settle = (u: Partial<Upgrade>) =>
       setUpgrade((now) => (now?.attempt === attempt ? { ...now, ...u } : now))
-    loadUpgrade().then(
-      (module) => settle({ module }),
+    Promise.all([loadUpgrade(), record && versionsFor?.(record.assessment.instrument.id)]).then(
+      ([module, versions]) => settle({ module, instruments: versions?.instruments ?? [] }),
       (error: unknown) => settle({ error }),
     )
   }
@@ -309,8 +316,10 @@ export function FillInScreen({
     let live = true
     loadCaptured().then(
       (m) => {
-        const view = live && m.capturedView(a, versionsFor(a.instrument.id).instruments)
-        if (view) setCaptured({ for: a, view })
+        void versionsFor(a.instrument.id).then((versions) => {
+          const view = live && m.capturedView(a, versions.instruments)
+          if (view) setCaptured({ for: a, view })
+        })
       },
       // Only extra information: the form works without it.
       () => undefined,
@@ -353,7 +362,7 @@ export function FillInScreen({
         <a href="#/assessments">{t('form.back')}</a>
       </>
     )
-  const catalogue = record ? catalogueFor(record.assessment.instrument) : undefined
+  const catalogue = state.kind === 'ready' ? state.catalogue : undefined
   const found =
     record && catalogue
       ? findInstrument(catalogue.instruments, record.assessment.instrument)
@@ -417,7 +426,7 @@ export function FillInScreen({
         <upgrade.module.UpgradeFlow
           key={`upgrade-${upgrade.attempt}`}
           version={upgrade.version}
-          instruments={versionsFor(instrument.id).instruments}
+          instruments={upgrade.instruments ?? []}
           prepare={prepareUpgrade}
           onConfirm={(migrated) => void confirmUpgrade(migrated)}
           onCancel={cancelUpgrade}

@@ -65,7 +65,10 @@ afterEach(() => {
 
 async function open(lang: 'nl' | 'en' = 'nl') {
   const user = userEvent.setup()
-  renderWithI18n(<FillInScreen catalogueFor={() => catalogue} assessmentId={draft.id} />, lang)
+  renderWithI18n(
+    <FillInScreen catalogueFor={() => Promise.resolve(catalogue)} assessmentId={draft.id} />,
+    lang,
+  )
   await screen.findByLabelText(lang === 'nl' ? 'Naam van de opsteller' : "Author's name")
   return user
 }
@@ -183,7 +186,9 @@ describe('FillInScreen', () => {
       assessment: { ...draft, answers: { tillen: { kind: 'capacity', level: 99 } } },
     })
     db.close()
-    renderWithI18n(<FillInScreen catalogueFor={() => catalogue} assessmentId={draft.id} />)
+    renderWithI18n(
+      <FillInScreen catalogueFor={() => Promise.resolve(catalogue)} assessmentId={draft.id} />,
+    )
     expect(
       await screen.findByRole('heading', { name: 'Deze opgeslagen beoordeling klopt niet meer' }),
     ).toBeInTheDocument()
@@ -198,7 +203,9 @@ describe('FillInScreen', () => {
     vi.spyOn(indexedDB, 'open').mockImplementation(() => {
       throw new DOMException('blocked', 'SecurityError')
     })
-    renderWithI18n(<FillInScreen catalogueFor={() => catalogue} assessmentId={draft.id} />)
+    renderWithI18n(
+      <FillInScreen catalogueFor={() => Promise.resolve(catalogue)} assessmentId={draft.id} />,
+    )
     expect(await screen.findByRole('alert')).toHaveTextContent(
       /Deze browser laat de app niets bewaren/,
     )
@@ -245,10 +252,10 @@ describe('FillInScreen: upgrading to a newer version of the instrument', () => {
     const user = userEvent.setup()
     renderWithI18n(
       <FillInScreen
-        catalogueFor={() => demo}
+        catalogueFor={() => Promise.resolve(demo)}
         assessmentId={draft.id}
         newerVersionOf={(ref) => newerVersion(demo.instruments, ref)?.version}
-        versionsFor={() => demo}
+        versionsFor={() => Promise.resolve(demo)}
       />,
       lang,
     )

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest'
+import { catalogueSource, shippedPaths } from '../../src/app/catalogue'
+import { nextBar } from '../helpers/next-version'
+
+const versions = (c: { instruments: { id: string; version: string }[] }) =>
+  c.instruments.map((i) => `${i.id} ${i.version}`)
+
+describe('catalogueSource', () => {
+  it('knows every shipped version from the build-time index, without loading a file', () => {
+    const source = catalogueSource([])
+    expect(source.known.map((k) => `${k.id} ${k.version} ${k.origin}`)).toEqual([
+      'bar 1.0.0 shipped',
+      'bar 1.1.0 shipped',
+      'fml 1.0.0 shipped',
+    ])
+    expect(shippedPaths).toContain('vocabulary/1.0.0.json')
+    expect(source.newerVersionOf({ id: 'bar', version: '1.0.0' })).toBe('1.1.0')
+    expect(source.newerVersionOf({ id: 'bar', version: '1.1.0' })).toBeUndefined()
+  })
+
+  it('loads one instrument with its vocabulary only, the same catalogue on every call', async () => {
+    const source = catalogueSource([])
+    const one = await source.instrument({ id: 'fml', version: '1.0.0' })
+    expect(versions(one)).toEqual(['fml 1.0.0'])
+    expect(one.vocabularies.map((v) => v.version)).toEqual(['1.0.0'])
+    expect(await source.instrument({ id: 'fml', version: '1.0.0' })).toBe(one)
+    expect(versions(await source.instrument({ id: 'fml', version: '9.9.9' }))).toEqual([])
+  })
+
+  it('adds the library versions, checked against the shipped ones, to every catalogue', async () => {
+    const source = catalogueSource([{ path: 'bar/1.1.1.json', json: nextBar() }])
+    expect(source.known.at(-2)).toMatchObject({ id: 'bar', version: '1.1.1', origin: 'library' })
+    expect(source.newerVersionOf({ id: 'bar', version: '1.1.0' })).toBe('1.1.1')
+    const whole = await source.whole()
+    expect(versions(whole)).toEqual(['bar 1.0.0', 'bar 1.1.0', 'bar 1.1.1', 'fml 1.0.0'])
+    expect(whole.problems).toEqual([])
+    expect(whole.crosswalks.length).toBe(2)
+    expect(versions(await source.instrument({ id: 'bar', version: '1.1.1' }))).toContain(
+      'bar 1.1.1',
+    )
+  })
+
+  it('reports a broken library file as a problem and keeps everything else usable', async () => {
+    const broken = { ...nextBar(), migration: undefined }
+    const whole = await catalogueSource([{ path: 'bar/1.1.1.json', json: broken }]).whole()
+    expect(versions(whole)).toEqual(['bar 1.0.0', 'bar 1.1.0', 'fml 1.0.0'])
+    expect(whole.problems.map((p) => p.path)).toEqual(['bar/1.1.1.json'])
+  })
+
+  it('never lets a library file replace a shipped one', async () => {
+    const impostor = { ...nextBar(), version: '1.1.0' }
+    const source = catalogueSource([{ path: 'bar/1.1.0.json', json: impostor }])
+    const whole = await source.whole()
+    const label = (v: string) =>
+      whole.instruments
+        .find((i) => i.version === v)
+        ?.sections.flatMap((s) => s.items)
+        .find((i) => i.id === 'fysiek.tillen')?.label.nl
+    expect(label('1.1.0')).not.toContain('herzien')
+    expect(source.known.filter((k) => k.origin === 'library')).toEqual([])
+  })
+})
