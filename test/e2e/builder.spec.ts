@@ -38,6 +38,10 @@ test('builds BAR 1.2.0 from 1.1.0: rename, add, reorder by keyboard and by drag,
 }, testInfo) => {
   test.setTimeout(180_000)
   await page.setViewportSize({ width: 1400, height: 1000 })
+  // A saved BAR 1.0.0: the new version will affect it (it passes through 1.1.0).
+  await page.goto('/#/assessments')
+  await page.getByRole('button', { name: 'Open voorbeeld: BAR van de bedrijfsarts' }).click()
+  await expect(page.locator('[data-item-id]').first()).toBeVisible()
   // An earlier version is not where a new one starts: the builder says so and links the latest.
   await page.goto('/#/builder/bar/1.0.0')
   await expect(page.getByText(/is niet de nieuwste versie \(dat is 1\.1\.0\)/)).toBeVisible()
@@ -166,6 +170,8 @@ test('builds BAR 1.2.0 from 1.1.0: rename, add, reorder by keyboard and by drag,
   await expect(page.getByText('0 teksten getoond')).toBeVisible()
   await expect(page.getByText('Engels: 100% compleet', { exact: false })).toBeVisible()
   await expectNoAxeViolations(page)
+  await page.getByRole('checkbox', { name: 'Alleen ontbrekende' }).uncheck()
+  await shoot(page, 'translations')
 
   // Save: the proposed version follows the changes; a lower one is refused.
   await page.getByRole('button', { name: 'Opslaan als nieuwe versie' }).click()
@@ -175,12 +181,21 @@ test('builds BAR 1.2.0 from 1.1.0: rename, add, reorder by keyboard and by drag,
     save.getByText('Item toegevoegd (niet verplicht) mentaal / nieuw-item'),
   ).toBeVisible()
   await expect(save.getByText(/mentaal\.herinneren.*meegenomen door migratiestap/)).toBeVisible()
-  await expect(save.getByText(/opgeslagen beoordelingen? gebruik/)).toBeVisible()
+  await expect(
+    save.getByText(`1 opgeslagen beoordeling gebruikt ${BAR} 1.1.0 of een eerdere versie.`),
+  ).toBeVisible()
+  await expect(
+    save.getByText(
+      /Bij overstappen naar de nieuwe versie: \d+ antwoorden behouden, 1 verplaatst, 0 omgezet, 0 vervallen\./,
+    ),
+  ).toBeVisible()
+  await expect(save.getByText('mentaal.herinneren: 1 antwoord verplaatst')).toBeVisible()
   const version = save.getByRole('textbox', { name: 'Versienummer' })
   await version.fill('1.1.1')
   await save.getByRole('button', { name: `${BAR} 1.1.1 opslaan` }).click()
   await expect(save.getByRole('alert')).toContainText('1.2.0')
   await expectNoAxeViolations(page)
+  await shoot(page, 'save')
   await version.fill('1.2.0')
   const download = page.waitForEvent('download')
   await save.getByRole('button', { name: `${BAR} 1.2.0 opslaan` }).click()

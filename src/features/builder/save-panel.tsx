@@ -3,6 +3,8 @@ import type { Draft } from '../../core/builder/draft'
 import { finishDraft, migrationPreview, savePlan } from '../../core/builder/save-plan'
 import type { Assessment } from '../../core/assessment/assessment-schema'
 import type { Catalogue } from '../../core/instrument/catalogue-data'
+import { compareSemver } from '../../core/instrument/catalogue-data'
+import { migrate } from '../../core/migration/migrate'
 import type { Instrument, Vocabulary } from '../../core/instrument/meta-schema'
 import type { ValidationIssue } from '../../core/issues/validation-issue'
 import { formatNumber } from '../../core/report/format'
@@ -15,15 +17,26 @@ import { IssueList } from '../../ui/issue-list'
 function Affected({
   draft,
   base,
+  catalogue,
   assessments,
 }: {
   draft: Draft
   base: Instrument
+  catalogue: Catalogue
   assessments: readonly Assessment[] | undefined
 }) {
   const { t, l, lang } = useText()
   if (!assessments) return <p role="status">{t('builder.affected.loading')}</p>
-  const preview = migrationPreview(assessments, base, draft, new Date())
+  // Assessments on an earlier version pass through the base on their way: they count too.
+  const now = new Date()
+  const throughBase = assessments.flatMap((a) => {
+    if (a.instrument.id !== base.id) return []
+    if (a.instrument.version === base.version) return [a]
+    if (compareSemver(a.instrument.version, base.version) > 0) return []
+    const r = migrate(a, base.version, catalogue.instruments, { now })
+    return r.ok ? [r.value.assessment] : []
+  })
+  const preview = migrationPreview(throughBase, base, draft, now)
   const n = (x: number) => formatNumber(x, lang)
   return (
     <section aria-labelledby="affected-title">
@@ -134,7 +147,7 @@ export function SavePanel({
       ) : (
         <IssueList issues={plan.issues} />
       )}
-      <Affected draft={draft} base={base} assessments={assessments} />
+      <Affected draft={draft} base={base} catalogue={catalogue} assessments={assessments} />
       {problems.length > 0 && (
         <div className="problems">
           <p>{t('builder.save.problems', { count: problems.length })}</p>
