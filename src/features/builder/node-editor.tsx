@@ -771,6 +771,72 @@ function SectionFields({
   )
 }
 
+/**
+ * A part of the instrument the editor has no form for (domains, the conclusion, exclusions, the
+ * provenance lists), as JSON: applied when valid JSON, checked like every edit.
+ */
+function JsonField({
+  label,
+  value,
+  path,
+  onEdit,
+}: {
+  label: string
+  value: unknown
+  path: PathSegment[]
+  onEdit: EditorProps['onEdit']
+}) {
+  const { t } = useText()
+  const text = value === undefined ? '' : JSON.stringify(value, null, 2)
+  const [draft, setDraft] = useState(text)
+  const [shown, setShown] = useState(text)
+  const [error, setError] = useState('')
+  if (shown !== text) {
+    setShown(text)
+    setDraft(text)
+  }
+  const apply = () => {
+    if (draft.trim() === '') {
+      setError('')
+      onEdit({ op: 'set', path, value: undefined })
+      return
+    }
+    try {
+      const parsed = JSON.parse(draft) as unknown
+      setError('')
+      onEdit({ op: 'set', path, value: parsed })
+    } catch (e) {
+      setError(t('builder.json.invalid', { reason: e instanceof Error ? e.message : String(e) }))
+    }
+  }
+  const id = useId()
+  return (
+    <div className="field json-field">
+      <label htmlFor={id}>{label}</label>
+      <textarea
+        id={id}
+        rows={6}
+        spellCheck={false}
+        value={draft}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${id}-hint`}
+        onChange={(e) => setDraft(e.currentTarget.value)}
+      />
+      <p id={`${id}-hint`} className="hint">
+        {t('builder.json.hint')}
+      </p>
+      <button type="button" onClick={apply} disabled={draft === text}>
+        {t('builder.json.apply', { part: label })}
+      </button>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </div>
+  )
+}
+
 function InstrumentFields({
   instrument,
   onEdit,
@@ -823,6 +889,55 @@ function InstrumentFields({
           </label>
         ))}
       </fieldset>
+      <label className="field">
+        {t('builder.field.family')}
+        <select
+          value={instrument.family ?? 'other'}
+          onChange={(e) => onEdit({ op: 'set', path: ['family'], value: e.currentTarget.value })}
+        >
+          {(['bar', 'fml', 'other'] as const).map((f) => (
+            <option key={f} value={f}>
+              {t(`builder.family.${f}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <JsonField
+        label={t('builder.json.domains')}
+        value={instrument.domains}
+        path={['domains']}
+        onEdit={onEdit}
+      />
+      <JsonField
+        label={t('builder.json.conclusion')}
+        value={instrument.conclusion}
+        path={['conclusion']}
+        onEdit={onEdit}
+      />
+      <JsonField
+        label={t('builder.json.exclusions')}
+        value={instrument.exclusions}
+        path={['exclusions']}
+        onEdit={onEdit}
+      />
+      <JsonField
+        label={t('builder.json.sources')}
+        value={instrument.provenance.sources}
+        path={['provenance', 'sources']}
+        onEdit={onEdit}
+      />
+      <JsonField
+        label={t('builder.json.verified')}
+        value={instrument.provenance.verified}
+        path={['provenance', 'verified']}
+        onEdit={onEdit}
+      />
+      <JsonField
+        label={t('builder.json.reconstructed')}
+        value={instrument.provenance.reconstructed}
+        path={['provenance', 'reconstructed']}
+        onEdit={onEdit}
+      />
     </>
   )
 }
