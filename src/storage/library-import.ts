@@ -1,4 +1,5 @@
 import { parseJsonBytes } from '../core/assessment/safe-json'
+import { carryCrosswalk } from '../core/compare/carry-crosswalk'
 import type { Catalogue } from '../core/instrument/catalogue-data'
 import { checkLibraryFile } from '../core/instrument/library-file'
 import type { Instrument } from '../core/instrument/meta-schema'
@@ -58,4 +59,40 @@ export async function importInstrumentFile(
   const json = parseJsonBytes(bytes, MAX_INSTRUMENT_BYTES)
   if (!json.ok) return json
   return addInstrumentToLibrary(json.value, catalogue, 'import')
+}
+
+/** What became of the crosswalk from the base version to one target, for the new version. */
+export type CarriedCrosswalk =
+  | { ok: true; target: { id: string; version: string }; path: string }
+  | { ok: false; target: { id: string; version: string }; issues: ValidationIssue[] }
+
+/**
+ * Carries every crosswalk of the base version to the new one (carryCrosswalk) and adds each that
+ * fits to the library beside it, so the new version can be compared with an FML at once.
+ */
+export async function addCarriedCrosswalks(
+  next: Instrument,
+  base: { id: string; version: string },
+  catalogue: Catalogue,
+  now = new Date(),
+): Promise<CarriedCrosswalk[]> {
+  const from = catalogue.crosswalks.filter(
+    (c) => c.from.id === base.id && c.from.version === base.version,
+  )
+  const out: CarriedCrosswalk[] = []
+  for (const crosswalk of from) {
+    const target = catalogue.instruments.find(
+      (i) => i.id === crosswalk.to.id && i.version === crosswalk.to.version,
+    )
+    if (!target) continue
+    const r = carryCrosswalk(crosswalk, next, target)
+    if (!r.ok) {
+      out.push({ ok: false, target: crosswalk.to, issues: r.issues })
+      continue
+    }
+    const path = `crosswalk/${r.value.id}.json`
+    await addToLibrary({ path, json: r.value, addedAt: now.toISOString(), origin: 'builder' })
+    out.push({ ok: true, target: crosswalk.to, path })
+  }
+  return out
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { catalogueSource, shippedPaths } from '../../src/app/catalogue'
+import { carryCrosswalk } from '../../src/core/compare/carry-crosswalk'
 import { nextBar } from '../helpers/next-version'
 
 const versions = (c: { instruments: { id: string; version: string }[] }) =>
@@ -38,6 +39,21 @@ describe('catalogueSource', () => {
     expect(versions(await source.instrument({ id: 'bar', version: '1.1.1' }))).toContain(
       'bar 1.1.1',
     )
+  })
+
+  it('takes a crosswalk carried to a library version, so that version compares with the FML', async () => {
+    const shippedWhole = await catalogueSource([]).whole()
+    const from = shippedWhole.crosswalks.find((c) => c.from.version === '1.1.0')
+    const fml = shippedWhole.instruments.find((i) => i.id === 'fml')
+    if (!from || !fml) throw new Error('shipped crosswalk and FML')
+    const carried = carryCrosswalk(from, nextBar(), fml)
+    if (!carried.ok) throw new Error('carried')
+    const whole = await catalogueSource([
+      { path: 'bar/1.1.1.json', json: nextBar() },
+      { path: 'crosswalk/bar-1.1.1__fml-1.0.0.json', json: carried.value },
+    ]).whole()
+    expect(whole.problems).toEqual([])
+    expect(whole.crosswalks.map((c) => c.id)).toContain('bar-1.1.1__fml-1.0.0')
   })
 
   it('reports a broken library file as a problem and keeps everything else usable', async () => {

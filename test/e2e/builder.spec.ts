@@ -215,6 +215,7 @@ test('builds BAR 1.2.0 from 1.1.0: rename, add, reorder by keyboard and by drag,
     }),
   )
   await expect(page.getByText(/1\.2\.0 is opgeslagen in de bibliotheek/)).toBeVisible()
+  await expect(page.getByText(/De vertaaltabel naar FML 1\.0\.0 is meegenomen/)).toBeVisible()
 
   // The instruments screen lists it from the library, with its changes since 1.1.0.
   await page.getByRole('link', { name: 'Naar de instrumenten' }).click()

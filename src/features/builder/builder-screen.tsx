@@ -32,7 +32,8 @@ import { NodeEditor } from './node-editor'
 import { Outline } from './outline'
 import { previewable } from './previewable'
 import { PreviewPane } from './preview-pane'
-import { SavePanel } from './save-panel'
+import { SavePanel, type SavedVersion } from './save-panel'
+import { IssueList } from '../../ui/issue-list'
 import { TranslationsTable } from './translations-table'
 import { draftId, useBuilderState, type BuilderState } from './use-builder-state'
 
@@ -55,7 +56,7 @@ function Workspace({
   initial: BuilderState
   base: Instrument
   catalogue: Catalogue
-  onSaved: (instrument: Instrument) => void
+  onSaved: (saved: SavedVersion) => void
 }) {
   const { t, l } = useText()
   const [saveError, setSaveError] = useState<unknown>()
@@ -205,10 +206,10 @@ function Workspace({
               catalogue={catalogue}
               problems={problems.all}
               assessments={assessments}
-              onSaved={async (instrument) => {
+              onSaved={async (saved) => {
                 await actions.flush()
                 await deleteBuilderDraft(draftId(draft.base)).catch(() => undefined)
-                onSaved(instrument)
+                onSaved(saved)
               }}
             />
           )}
@@ -237,7 +238,7 @@ function OpenDraft({
   base: Instrument
   latest: Instrument
   catalogue: Catalogue
-  onSaved: (instrument: Instrument) => void
+  onSaved: (saved: SavedVersion) => void
 }) {
   const { t, l } = useText()
   const [initial, setInitial] = useState<BuilderState | 'loading'>('loading')
@@ -337,7 +338,7 @@ export function BuilderScreen({
 }) {
   const { t, l } = useText()
   // Kept here: once saved, the new version is the latest and the draft's base no longer is.
-  const [saved, setSaved] = useState<Instrument | undefined>()
+  const [saved, setSaved] = useState<SavedVersion | undefined>()
   const base =
     open && catalogue.instruments.find((i) => i.id === open.id && i.version === open.version)
   const latest = base && latestVersions(catalogue.instruments).find((i) => i.id === base.id)
@@ -354,7 +355,26 @@ export function BuilderScreen({
       )}
       {saved ? (
         <div className="notice" role="status">
-          <p>{t('builder.save.done', { title: l(saved.title), version: saved.version })}</p>
+          <p>
+            {t('builder.save.done', {
+              title: l(saved.instrument.title),
+              version: saved.instrument.version,
+            })}
+          </p>
+          {saved.crosswalks.map((c) => (
+            <div key={`${c.target.id}-${c.target.version}`}>
+              <p>
+                {c.ok
+                  ? t('builder.save.crosswalk', {
+                      target: `${c.target.id.toUpperCase()} ${c.target.version}`,
+                    })
+                  : t('builder.save.noCrosswalk', {
+                      target: `${c.target.id.toUpperCase()} ${c.target.version}`,
+                    })}
+              </p>
+              {!c.ok && <IssueList issues={c.issues} />}
+            </div>
+          ))}
           <p>
             <a href="#/assessments">{t('builder.save.startAssessment')}</a>
             {' · '}
@@ -369,8 +389,8 @@ export function BuilderScreen({
             base={base}
             latest={latest}
             catalogue={catalogue}
-            onSaved={(instrument) => {
-              setSaved(instrument)
+            onSaved={(s) => {
+              setSaved(s)
               void onLibraryChanged()
             }}
           />

@@ -12,6 +12,13 @@ import { useText } from '../../i18n/text'
 import { ChangeList } from '../../ui/change-list'
 import { download } from '../../ui/download'
 import { IssueList } from '../../ui/issue-list'
+import type { CarriedCrosswalk } from '../../storage/library-import'
+
+/** A version just saved, and the crosswalks carried to it. */
+export interface SavedVersion {
+  instrument: Instrument
+  crosswalks: CarriedCrosswalk[]
+}
 
 /** The saved assessments on the base version and what the draft's migration would do to them. */
 function Affected({
@@ -99,7 +106,7 @@ export function SavePanel({
   catalogue: Catalogue
   problems: readonly ValidationIssue[]
   assessments: readonly Assessment[] | undefined
-  onSaved: (instrument: Instrument) => Promise<void>
+  onSaved: (saved: SavedVersion) => Promise<void>
 }) {
   const { t, l } = useText()
   const plan = savePlan(draft, base)
@@ -123,13 +130,14 @@ export function SavePanel({
         setRefused(r.issues)
         return
       }
+      const crosswalks = await m.addCarriedCrosswalks(r.instrument, base, catalogue)
       const json = `${JSON.stringify(finished.value, null, 2)}\n`
       download(
         `${r.instrument.id}-${r.instrument.version}.json`,
         new Blob([json], { type: 'application/json' }),
       )
       setRefused([])
-      await onSaved(r.instrument)
+      await onSaved({ instrument: r.instrument, crosswalks })
     } catch (e) {
       setRefused([{ path: '', message: { nl: String(e), en: String(e) } }])
     } finally {
