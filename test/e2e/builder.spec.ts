@@ -76,6 +76,13 @@ test('builds BAR 1.2.0 from 1.1.0: rename, add, reorder by keyboard and by drag,
   // Add an item after it, with its labels.
   await editor.getByRole('button', { name: 'Item toevoegen hierna' }).click()
   await expect(page.getByText(/^\d+ problemen?$/)).toBeVisible()
+  // Its problems show at its node as they appear: the texts still to be written.
+  await expect(
+    outline(page).getByRole('button', { name: /^nieuw-item \(\d+ problemen\)$/ }),
+  ).toBeVisible()
+  const problems = editor.getByRole('group', { name: 'Problemen bij dit onderdeel' })
+  await expect(problems).toContainText('Nederlandse tekst ontbreekt bij Label')
+  await expect(problems).toContainText('Engelse tekst ontbreekt bij Label')
   const newLabel = editor.getByRole('group', { name: 'Label' })
   await newLabel.getByRole('textbox', { name: 'Nederlands' }).fill('Leren')
   await newLabel.getByRole('textbox', { name: 'Engels' }).fill('Learning')

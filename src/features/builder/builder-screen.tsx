@@ -1,6 +1,5 @@
 import {
   useCallback,
-  useDeferredValue,
   useEffect,
   useMemo,
   useRef,
@@ -41,6 +40,19 @@ const loadChecked = () => import('../../storage/checked-assessments')
 
 type View = 'structure' | 'translations' | 'save'
 
+/** A pause in typing: as long as the autosave of a form waits. */
+const CHECK_DELAY_MS = 300
+
+/** `value`, once it has stayed the same for `delay` ms (the first value at once). */
+function useSettled<T>(value: T, delay: number): T {
+  const [settled, setSettled] = useState(value)
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delay)
+    return () => clearTimeout(timer)
+  }, [value, delay])
+  return settled
+}
+
 /** A saved builder state as it was written; anything else is started afresh (the base is shipped). */
 function savedState(record: BuilderDraftRecord | undefined): BuilderState | undefined {
   const s = record?.state as Partial<BuilderState> | undefined
@@ -65,8 +77,9 @@ function Workspace({
   const [view, setView] = useState<View>('structure')
   const [spoken, setSpoken] = useState('')
   const vocabulary = findVocabulary(catalogue.vocabularies, draft.instrument.vocabulary.version)
-  // The checks run behind typing: the outline and the preview follow at once.
-  const checked = useDeferredValue(draft)
+  // The checks (the whole instrument through the meta-schema) wait for a pause in typing, so each
+  // key reaches the outline and the preview first; saving checks again in any case.
+  const checked = useSettled(draft, CHECK_DELAY_MS)
   const problems = useMemo(
     () => draftProblems(checked, vocabulary, base),
     [checked, vocabulary, base],
@@ -120,7 +133,10 @@ function Workspace({
       setSpoken(t('builder.redone'))
     }
   }
-  const countFor = (ref: NodeRef) => problems.byNode.get(nodeKey(ref))?.length ?? 0
+  const problemCounts = useMemo(
+    () => new Map([...problems.byNode].map(([key, list]) => [key, list.length])),
+    [problems],
+  )
   const onEdit = actions.edit
 
   return (
@@ -171,7 +187,7 @@ function Workspace({
               <Outline
                 draft={draft}
                 selected={selected}
-                problemCount={countFor}
+                problemCounts={problemCounts}
                 onSelect={actions.select}
                 onMove={(ref, to) => {
                   focusSelected.current = true

@@ -15,12 +15,12 @@ import {
   verticalListSortingStrategy,
 } from '@dnd-kit/sortable'
 import { CSS } from '@dnd-kit/utilities'
-import type { KeyboardEvent } from 'react'
+import { memo, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react'
 import type { Draft } from '../../core/builder/draft'
 import type { InsertPoint } from '../../core/builder/edits'
 import { moveAnnouncement } from '../../core/builder/edits'
 import type { NodeRef } from '../../core/builder/node-ref'
-import { nodeKey } from '../../core/builder/node-ref'
+import { nodeKey, nodeOfKey } from '../../core/builder/node-ref'
 import { choiceOptions } from '../../core/instrument/choice-options'
 import type { Item } from '../../core/instrument/meta-schema'
 import { useText } from '../../i18n/text'
@@ -33,8 +33,6 @@ function useNodeName() {
     return node.code ? `${node.code} ${label}` : label
   }
 }
-
-const sameRef = (a: NodeRef, b: NodeRef) => nodeKey(a) === nodeKey(b)
 
 /** The place one step up or down among the node's siblings (items cross into the next section). */
 export function stepPlace(draft: Draft, ref: NodeRef, up: boolean): InsertPoint | undefined {
@@ -73,27 +71,82 @@ export function stepPlace(draft: Draft, ref: NodeRef, up: boolean): InsertPoint 
 interface OutlineProps {
   draft: Draft
   selected: NodeRef
-  problemCount: (ref: NodeRef) => number
+  /** Problems per node key. */
+  problemCounts: ReadonlyMap<string, number>
   onSelect: (ref: NodeRef) => void
   /** Moves a node; returns the spoken confirmation, or undefined when the move was refused. */
   onMove: (ref: NodeRef, to: InsertPoint) => void
 }
 
-function SortableItem({
-  id,
-  children,
-  nested,
-  handleLabel,
+interface NodeHandlers {
+  onSelect: (key: string) => void
+  onKey: (key: string, e: KeyboardEvent) => void
+}
+
+/** One node of the outline; drawn again only when its own text, count or selection changes. */
+const NodeButton = memo(function NodeButton({
+  nodeId,
+  text,
+  className,
+  current,
+  count,
+  handlers,
 }: {
-  id: string
-  children: React.ReactNode
-  /** Shown below the row (the options of the selected item). */
-  nested?: React.ReactNode
-  handleLabel: string
+  nodeId: string
+  text: string
+  className: string
+  current: boolean
+  count: number
+  handlers: NodeHandlers
 }) {
+  const { t } = useText()
+  return (
+    <button
+      type="button"
+      className={className}
+      aria-current={current ? 'true' : undefined}
+      data-node={nodeId}
+      onClick={() => handlers.onSelect(nodeId)}
+      onKeyDown={(e) => handlers.onKey(nodeId, e)}
+      aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
+    >
+      {text}
+      {count > 0 && <span className="problem-count"> {t('builder.problemCount', { count })}</span>}
+    </button>
+  )
+})
+
+/**
+ * An item of the outline with its drag handle and, when it or one of its options is selected,
+ * its options. Its props are plain values and the item itself (unchanged items keep their object
+ * through an edit), so typing in one item draws that row alone.
+ */
+const OutlineItem = memo(function OutlineItem({
+  nodeId,
+  item,
+  section,
+  index,
+  selectedKey,
+  counts,
+  handlers,
+}: {
+  nodeId: string
+  item: Item
+  section: number
+  index: number
+  /** The selected node's key when it is this item or one of its options. */
+  selectedKey: string | undefined
+  /** Problem counts of this item and its options, by node key (only what concerns them). */
+  counts: string
+  handlers: NodeHandlers
+}) {
+  const { t, l } = useText()
+  const name = useNodeName()
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
-    id,
+    id: nodeId,
   })
+  const countOf = (key: string) => Number(new URLSearchParams(counts).get(key) ?? 0)
+  const options = selectedKey ? choiceOptions(item) : undefined
   return (
     <li
       ref={setNodeRef}
@@ -101,28 +154,53 @@ function SortableItem({
       style={{ transform: CSS.Transform.toString(transform), transition }}
     >
       <div className="outline-row">
-        {children}
+        <NodeButton
+          nodeId={nodeId}
+          text={name(item)}
+          className="node item-node"
+          current={selectedKey === nodeId}
+          count={countOf(nodeId)}
+          handlers={handlers}
+        />
         <button
           type="button"
           className="drag-handle"
           {...attributes}
           {...listeners}
-          aria-label={handleLabel}
+          aria-label={t('builder.drag.handle', { name: name(item) })}
         >
           ⠿
         </button>
       </div>
-      {nested}
+      {options && (
+        <ul className="outline-options">
+          {options.map((o, oi) => {
+            const key = nodeKey({ kind: 'option', section, item: index, option: oi })
+            return (
+              <li key={oi}>
+                <NodeButton
+                  nodeId={key}
+                  text={`${o.code} ${l(o.label)}`}
+                  className="node option-node"
+                  current={selectedKey === key}
+                  count={countOf(key)}
+                  handlers={handlers}
+                />
+              </li>
+            )
+          })}
+        </ul>
+      )}
     </li>
   )
-}
+})
 
 /**
  * The instrument as a tree of sections, items and (for the selected item) its options. A node is
  * selected with Enter or a click; Alt+↑ and Alt+↓ move it; its handle drags it with the mouse or,
  * after Space, with the arrow keys (dnd-kit), across sections too.
  */
-export function Outline({ draft, selected, problemCount, onSelect, onMove }: OutlineProps) {
+export function Outline({ draft, selected, problemCounts, onSelect, onMove }: OutlineProps) {
   const { t, l } = useText()
   const name = useNodeName()
   const sensors = useSensors(
@@ -130,8 +208,18 @@ export function Outline({ draft, selected, problemCount, onSelect, onMove }: Out
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   )
   const sections = draft.instrument.sections
-  const itemIds = sections.flatMap((s, si) =>
-    s.items.map((_, ii) => nodeKey({ kind: 'item', section: si, item: ii })),
+  // The same array while no item is added or removed: dnd-kit redoes every row for a new one.
+  const sizes = sections.map((s) => s.items.length).join(',')
+  const itemIds = useMemo(
+    () =>
+      sizes
+        .split(',')
+        .flatMap((n, si) =>
+          Array.from({ length: Number(n) }, (_, ii) =>
+            nodeKey({ kind: 'item', section: si, item: ii }),
+          ),
+        ),
+    [sizes],
   )
   const refOfKey = (key: string): NodeRef | undefined => {
     const m = /^s(\d+)\.i(\d+)$/.exec(key)
@@ -175,41 +263,50 @@ export function Outline({ draft, selected, problemCount, onSelect, onMove }: Out
     onDragCancel: ({ active }) => t('builder.drag.cancel', { name: itemName(String(active.id)) }),
   }
 
-  const keys = (ref: NodeRef) => (e: KeyboardEvent) => {
-    if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return
-    e.preventDefault()
-    const place = stepPlace(draft, ref, e.key === 'ArrowUp')
-    if (place) onMove(ref, place)
-  }
-  const nodeButton = (ref: NodeRef, text: string, className: string) => {
-    const count = problemCount(ref)
-    return (
-      <button
-        type="button"
-        className={className}
-        aria-current={sameRef(ref, selected) ? 'true' : undefined}
-        data-node={nodeKey(ref)}
-        onClick={() => onSelect(ref)}
-        onKeyDown={keys(ref)}
-        aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
-      >
-        {text}
-        {count > 0 && (
-          <span className="problem-count"> {t('builder.problemCount', { count })}</span>
-        )}
-      </button>
-    )
+  // Stable handlers for the memoised rows, reading the latest draft when called.
+  const latest = useRef({ draft, onSelect, onMove })
+  useLayoutEffect(() => {
+    latest.current = { draft, onSelect, onMove }
+  })
+  const handlers = useMemo<NodeHandlers>(
+    () => ({
+      onSelect: (key) => {
+        const ref = nodeOfKey(key)
+        if (ref) latest.current.onSelect(ref)
+      },
+      onKey: (key, e) => {
+        if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return
+        e.preventDefault()
+        const { draft: now, onMove: move } = latest.current
+        const ref = nodeOfKey(key)
+        const place = ref && stepPlace(now, ref, e.key === 'ArrowUp')
+        if (ref && place) move(ref, place)
+      },
+    }),
+    [],
+  )
+  const selectedKey = nodeKey(selected)
+  /** The problem counts that concern one item and its options, as a small stable string. */
+  const countsOf = (si: number, ii: number) => {
+    const prefix = nodeKey({ kind: 'item', section: si, item: ii })
+    const own = (key: string) => key === prefix || key.startsWith(`${prefix}.`)
+    return new URLSearchParams(
+      [...problemCounts].filter(([key]) => own(key)).map(([key, n]) => [key, String(n)]),
+    ).toString()
   }
   return (
     <nav aria-label={t('builder.outline')} className="builder-outline">
       <p id="outline-keys" className="hint">
         {t('builder.outlineKeys')}
       </p>
-      {nodeButton(
-        { kind: 'instrument' },
-        l(draft.instrument.title) || draft.instrument.id,
-        'node instrument-node',
-      )}
+      <NodeButton
+        nodeId="instrument"
+        text={l(draft.instrument.title) || draft.instrument.id}
+        className="node instrument-node"
+        current={selectedKey === 'instrument'}
+        count={problemCounts.get('instrument') ?? 0}
+        handlers={handlers}
+      />
       <DndContext
         sensors={sensors}
         collisionDetection={closestCenter}
@@ -221,46 +318,39 @@ export function Outline({ draft, selected, problemCount, onSelect, onMove }: Out
       >
         <SortableContext items={itemIds} strategy={verticalListSortingStrategy}>
           <ul className="outline-sections">
-            {sections.map((section, si) => (
-              <li key={si} className="outline-section">
-                {nodeButton({ kind: 'section', section: si }, name(section), 'node section-node')}
-                <ul>
-                  {section.items.map((item, ii) => {
-                    const ref: NodeRef = { kind: 'item', section: si, item: ii }
-                    const options = choiceOptions(item)
-                    const open =
-                      options &&
-                      (selected.kind === 'item' || selected.kind === 'option') &&
-                      selected.section === si &&
-                      selected.item === ii
-                    return (
-                      <SortableItem
-                        key={nodeKey(ref)}
-                        id={nodeKey(ref)}
-                        handleLabel={t('builder.drag.handle', { name: name(item) })}
-                        nested={
-                          open && (
-                            <ul className="outline-options">
-                              {options.map((o, oi) => (
-                                <li key={oi}>
-                                  {nodeButton(
-                                    { kind: 'option', section: si, item: ii, option: oi },
-                                    `${o.code} ${l(o.label)}`,
-                                    'node option-node',
-                                  )}
-                                </li>
-                              ))}
-                            </ul>
-                          )
-                        }
-                      >
-                        {nodeButton(ref, name(item), 'node item-node')}
-                      </SortableItem>
-                    )
-                  })}
-                </ul>
-              </li>
-            ))}
+            {sections.map((section, si) => {
+              const sectionKey = nodeKey({ kind: 'section', section: si })
+              return (
+                <li key={si} className="outline-section">
+                  <NodeButton
+                    nodeId={sectionKey}
+                    text={name(section)}
+                    className="node section-node"
+                    current={selectedKey === sectionKey}
+                    count={problemCounts.get(sectionKey) ?? 0}
+                    handlers={handlers}
+                  />
+                  <ul>
+                    {section.items.map((item, ii) => {
+                      const key = nodeKey({ kind: 'item', section: si, item: ii })
+                      const here = selectedKey === key || selectedKey.startsWith(`${key}.`)
+                      return (
+                        <OutlineItem
+                          key={key}
+                          nodeId={key}
+                          item={item}
+                          section={si}
+                          index={ii}
+                          selectedKey={here ? selectedKey : undefined}
+                          counts={countsOf(si, ii)}
+                          handlers={handlers}
+                        />
+                      )
+                    })}
+                  </ul>
+                </li>
+              )
+            })}
           </ul>
         </SortableContext>
       </DndContext>
