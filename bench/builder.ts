@@ -144,10 +144,23 @@ export async function runBuilderBench(root: string): Promise<boolean> {
           cell.missed += r.missed
           cell.typed += TYPED.length
           cell.openMs.push(r.openMs)
-          cell.roundP95.push(percentile(r.samples.map((s) => s.input), 95) ?? NaN)
+          cell.roundP95.push(
+            percentile(
+              r.samples.map((s) => s.input),
+              95,
+            ) ?? NaN,
+          )
           r.violations.forEach((v) => violations.add(v))
           if (r.foreign.length) log(`WARNING: requests outside 127.0.0.1: ${r.foreign.join(', ')}`)
-          const p = (q: number) => ms(round1(percentile(r.samples.map((s) => s.input), q)))
+          const p = (q: number) =>
+            ms(
+              round1(
+                percentile(
+                  r.samples.map((s) => s.input),
+                  q,
+                ),
+              ),
+            )
           const took = ((Date.now() - t0) / 1000).toFixed(1)
           line.push(
             `${plan.key} p50 ${p(50)} p95 ${p(95)} ms, ${r.samples.length} keys, opened in ${r.openMs} ms (${took} s)`,
@@ -203,14 +216,22 @@ export async function runBuilderBench(root: string): Promise<boolean> {
     const m = report.machine
     const intro = [
       `Builder benchmark (\`npm run bench -- builder\`, ${m.date.slice(0, 10)}, ${m.cpus} CPUs`,
-      `${m.cpu_model ?? ''}, Node ${m.node}, Chromium ${m.chromium}, ${ROUNDS} rounds of`,
-      `${KEYSTROKES_PER_ROUND} keystrokes per instrument and CPU rate, instruments alternating): a key`,
-      "typed at the end of the Dutch label of the item in the middle of the outline, from the `input`",
-      'event to the paint after the live preview shows the new text. Target p95: one frame (16.7 ms)',
-      'for the BAR, 50 ms for a synthetic instrument of 16 sections × 32 single-choice items, imported',
-      'into the browser library. Details: `bench/results/builder.json`.',
+      `(${m.cpu_model ?? 'unknown'}), Node ${m.node}, Chromium ${m.chromium}, ${ROUNDS} round${ROUNDS === 1 ? '' : 's'}`,
+      `of ${KEYSTROKES_PER_ROUND} keystrokes per instrument and CPU rate, instruments alternating): a letter`,
+      'typed at the end of the Dutch label of the item in the middle of the outline, each after the',
+      "last one's paint, from the `input` event to the paint after the live preview shows the new text.",
+      'Target p95: one frame (16.7 ms) for the BAR, 50 ms for a synthetic instrument of 16 sections ×',
+      '32 single-choice items imported into the browser library. Details: `bench/results/builder.json`.',
     ]
-    writeReadmeBlock(readme, 'builder', await pretty([...intro, '', table].join('\n'), readme))
+    const after = [
+      `Load average (1 min) ${m.load_avg_1m.start.toFixed(1)} at the start, ${m.load_avg_1m.end.toFixed(1)} at the end;`,
+      `CPU 4x measured as ×${m.measured_slowdown[4] ?? '?'} the 1x time of a busy loop.`,
+    ]
+    writeReadmeBlock(
+      readme,
+      'builder',
+      await pretty([...intro, '', table, '', ...after].join('\n'), readme),
+    )
     log('wrote bench/results/builder.json and the README block')
     return plans.every((p) =>
       CPU_RATES.every((rate) => {

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { runBuilderBench } from './builder'
 import { runCompareBench } from './compare'
 import { runEntryBench } from './entry'
 import { runFormBench } from './form'
@@ -15,6 +16,7 @@ export const BENCHMARKS: { name: string; run: (root: string) => Promise<boolean>
   { name: 'pdf', run: runPdfBench },
   { name: 'form', run: runFormBench },
   { name: 'entry', run: runEntryBench },
+  { name: 'builder', run: runBuilderBench },
 ]
 
 const only = process.argv.slice(2)
