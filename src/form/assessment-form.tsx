@@ -10,9 +10,11 @@ import type { Instrument, Item, Term, Vocabulary } from '../core/instrument/meta
 import { isLanguage } from '../i18n/i18n'
 import {
   answerInputs,
+  isClearableKind,
   isGroupKind,
   ItemErrorStoreContext,
   MetaDateField,
+  sectionScale,
   useItemErrorStore,
 } from './fields'
 import type { ItemContext } from './kinds/input-parts'
@@ -121,7 +123,7 @@ const ItemView = memo(function ItemView({
       {item.icf && <span className="icf">{t('form.icf', { codes: item.icf.join(', ') })}</span>}
     </>
   )
-  const clearable = item.answer.kind === 'single' || item.answer.kind === 'capacity'
+  const clearable = isClearableKind(item)
   const extras = (
     <>
       {item.help && (
@@ -213,13 +215,13 @@ function Conditional({
 /** The capacity scale explained once per section instead of under every item. */
 function ScaleLegend({ items }: { items: readonly Item[] }) {
   const { t, l } = useText()
-  const capacity = items.find((i) => i.answer.kind === 'capacity')?.answer
-  if (capacity?.kind !== 'capacity' || !capacity.levels.some((o) => o.description)) return null
+  const scale = sectionScale(items)
+  if (!scale?.some((o) => o.description)) return null
   return (
     <details className="scale-legend">
       <summary>{t('form.capacity.scale')}</summary>
       <dl>
-        {capacity.levels.map((o) => (
+        {scale.map((o) => (
           <div key={o.code}>
             <dt>{l(o.label)}</dt>
             <dd>{o.description ? l(o.description) : ''}</dd>

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react'
 import { get, useFormContext, useFormState } from 'react-hook-form'
-import type { Item } from '../core/instrument/meta-schema'
+import type { Item, Option } from '../core/instrument/meta-schema'
 import { useText } from '../i18n/text'
 import { DateField } from './date-field'
 import type { ItemErrorStore } from './item-errors'
@@ -56,4 +56,18 @@ export function answerInputs(ctx: ItemContext, label: string) {
 /** Kinds whose inputs are a group (legend) rather than one labelled input. */
 export function isGroupKind(item: Item) {
   return KIND_INPUTS[item.answer.kind].group
+}
+
+/** Kinds whose answer a button clears (radios, which cannot be unticked). */
+export function isClearableKind(item: Item) {
+  return KIND_INPUTS[item.answer.kind].clearable
+}
+
+/** The scale a section explains once for its items (BAR capacity levels), from its first item with one. */
+export function sectionScale(items: readonly Item[]): readonly Option[] | undefined {
+  for (const item of items) {
+    const scale = kindInputs(item.answer.kind).sharedScale(item.answer)
+    if (scale) return scale
+  }
+  return undefined
 }

@@ -8,6 +8,7 @@ import { fromZodError } from '../core/issues/zod-issues'
 import type { Language } from '../i18n/i18n'
 import type { FieldModel, FormValues } from './model/form-values'
 import type { ItemValues } from './model/item-values'
+import { formAnswerKind } from './model/answer-kinds'
 import { fieldNameForIssue, itemKey, toAnswer } from './model/form-values'
 import { dateTextProblem } from './model/date-text'
 import { checkMeta } from './model/meta-check'
@@ -48,8 +49,10 @@ export function checkItem(
   const answer = toAnswer(field.item, values)
   if (!answer) return { answer, errors: [] }
   // A typed date is told what is wrong with it as typed, not as the ISO form it did not reach.
-  const typo = answer.kind === 'date' ? dateTextProblem(values?.date ?? '') : undefined
-  if (typo) return { answer, errors: [{ name: `${field.name}.date`, message: typo }] }
+  for (const input of formAnswerKind(field.item.answer.kind).dateInputs) {
+    const typo = dateTextProblem(values?.[input] ?? '')
+    if (typo) return { answer, errors: [{ name: `${field.name}.${input}`, message: typo }] }
+  }
   const r = validators.get(field.item.id)?.safeParse(answer, { reportInput: true })
   if (!r || r.success) return { answer, errors: [] }
   const messages = fromZodError(r.error)

@@ -6,7 +6,7 @@ import type { Instrument } from '../core/instrument/meta-schema'
 import { useText } from '../i18n/text'
 import { ConfirmDialog } from '../ui/confirm-dialog'
 import type { FieldModel, FormValues } from './model/form-values'
-import { mainInput, toAnswers } from './model/form-values'
+import { mainInput, toAnswers, toItemValues } from './model/form-values'
 
 type Outcome = { kind: 'set'; count: number } | { kind: 'none' }
 
@@ -25,7 +25,7 @@ export function NormForOpenItems({
   /** How many items it would set now, as last counted with the progress. */
   open: number
 }) {
-  const { t, l } = useText()
+  const { t, l, lang } = useText()
   const { getValues, setValue, getFieldState, trigger } = useFormContext<FormValues>()
   const [asking, setAsking] = useState<Answers | undefined>()
   const [outcome, setOutcome] = useState<Outcome | undefined>()
@@ -55,15 +55,11 @@ export function NormForOpenItems({
     const names: string[] = []
     for (const [id, answer] of Object.entries(norms)) {
       const field = byId.get(id)
-      const value =
-        answer.kind === 'multiple'
-          ? answer.choices
-          : answer.kind === 'single'
-            ? answer.choice
-            : null
-      if (!field || value === null || !(id in still)) continue
-      const name = `${field.name}.${mainInput(field.item)}`
-      setValue(name as never, value as never, { shouldDirty: true })
+      if (!field || !(id in still)) continue
+      const input = mainInput(field.item)
+      const values: Record<string, unknown> = toItemValues(field.item, answer, lang)
+      const name = `${field.name}.${input}`
+      setValue(name as never, values[input] as never, { shouldDirty: true })
       names.push(name)
     }
     // A shown "required" message on an item now answered goes, as it does after a click.

@@ -1,5 +1,5 @@
 import type { AnswerKind } from '../instrument/meta-schema'
-import type { AnswerKindModule } from './answer-kind'
+import type { AnswerKindModuleOf } from './answer-kind'
 import { capacity } from './capacity'
 import { date } from './date'
 import { multiple } from './multiple'
@@ -7,13 +7,20 @@ import { quantity } from './quantity'
 import { single } from './single'
 import { text } from './text'
 
-export type { AnswerKindModule, AnswerSpecOf } from './answer-kind'
+export type {
+  AnswerKindModule,
+  AnswerKindModuleOf,
+  AnswerReport,
+  AnswerSpecOf,
+} from './answer-kind'
+export { hasKind } from './has-kind'
 
-export type AnswerKindRegistry = { [K in AnswerKind]: AnswerKindModule<K> }
+export type AnswerKindRegistry = { [K in AnswerKind]: AnswerKindModuleOf<K> }
 
 /**
- * Every answer kind's pure parts, by kind. A new kind is one module here plus one line: until
- * both exist, `satisfies` fails to compile (a kind missing, or one the instrument cannot ask for).
+ * Every answer kind, by kind: the meta-schema's and the assessment schema's answer unions are made
+ * from it, in this order (which is the order of their generated JSON Schemas). A new kind is one
+ * module plus one line here; the form's registries then fail to compile until it has inputs.
  */
 export const ANSWER_KINDS = {
   single,
@@ -22,13 +29,14 @@ export const ANSWER_KINDS = {
   text,
   date,
   capacity,
-} satisfies AnswerKindRegistry
+}
 
 /**
  * The module of one kind, typed so a value of that kind can be passed to it.
  * @example answerKind(answer.kind).isAnswered(answer)
  */
-export function answerKind<K extends AnswerKind>(kind: K): AnswerKindModule<K> {
+export function answerKind<K extends AnswerKind>(kind: K): AnswerKindModuleOf<K> {
+  // Also the check that every module is registered under the kind its spec and value have.
   const registry: AnswerKindRegistry = ANSWER_KINDS
   return registry[kind]
 }

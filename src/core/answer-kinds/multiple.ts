@@ -1,12 +1,29 @@
 import '../zod-setup'
 import { z } from 'zod'
-import type { AnswerOf } from '../assessment/assessment-schema'
+import { idSchema, optionSchema } from '../instrument/base-schema'
 import type { AnswerKindModule } from './answer-kind'
 import { codes, fail, needsSpecify, SPECIFY_EN, SPECIFY_NL } from './checks'
+import { choiceReport } from './answer-report'
 import { optionText } from './option-text'
+import { optionListIssues } from './spec-checks'
+
+const specSchema = z.strictObject({
+  kind: z.literal('multiple'),
+  options: z.array(optionSchema).min(2),
+})
+const valueSchema = z.strictObject({
+  kind: z.literal('multiple'),
+  choices: z.array(idSchema).min(1),
+  /** "namelijk ..." texts, by option code. */
+  specify: z.record(idSchema, z.string().max(2000)).optional(),
+})
+type Spec = z.infer<typeof specSchema>
+type Value = z.infer<typeof valueSchema>
 
 /** Any number of options of a list (at least one), an exclusive option alone. */
 export const multiple = {
+  specSchema,
+  valueSchema,
   answerSchema(spec) {
     const byCode = new Map(spec.options.map((o) => [o.code, o]))
     return z
@@ -29,12 +46,47 @@ export const multiple = {
         for (const c of v.choices)
           if (needsSpecify(byCode.get(c), v.specify?.[c]))
             fail(ctx, ['specify', c], SPECIFY_NL, SPECIFY_EN)
-      }) as z.ZodType<AnswerOf<'multiple'>>
+      }) as z.ZodType<Value>
   },
-  text: (answer, item, lang) =>
+  checkSpec: (spec, path) => optionListIssues(spec.options, [...path, 'options']),
+  optionList: (spec) => spec.options,
+  quantities: () => [],
+  text: (answer, spec, lang) =>
     answer.choices
-      .map((c) => [optionText(item, c, lang), answer.specify?.[c]].filter(Boolean).join(': '))
+      .map((c) =>
+        [optionText(spec?.options, c, lang), answer.specify?.[c]].filter(Boolean).join(': '),
+      )
       .join('; '),
+  report: (answer, spec, lang) =>
+    choiceReport(
+      answer.choices,
+      spec?.options,
+      lang,
+      Object.entries(answer.specify ?? {}).map(([code, text]) => ({
+        kind: 'specify',
+        label: code,
+        text,
+      })),
+    ),
   isAnswered: (answer) => answer.choices.length > 0,
   chosenCodes: (answer) => answer.choices,
-} satisfies AnswerKindModule<'multiple'>
+  choose: (code, specify) => ({
+    kind: 'multiple',
+    choices: [code],
+    ...(specify ? { specify: { [code]: specify } } : {}),
+  }),
+  mapCodes(answer, to) {
+    const choices: string[] = []
+    const specify: Record<string, string> = {}
+    for (const c of answer.choices) {
+      const t = to(c)
+      if (t === undefined) continue
+      if (!choices.includes(t)) choices.push(t)
+      // Two codes mapped into one keep the first "namely" text given.
+      const text = answer.specify?.[c]
+      if (text !== undefined && specify[t] === undefined) specify[t] = text
+    }
+    if (!choices.length) return undefined
+    return { kind: 'multiple', choices, ...(Object.keys(specify).length ? { specify } : {}) }
+  },
+} satisfies AnswerKindModule<Spec, Value>

@@ -1,17 +1,42 @@
 import '../zod-setup'
 import { z } from 'zod'
+import { quantitySpecSchema } from '../instrument/base-schema'
 import { formatNumber } from '../report/format'
-import type { AnswerKindModule } from './answer-kind'
+import type { AnswerKindModule, Lang } from './answer-kind'
 import { checkQuantity } from './checks'
+import { textReport } from './answer-report'
+import { rangeIssues } from './spec-checks'
+
+const specSchema = quantitySpecSchema.extend({ kind: z.literal('quantity') })
+const valueSchema = z.strictObject({
+  kind: z.literal('quantity'),
+  value: z.number(),
+})
+type Spec = z.infer<typeof specSchema>
+type Value = z.infer<typeof valueSchema>
+
+const text = (
+  answer: Value,
+  spec: Spec | undefined,
+  lang: Lang,
+  unitLabel: (unit: string) => string,
+) => `${formatNumber(answer.value, lang)} ${unitLabel(spec?.unit ?? '')}`.trim()
 
 /** A number in a unit, within a range and on a step. */
 export const quantity = {
+  specSchema,
+  valueSchema,
   answerSchema: (spec) =>
     z
       .strictObject({ kind: z.literal('quantity'), value: z.number() })
       .superRefine((v, ctx) => checkQuantity(v.value, spec, ctx, ['value'])),
-  text: (answer, item, lang, unitLabel) =>
-    `${formatNumber(answer.value, lang)} ${unitLabel(item.answer.kind === 'quantity' ? item.answer.unit : '')}`.trim(),
+  checkSpec: (spec, path) => rangeIssues([spec], path),
+  optionList: () => undefined,
+  quantities: () => [],
+  text,
+  report: (answer, spec, lang, unitLabel) => textReport(text(answer, spec, lang, unitLabel)),
   isAnswered: (answer) => Number.isFinite(answer.value),
   chosenCodes: () => [],
-} satisfies AnswerKindModule<'quantity'>
+  choose: () => undefined,
+  mapCodes: (answer) => answer,
+} satisfies AnswerKindModule<Spec, Value>

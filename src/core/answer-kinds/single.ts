@@ -1,11 +1,28 @@
 import '../zod-setup'
 import { z } from 'zod'
+import { idSchema, optionSchema } from '../instrument/base-schema'
 import type { AnswerKindModule } from './answer-kind'
 import { codes, fail, needsSpecify, SPECIFY_EN, SPECIFY_NL } from './checks'
+import { choiceReport } from './answer-report'
 import { optionText } from './option-text'
+import { optionListIssues } from './spec-checks'
+
+const specSchema = z.strictObject({
+  kind: z.literal('single'),
+  options: z.array(optionSchema).min(2),
+})
+const valueSchema = z.strictObject({
+  kind: z.literal('single'),
+  choice: idSchema,
+  specify: z.string().max(2000).optional(),
+})
+type Spec = z.infer<typeof specSchema>
+type Value = z.infer<typeof valueSchema>
 
 /** One option of a list, with a "namely" text where the option asks for one. */
 export const single = {
+  specSchema,
+  valueSchema,
   answerSchema(spec) {
     const byCode = new Map(spec.options.map((o) => [o.code, o]))
     return z
@@ -19,8 +36,23 @@ export const single = {
           fail(ctx, ['specify'], SPECIFY_NL, SPECIFY_EN)
       })
   },
-  text: (answer, item, lang) =>
-    [optionText(item, answer.choice, lang), answer.specify].filter(Boolean).join(': '),
+  checkSpec: (spec, path) => optionListIssues(spec.options, [...path, 'options']),
+  optionList: (spec) => spec.options,
+  quantities: () => [],
+  text: (answer, spec, lang) =>
+    [optionText(spec?.options, answer.choice, lang), answer.specify].filter(Boolean).join(': '),
+  report: (answer, spec, lang) =>
+    choiceReport(
+      [answer.choice],
+      spec?.options,
+      lang,
+      answer.specify ? [{ kind: 'specify', text: answer.specify }] : [],
+    ),
   isAnswered: () => true,
   chosenCodes: (answer) => [answer.choice],
-} satisfies AnswerKindModule<'single'>
+  choose: (code, specify) => ({ kind: 'single', choice: code, ...(specify ? { specify } : {}) }),
+  mapCodes(answer, to) {
+    const choice = to(answer.choice)
+    return choice === undefined ? undefined : { ...answer, choice }
+  },
+} satisfies AnswerKindModule<Spec, Value>

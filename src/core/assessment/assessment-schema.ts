@@ -1,51 +1,17 @@
 import '../zod-setup'
 import { z } from 'zod'
+import { ANSWER_KINDS } from '../answer-kinds'
 import { ASSESSMENT_FORMAT, AUTHOR_ROLES } from './constants'
 import { isoDateSchema } from './iso-date'
 import { idSchema, localizedSchema, semverSchema } from '../instrument/meta-schema'
 
-const shortText = z.string().max(2000)
+type ValueSchema = (typeof ANSWER_KINDS)[keyof typeof ANSWER_KINDS]['valueSchema']
 
-export const singleValueSchema = z.strictObject({
-  kind: z.literal('single'),
-  choice: idSchema,
-  specify: shortText.optional(),
-})
-export const multipleValueSchema = z.strictObject({
-  kind: z.literal('multiple'),
-  choices: z.array(idSchema).min(1),
-  /** "namelijk ..." texts, by option code. */
-  specify: z.record(idSchema, shortText).optional(),
-})
-export const quantityValueSchema = z.strictObject({
-  kind: z.literal('quantity'),
-  value: z.number(),
-})
-export const textValueSchema = z.strictObject({
-  kind: z.literal('text'),
-  text: z.string().max(20000),
-})
-export const dateValueSchema = z.strictObject({
-  kind: z.literal('date'),
-  date: isoDateSchema,
-})
-export const capacityValueSchema = z.strictObject({
-  kind: z.literal('capacity'),
-  level: idSchema.optional(),
-  /** What is still possible, by quantity id, in the unit the instrument gives it. */
-  quantities: z.record(idSchema, z.number()).optional(),
-  possible: z.string().max(5000).optional(),
-  conditions: z.string().max(5000).optional(),
-})
-
-export const answerValueSchema = z.discriminatedUnion('kind', [
-  singleValueSchema,
-  multipleValueSchema,
-  quantityValueSchema,
-  textValueSchema,
-  dateValueSchema,
-  capacityValueSchema,
-])
+/** One answer as saved: one member per answer kind, from the kinds' modules. */
+export const answerValueSchema = z.discriminatedUnion(
+  'kind',
+  Object.values(ANSWER_KINDS).map((k) => k.valueSchema) as [ValueSchema, ...ValueSchema[]],
+)
 export type AnswerValue = z.infer<typeof answerValueSchema>
 export type AnswerOf<K extends AnswerValue['kind']> = Extract<AnswerValue, { kind: K }>
 

@@ -1,3 +1,4 @@
+import { answerKind, hasKind } from '../answer-kinds'
 import type { AnswerValue, Assessment } from '../assessment/assessment-schema'
 import { isAnswered } from '../assessment/progress'
 import { chosenCodes } from '../assessment/visibility'
@@ -59,7 +60,7 @@ export function conclusionOf(
   if (c.kind === 'cover') {
     const code = chosenCodes(answer ?? undefined)[0]
     if (code !== undefined) state = c.noCapacity.includes(code) ? 'no-capacity' : 'capacity'
-  } else if (raw?.kind === 'capacity') {
+  } else if (hasKind(raw, 'capacity')) {
     // Quantities count without a level: "0 hours a day" states no work capacity on its own.
     const zero = (c.zeroMeansNone ?? []).some((q) => raw.quantities?.[q] === 0)
     if ((raw.level && c.noCapacity.includes(raw.level)) || zero) state = 'no-capacity'
@@ -73,7 +74,7 @@ export function conclusionOf(
     state,
     kind: c.kind,
     item: c.item,
-    answer: answer ?? (raw?.kind === 'capacity' && raw.quantities ? raw : null),
+    answer: answer ?? (hasKind(raw, 'capacity') && raw.quantities ? raw : null),
     details,
   }
 }
@@ -100,18 +101,15 @@ export function compareConclusions(
 
 /** The rank-0 option of a ranked choice item: what an unticked item means in a complete FML. */
 export function normOption(item: Item): Option | undefined {
-  const options = choiceOptions(item)
-  if (!options || item.answer.kind === 'capacity') return undefined
-  return options.find((o) => o.rank === 0)
+  const norm = choiceOptions(item)?.find((o) => o.rank === 0)
+  // Only a kind that answers with one option has a Norm: not a BAR capacity's lowest level.
+  return norm && answerKind(item.answer.kind).choose(norm.code) ? norm : undefined
 }
 
 /** The answer "Norm" for an item that has one. */
 export function normAnswer(item: Item): AnswerValue | undefined {
   const norm = normOption(item)
-  if (!norm) return undefined
-  return item.answer.kind === 'multiple'
-    ? { kind: 'multiple', choices: [norm.code] }
-    : { kind: 'single', choice: norm.code }
+  return norm && answerKind(item.answer.kind).choose(norm.code)
 }
 
 /**

@@ -1,8 +1,10 @@
+import { answerKind, hasKind } from '../answer-kinds'
 import type { AnswerValue, Assessment, Derivation } from '../assessment/assessment-schema'
 import { ASSESSMENT_FORMAT } from '../assessment/constants'
 import { checkConsistency } from '../assessment/consistency'
 import { chosenCodes } from '../assessment/visibility'
 import { itemIndex } from '../instrument/item-index'
+import { itemQuantities } from '../instrument/item-quantities'
 import { choiceOptions } from '../instrument/choice-options'
 import type { Instrument, Item, Localized, Option, Threshold } from '../instrument/meta-schema'
 import { formatNumber } from '../report/format'
@@ -117,7 +119,7 @@ function readSource(args: {
   noCapacityItem: string | undefined
 }): Reading {
   const { src, rule, barItem, target, answer } = args
-  if (answer?.kind !== 'capacity') return { kind: 'silent' }
+  if (!hasKind(answer, 'capacity')) return { kind: 'silent' }
   // The BAR states no work capacity at present: its conclusion, compared before any item, covers
   // what the work-time item would give.
   if (args.noCapacityItem === src.item) return { kind: 'conclusion' }
@@ -125,9 +127,7 @@ function readSource(args: {
   const byCode = (code: string) => options.find((o) => o.code === code)
   const picks: Pick[] = []
   const quantityLabel = (d: Dimension) =>
-    barItem.answer.kind === 'capacity'
-      ? barItem.answer.quantities.find((q) => q.id === d.quantity)?.label
-      : undefined
+    itemQuantities(barItem).find((q) => q.id === d.quantity)?.label
   const given = (src.dimensions ?? []).flatMap((d) => {
     const value = answer.quantities?.[d.quantity]
     return value === undefined ? [] : [{ d, value }]
@@ -318,12 +318,11 @@ function specifyText(
   const level = chosenCodes(a)[0]
   const levelText =
     item && level ? choiceOptions(item)?.find((o) => o.code === level)?.label[lang] : undefined
-  const details =
-    a?.kind === 'capacity'
-      ? [a.possible, a.conditions].filter(Boolean).join(' ')
-      : a?.kind === 'single'
-        ? (a.specify ?? '')
-        : ''
+  const details = hasKind(a, 'capacity')
+    ? [a.possible, a.conditions].filter(Boolean).join(' ')
+    : hasKind(a, 'single')
+      ? (a.specify ?? '')
+      : ''
   const name = item ? item.label[lang] : ''
   const head = lang === 'nl' ? `Afgeleid uit BAR ${name}` : `Derived from BAR ${name}`
   return [`${head}${levelText ? ` (${levelText})` : ''}`, details]
@@ -371,14 +370,10 @@ export function deriveAssessment(args: {
     const specify = option?.specify
       ? specifyText(bar, barItems, picked.sources[0] as string)
       : undefined
-    answers[t.id] =
-      t.answer.kind === 'multiple'
-        ? {
-            kind: 'multiple',
-            choices: [picked.code],
-            ...(specify ? { specify: { [picked.code]: specify } } : {}),
-          }
-        : { kind: 'single', choice: picked.code, ...(specify ? { specify } : {}) }
+    const answer = answerKind(t.answer.kind).choose(picked.code, specify)
+    // Only a choice is derived; a crosswalk to any other kind of item (a capacity) gives nothing.
+    if (!answer) continue
+    answers[t.id] = answer
     items[t.id] = {
       sources: picked.sources,
       rule: picked.rule,

@@ -1,3 +1,4 @@
+import { hasKind } from '../answer-kinds'
 import type { AnswerValue, Assessment } from '../assessment/assessment-schema'
 import { isAnswered } from '../assessment/progress'
 import { chosenCodes } from '../assessment/visibility'
@@ -114,7 +115,6 @@ function canonical(value: unknown): string {
 }
 
 function sameChoices(a: AnswerValue, b: AnswerValue) {
-  if (a.kind === 'single' && b.kind === 'single') return a.choice === b.choice
   const x = chosenCodes(a)
   const y = chosenCodes(b)
   return x.length === y.length && x.every((c) => y.includes(c))
@@ -135,7 +135,7 @@ export function compareAnswers(
     if (rb > rv) return 'ba-more-restrictive'
     if (rb < rv) return 'va-more-restrictive'
     if (sameChoices(ba, va)) return 'agree'
-    if (ba.kind === 'multiple' && va.kind === 'multiple' && rb > 0) {
+    if (hasKind(ba, 'multiple') && hasKind(va, 'multiple') && rb > 0) {
       if (va.choices.every((c) => ba.choices.includes(c))) return 'ba-more-restrictive'
       if (ba.choices.every((c) => va.choices.includes(c))) return 'va-more-restrictive'
     }

@@ -1,4 +1,5 @@
 import { choiceOptions } from '../instrument/choice-options'
+import { itemQuantities } from '../instrument/item-quantities'
 import type { Instrument, Item } from '../instrument/meta-schema'
 import type { LoadResult, PathSegment, ValidationIssue } from '../issues/validation-issue'
 import { issue } from '../issues/validation-issue'
@@ -116,10 +117,7 @@ export function loadCrosswalk(
       checkLevels(src.levels, s, t, [...sp, 'levels'], out)
       src.dimensions?.forEach((d, j) => {
         const dp: PathSegment[] = [...sp, 'dimensions', j]
-        const q =
-          s.answer.kind === 'capacity'
-            ? s.answer.quantities.find((x) => x.id === d.quantity)
-            : undefined
+        const q = itemQuantities(s).find((x) => x.id === d.quantity)
         if (!q)
           out.push(
             issue(

@@ -1,10 +1,12 @@
+import { answerKind } from '../answer-kinds'
 import type { LoadResult, PathSegment, ValidationIssue } from '../issues/validation-issue'
 import { issue } from '../issues/validation-issue'
 import { fromZodError } from '../issues/zod-issues'
 import { checkMigration } from '../migration/check-migration'
 import { choiceOptions } from './choice-options'
+import { itemQuantities } from './item-quantities'
 import { declareRolesFromIds } from './legacy-roles'
-import type { Instrument, Item, Option, Vocabulary } from './meta-schema'
+import type { Instrument, Item, Vocabulary } from './meta-schema'
 import { instrumentSchema, vocabularySchema } from './meta-schema'
 
 /**
@@ -46,29 +48,6 @@ function duplicates<T>(values: readonly T[]): Set<T> {
   const dup = new Set<T>()
   for (const v of values) (seen.has(v) ? dup : seen).add(v)
   return dup
-}
-
-function checkOptions(options: readonly Option[], path: PathSegment[], out: ValidationIssue[]) {
-  const dup = duplicates(options.map((o) => o.code))
-  options.forEach((o, i) => {
-    if (dup.has(o.code))
-      out.push(
-        issue(
-          [...path, i, 'code'],
-          `Optiecode "${o.code}" komt meer dan eens voor`,
-          `Option code "${o.code}" occurs more than once`,
-        ),
-      )
-  })
-  const ranked = options.filter((o) => o.rank !== undefined).length
-  if (ranked > 0 && ranked < options.length)
-    out.push(
-      issue(
-        path,
-        'Geef een rangorde (rank) bij alle opties of bij geen enkele',
-        'Give a rank on every option or on none',
-      ),
-    )
 }
 
 /** Checks that need the whole instrument: unique ids, references to terms, items and options. */
@@ -137,34 +116,7 @@ function checkReferences(instrument: Instrument, vocabulary: Vocabulary | undefi
             ),
           )
       })
-      const a = item.answer
-      if (a.kind === 'single' || a.kind === 'multiple')
-        checkOptions(a.options, [...ip, 'answer', 'options'], out)
-      if (a.kind === 'capacity') {
-        checkOptions(a.levels, [...ip, 'answer', 'levels'], out)
-        const dupQ = duplicates(a.quantities.map((q) => q.id))
-        a.quantities.forEach((q, k) => {
-          if (dupQ.has(q.id))
-            out.push(
-              issue(
-                [...ip, 'answer', 'quantities', k, 'id'],
-                `Hoeveelheid-id "${q.id}" komt meer dan eens voor`,
-                `Quantity id "${q.id}" occurs more than once`,
-              ),
-            )
-        })
-      }
-      const bounds = a.kind === 'quantity' ? [a] : a.kind === 'capacity' ? a.quantities : []
-      bounds.forEach((q) => {
-        if (q.min > q.max)
-          out.push(
-            issue(
-              [...ip, 'answer'],
-              `Ondergrens ${q.min} ligt boven bovengrens ${q.max}`,
-              `Lower bound ${q.min} is above upper bound ${q.max}`,
-            ),
-          )
-      })
+      out.push(...answerKind(item.answer.kind).checkSpec(item.answer, [...ip, 'answer']))
       const cond = item.visibleWhen
       if (cond) {
         const target = items.get(cond.item)
@@ -268,7 +220,7 @@ function checkConclusion(
       kind: 'capacity',
       codes: c.noCapacity,
     })
-    const quantities = item?.answer.kind === 'capacity' ? item.answer.quantities : []
+    const quantities = item ? itemQuantities(item) : []
     for (const q of c.zeroMeansNone ?? [])
       if (item && !quantities.some((x) => x.id === q))
         out.push(

@@ -1,13 +1,7 @@
 import '../zod-setup'
 import { z } from 'zod'
-import {
-  idSchema,
-  localizedSchema,
-  namedQuantitySchema,
-  optionSchema,
-  quantitySpecSchema,
-  textSchema,
-} from './base-schema'
+import { ANSWER_KINDS } from '../answer-kinds'
+import { idSchema, localizedSchema, textSchema } from './base-schema'
 
 export {
   idSchema,
@@ -41,39 +35,13 @@ export const provenanceSchema = z.strictObject({
   reconstructed: z.array(localizedSchema),
 })
 
-export const singleAnswerSchema = z.strictObject({
-  kind: z.literal('single'),
-  options: z.array(optionSchema).min(2),
-})
-export const multipleAnswerSchema = z.strictObject({
-  kind: z.literal('multiple'),
-  options: z.array(optionSchema).min(2),
-})
-export const quantityAnswerSchema = quantitySpecSchema.extend({ kind: z.literal('quantity') })
-export const textAnswerSchema = z.strictObject({
-  kind: z.literal('text'),
-  multiline: z.boolean(),
-  maxLength: z.int().positive().max(20000),
-})
-export const dateAnswerSchema = z.strictObject({ kind: z.literal('date') })
-/**
- * A BAR capacity: a limitation level, what is still possible (quantities where the FML
- * has a threshold for the same capacity, and free text) and the conditions for work.
- */
-export const capacityAnswerSchema = z.strictObject({
-  kind: z.literal('capacity'),
-  levels: z.array(optionSchema).min(2),
-  quantities: z.array(namedQuantitySchema),
-})
+type SpecSchema = (typeof ANSWER_KINDS)[keyof typeof ANSWER_KINDS]['specSchema']
 
-export const answerSpecSchema = z.discriminatedUnion('kind', [
-  singleAnswerSchema,
-  multipleAnswerSchema,
-  quantityAnswerSchema,
-  textAnswerSchema,
-  dateAnswerSchema,
-  capacityAnswerSchema,
-])
+/** What an item asks for: one member per answer kind, from the kinds' modules. */
+export const answerSpecSchema = z.discriminatedUnion(
+  'kind',
+  Object.values(ANSWER_KINDS).map((k) => k.specSchema) as [SpecSchema, ...SpecSchema[]],
+)
 export type AnswerSpec = z.infer<typeof answerSpecSchema>
 export type AnswerKind = AnswerSpec['kind']
 

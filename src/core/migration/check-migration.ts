@@ -1,6 +1,7 @@
 import { compareSemver } from '../instrument/catalogue-data'
 import { choiceOptions } from '../instrument/choice-options'
 import { itemIndex } from '../instrument/item-index'
+import { itemQuantities } from '../instrument/item-quantities'
 import type { AnswerKind, Instrument, Item, OptionMap } from '../instrument/meta-schema'
 import type { Unit } from '../instrument/units'
 import type { PathSegment, ValidationIssue } from '../issues/validation-issue'
@@ -19,12 +20,11 @@ interface Shape {
 
 function shapeOf(item: Item): Shape {
   const options = choiceOptions(item)
-  const a = item.answer
   return {
-    kind: a.kind,
+    kind: item.answer.kind,
     ...(options ? { codes: new Set(options.map((o) => o.code)) } : {}),
     ranked: options?.some((o) => o.rank !== undefined) ?? false,
-    quantities: new Map(a.kind === 'capacity' ? a.quantities.map((q) => [q.id, q.unit]) : []),
+    quantities: new Map(itemQuantities(item).map((q) => [q.id, q.unit])),
   }
 }
 
@@ -332,8 +332,7 @@ export function checkMigration(next: Instrument, previous?: Instrument): Validat
             `After this step item "${itemId}" can hold option "${code}", which does not exist in ${after}: map it with mapOptions`,
           ),
         )
-    const a = target.answer
-    const quantities = new Map(a.kind === 'capacity' ? a.quantities.map((q) => [q.id, q.unit]) : [])
+    const quantities = new Map(itemQuantities(target).map((q) => [q.id, q.unit]))
     for (const [q, unit] of shape.quantities)
       if (quantities.get(q) !== unit)
         out.push(

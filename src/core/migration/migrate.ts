@@ -1,3 +1,4 @@
+import { answerKind } from '../answer-kinds'
 import { itemAnswerSchema } from '../assessment/answer-validator'
 import { cloneJson } from '../assessment/clone-json'
 import type { AnswerValue, Answers, Assessment, Derivation } from '../assessment/assessment-schema'
@@ -89,49 +90,8 @@ function mapAnswer(answer: AnswerValue, map: OptionMap): Mapped {
     if (target !== code) changed.push([code, target])
     return target
   }
-  switch (answer.kind) {
-    case 'single': {
-      const choice = to(answer.choice)
-      return {
-        ...(choice === undefined ? {} : { answer: { ...answer, choice } }),
-        changed,
-        dropped,
-      }
-    }
-    case 'multiple': {
-      const choices: string[] = []
-      const specify: Record<string, string> = {}
-      for (const c of answer.choices) {
-        const t = to(c)
-        if (t === undefined) continue
-        if (!choices.includes(t)) choices.push(t)
-        // Two codes mapped into one keep the first "namely" text given.
-        const text = answer.specify?.[c]
-        if (text !== undefined && specify[t] === undefined) specify[t] = text
-      }
-      if (!choices.length) return { changed, dropped }
-      return {
-        answer: {
-          kind: 'multiple',
-          choices,
-          ...(Object.keys(specify).length ? { specify } : {}),
-        },
-        changed,
-        dropped,
-      }
-    }
-    case 'capacity': {
-      if (answer.level === undefined) return { answer, changed, dropped }
-      const level = to(answer.level)
-      if (level !== undefined) return { answer: { ...answer, level }, changed, dropped }
-      const rest = { ...answer }
-      delete rest.level
-      // A capacity with nothing left in it says nothing.
-      return { ...(Object.keys(rest).length > 1 ? { answer: rest } : {}), changed, dropped }
-    }
-    default:
-      return { answer, changed, dropped }
-  }
+  const mapped = answerKind(answer.kind).mapCodes(answer, to)
+  return { ...(mapped === undefined ? {} : { answer: mapped }), changed, dropped }
 }
 
 /** The most restrictive rank among an answer's chosen codes; -1 when it chose none with a rank. */

@@ -1,4 +1,4 @@
-import { answerKind } from '../answer-kinds'
+import { answerKind, hasKind } from '../answer-kinds'
 import type { Lang } from '../answer-kinds/answer-kind'
 import type { AnswerValue } from '../assessment/assessment-schema'
 import type { Item } from '../instrument/meta-schema'
@@ -14,5 +14,6 @@ export function answerText(
   unitLabel: (unit: string) => string = (u) => u,
 ): string {
   if (!answer) return ''
-  return answerKind(answer.kind).text(answer, item, lang, unitLabel)
+  const spec = hasKind(item.answer, answer.kind) ? item.answer : undefined
+  return answerKind(answer.kind).text(answer, spec, lang, unitLabel)
 }

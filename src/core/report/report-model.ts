@@ -1,12 +1,11 @@
+import { answerKind, hasKind } from '../answer-kinds'
 import type { AnswerValue, Assessment } from '../assessment/assessment-schema'
 import { isAnswered } from '../assessment/progress'
 import type { Comparison } from '../compare/compare'
 import { itemIndex } from '../instrument/item-index'
-import { choiceOptions } from '../instrument/choice-options'
 import type { Instrument, Item, Vocabulary } from '../instrument/meta-schema'
-import { answerText } from './answer-text'
 import { buildComparisonView, type ComparisonView, type Translate } from './comparison-view'
-import { formatDate, formatNumber } from './format'
+import { formatDate } from './format'
 
 type Lang = 'nl' | 'en'
 
@@ -95,48 +94,16 @@ function reportItem(
   lang: Lang,
   unit: (u: string) => string,
 ): ReportItem {
-  const options = choiceOptions(item) ?? []
-  const details: ReportDetail[] = []
-  let description: string | undefined
-  let limited = false
-  let main = answerText(item, answer, lang, unit)
-  if (answer.kind === 'single' || answer.kind === 'multiple') {
-    const codes = answer.kind === 'single' ? [answer.choice] : answer.choices
-    const chosen = codes.map((c) => options.find((o) => o.code === c))
-    main = chosen.map((o, i) => (o ? `${o.code} ${o.label[lang]}` : codes[i])).join('; ')
-    description =
-      chosen.flatMap((o) => (o?.description ? [o.description[lang]] : [])).join(' ') || undefined
-    limited = chosen.some((o) => (o?.rank ?? 0) > 0)
-    if (answer.kind === 'single' && answer.specify)
-      details.push({ kind: 'specify', text: answer.specify })
-    if (answer.kind === 'multiple')
-      for (const [code, text] of Object.entries(answer.specify ?? {}))
-        details.push({ kind: 'specify', label: code, text })
-  } else if (answer.kind === 'capacity') {
-    const spec = item.answer.kind === 'capacity' ? item.answer : undefined
-    const level = options.find((o) => o.code === answer.level)
-    main = level ? level.label[lang] : ''
-    limited = (level?.rank ?? 0) > 0
-    for (const q of spec?.quantities ?? []) {
-      const value = answer.quantities?.[q.id]
-      if (value !== undefined)
-        details.push({
-          kind: 'quantity',
-          label: q.label[lang],
-          text: `${formatNumber(value, lang)} ${unit(q.unit)}`,
-        })
-    }
-    if (answer.possible) details.push({ kind: 'possible', text: answer.possible })
-    if (answer.conditions) details.push({ kind: 'conditions', text: answer.conditions })
-  }
+  const spec = hasKind(item.answer, answer.kind) ? item.answer : undefined
+  const shown = answerKind(answer.kind).report(answer, spec, lang, unit)
   return {
     id: item.id,
     ...(item.code !== undefined ? { code: item.code } : {}),
     label: item.label[lang],
-    answer: main,
-    ...(description ? { description } : {}),
-    details,
-    limited,
+    answer: shown.answer,
+    ...(shown.description ? { description: shown.description } : {}),
+    details: shown.details,
+    limited: shown.limited,
   }
 }
 

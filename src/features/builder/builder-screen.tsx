@@ -1,11 +1,4 @@
-import {
-  useCallback,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  type KeyboardEvent,
-} from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { Assessment } from '../../core/assessment/assessment-schema'
 import { startDraft, type Draft } from '../../core/builder/draft'
 import type { InsertPoint } from '../../core/builder/edits'

@@ -4,6 +4,8 @@ import type { KindInputs } from './kind-inputs'
 
 export const capacity = {
   group: true,
+  clearable: true,
+  sharedScale: (spec) => spec.levels,
   inputs(ctx, spec) {
     const { t, l } = ctx.text
     return (

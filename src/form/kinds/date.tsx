@@ -4,6 +4,8 @@ import type { KindInputs } from './kind-inputs'
 
 export const date = {
   group: false,
+  clearable: false,
+  sharedScale: () => undefined,
   inputs(ctx, _spec, label) {
     const aria = invalidProps(ctx, 'date')
     return (

@@ -102,11 +102,23 @@ function specifyInput(ctx: ItemContext, option: Option) {
   )
 }
 
-/** Shows the "namely" inputs of the options that are chosen and need one. */
-function SpecifyFor({ ctx, options }: { ctx: ItemContext; options: readonly Option[] }) {
-  const multiple = ctx.field.item.answer.kind === 'multiple'
-  const codes = useChosen(`${ctx.field.name}.${multiple ? 'choices' : 'choice'}`)
+/** Shows the "namely" inputs of the options chosen at `path` that need one. */
+function SpecifyFor({
+  ctx,
+  path,
+  options,
+}: {
+  ctx: ItemContext
+  path: string
+  options: readonly Option[]
+}) {
+  const codes = useChosen(`${ctx.field.name}.${path}`)
   return options.map((o) => (o.specify && codes.includes(o.code) ? specifyInput(ctx, o) : null))
+}
+
+/** The "namely" inputs of a choice whose options (chosen at `path`) ask for one. */
+export function specifyInputs(ctx: ItemContext, path: string, options: readonly Option[]) {
+  return options.some((o) => o.specify) && <SpecifyFor ctx={ctx} path={path} options={options} />
 }
 
 export function optionList(
@@ -122,20 +134,15 @@ export function optionList(
   const registered = registerQuiet(ctx, path)
   // Each input sits inside its label, which names it (with the option's description, if shown):
   // no ids to pair them, a few hundred attributes fewer at mount.
-  return (
-    <>
-      {options.map((o) => (
-        <label key={o.code} className={descriptions ? 'option' : 'option option-inline'}>
-          <input type={type} value={o.code} aria-invalid={invalid} {...registered} />
-          {l(o.label)}
-          {descriptions && o.description && (
-            <span className="option-description">{l(o.description)}</span>
-          )}
-        </label>
-      ))}
-      {options.some((o) => o.specify) && <SpecifyFor ctx={ctx} options={options} />}
-    </>
-  )
+  return options.map((o) => (
+    <label key={o.code} className={descriptions ? 'option' : 'option option-inline'}>
+      <input type={type} value={o.code} aria-invalid={invalid} {...registered} />
+      {l(o.label)}
+      {descriptions && o.description && (
+        <span className="option-description">{l(o.description)}</span>
+      )}
+    </label>
+  ))
 }
 
 function unitLabelKey(unit: QuantitySpec['unit']) {

@@ -93,9 +93,11 @@ export function dateInputNames(
   return [
     'meta.assessmentDate',
     'meta.validUntil',
-    ...fields
-      .filter((f) => f.item.answer.kind === 'date')
-      .map((f) => `items.${itemKey(f)}.date` as const),
+    ...fields.flatMap((f) =>
+      formAnswerKind(f.item.answer.kind).dateInputs.map(
+        (input) => `items.${itemKey(f)}.${input}` as const,
+      ),
+    ),
   ]
 }
 

@@ -4,6 +4,7 @@ import { cleanup, fireEvent, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { startDraft } from '../../../src/core/builder/draft'
 import type { Edit } from '../../../src/core/builder/edits'
+import type { ValidationIssue } from '../../../src/core/issues/validation-issue'
 import { NodeEditor } from '../../../src/features/builder/node-editor'
 import { shipped } from '../../helpers/instruments'
 import { renderWithI18n } from '../../helpers/render'
@@ -12,7 +13,7 @@ afterEach(cleanup)
 
 const draft = startDraft(shipped('fml', '1.0.0'))
 
-function renderInstrumentNode(onEdit = vi.fn((_: Edit) => [])) {
+function renderInstrumentNode(onEdit = vi.fn<(edit: Edit) => ValidationIssue[]>(() => [])) {
   renderWithI18n(
     <NodeEditor
       draft={draft}
@@ -49,7 +50,7 @@ describe('NodeEditor', () => {
   })
 
   it('sets a label per language, keeping the other', () => {
-    const onEdit = vi.fn((_: Edit) => [])
+    const onEdit = vi.fn<(edit: Edit) => ValidationIssue[]>(() => [])
     renderWithI18n(
       <NodeEditor
         draft={draft}

@@ -20,3 +20,22 @@ describe('kindInputs', () => {
     expect(kindInputs('date')).toBe(KIND_INPUTS.date)
   })
 })
+
+describe('KIND_INPUTS members', () => {
+  const levels = [
+    { code: 'geen', label: { nl: 'Geen', en: 'None' } },
+    { code: 'licht', label: { nl: 'Licht', en: 'Slight' } },
+  ]
+
+  it('gives a clear button to the kinds answered with radios, which cannot be unticked', () => {
+    expect(SPEC_KINDS.filter((k) => KIND_INPUTS[k].clearable)).toEqual(['capacity', 'single'])
+  })
+
+  it('shares a capacity’s levels as the section’s scale, and no choice’s options', () => {
+    expect(kindInputs('capacity').sharedScale({ kind: 'capacity', levels, quantities: [] })).toBe(
+      levels,
+    )
+    expect(kindInputs('single').sharedScale({ kind: 'single', options: levels })).toBeUndefined()
+    expect(kindInputs('date').sharedScale({ kind: 'date' })).toBeUndefined()
+  })
+})

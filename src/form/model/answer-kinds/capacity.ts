@@ -1,3 +1,4 @@
+import { hasKind } from '../../../core/answer-kinds'
 import {
   formatNumber,
   parseNumber,
@@ -10,6 +11,7 @@ import type { FormAnswerKind } from './form-answer-kind'
 
 export const capacity = {
   mainInput: 'level',
+  dateInputs: [],
   toAnswer(spec, v) {
     const quantities: Record<string, number> = {}
     spec.quantities.forEach((q) => {
@@ -28,7 +30,7 @@ export const capacity = {
     }
   },
   toItemValues(spec, answer, lang) {
-    const c = answer?.kind === 'capacity' ? answer : undefined
+    const c = hasKind(answer, 'capacity') ? answer : undefined
     const v: ItemValues = {
       level: c?.level ?? null,
       possible: c?.possible ?? '',

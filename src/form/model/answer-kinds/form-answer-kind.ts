@@ -7,6 +7,8 @@ import type { ItemValues } from '../item-values'
 export interface FormAnswerKind<K extends AnswerKind> {
   /** The input that stands for the whole item: where errors without a finer place go, and focus lands. */
   mainInput: string
+  /** Its inputs that hold a date as typed: checked as typed, and rewritten when the language changes. */
+  dateInputs: readonly 'date'[]
   /** The answer the inputs hold, or undefined when nothing was filled in. */
   toAnswer(spec: AnswerSpecOf<K>, v: ItemValues): AnswerOf<K> | undefined
   /** The inputs' values from a saved answer (of any kind: another kind fills in nothing). */

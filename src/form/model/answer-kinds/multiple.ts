@@ -1,8 +1,10 @@
+import { hasKind } from '../../../core/answer-kinds'
 import { specifyInputAt, specifyKey, trimmedOrUndefined, type ItemValues } from '../item-values'
 import type { FormAnswerKind } from './form-answer-kind'
 
 export const multiple = {
   mainInput: 'choices',
+  dateInputs: [],
   toAnswer(spec, v) {
     const choices = Array.isArray(v.choices)
       ? spec.options.map((o) => o.code).filter((c) => (v.choices as string[]).includes(c))
@@ -16,10 +18,10 @@ export const multiple = {
     return { kind: 'multiple', choices, ...(Object.keys(specify).length ? { specify } : {}) }
   },
   toItemValues(spec, answer) {
-    const v: ItemValues = { choices: answer?.kind === 'multiple' ? [...answer.choices] : [] }
+    const v: ItemValues = { choices: hasKind(answer, 'multiple') ? [...answer.choices] : [] }
     spec.options.forEach((o) => {
       if (o.specify)
-        v[specifyKey(o.code)] = answer?.kind === 'multiple' ? (answer.specify?.[o.code] ?? '') : ''
+        v[specifyKey(o.code)] = hasKind(answer, 'multiple') ? (answer.specify?.[o.code] ?? '') : ''
     })
     return v
   },

@@ -1,8 +1,10 @@
+import { hasKind } from '../../../core/answer-kinds'
 import { specifyKey, trimmedOrUndefined, type ItemValues } from '../item-values'
 import type { FormAnswerKind } from './form-answer-kind'
 
 export const single = {
   mainInput: 'choice',
+  dateInputs: [],
   toAnswer(spec, v) {
     if (!v.choice) return undefined
     const option = spec.options.find((o) => o.code === v.choice)
@@ -14,11 +16,11 @@ export const single = {
     }
   },
   toItemValues(spec, answer) {
-    const v: ItemValues = { choice: answer?.kind === 'single' ? answer.choice : null }
+    const v: ItemValues = { choice: hasKind(answer, 'single') ? answer.choice : null }
     spec.options.forEach((o) => {
       if (o.specify)
         v[specifyKey(o.code)] =
-          answer?.kind === 'single' && answer.choice === o.code ? (answer.specify ?? '') : ''
+          hasKind(answer, 'single') && answer.choice === o.code ? (answer.specify ?? '') : ''
     })
     return v
   },
@@ -26,7 +28,7 @@ export const single = {
     const [first, second] = path
     if (first !== 'specify') return undefined
     // A single answer has one "namely" text: the chosen option's.
-    const code = answer?.kind === 'single' ? answer.choice : second
+    const code = hasKind(answer, 'single') ? answer.choice : second
     return typeof code === 'string' ? specifyKey(code) : undefined
   },
 } satisfies FormAnswerKind<'single'>

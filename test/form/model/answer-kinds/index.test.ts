@@ -24,3 +24,10 @@ describe('formAnswerKind', () => {
     })
   })
 })
+
+describe('FORM_ANSWER_KINDS dateInputs', () => {
+  it('names a typed date input for the date kind only', () => {
+    expect(SPEC_KINDS.filter((k) => FORM_ANSWER_KINDS[k].dateInputs.length)).toEqual(['date'])
+    expect(FORM_ANSWER_KINDS.date.dateInputs).toEqual([FORM_ANSWER_KINDS.date.mainInput])
+  })
+})
