@@ -536,13 +536,24 @@ const FormBody = memo(function FormBody({
   validation: LoadValidation
 }) {
   const { t, l, lang } = useText()
-  // One array per item, made once: a new array on every render would defeat the memo of ItemView.
-  const termsByItem = useMemo(() => {
+  // One array per item object, made once: a new array on every render (or on every edit of the
+  // instrument in the builder) would defeat the memo of ItemView.
+  const termsOf = useMemo(() => {
     const byId = new Map(vocabulary.terms.map((term) => [term.id, term]))
-    return new Map(
-      fields.map((f) => [f.item.id, (f.item.terms ?? []).flatMap((id) => byId.get(id) ?? [])]),
-    )
-  }, [vocabulary, fields])
+    const made = new WeakMap<Item, readonly Term[]>()
+    return (item: Item) => {
+      let terms = made.get(item)
+      if (!terms) {
+        terms = (item.terms ?? []).flatMap((id) => byId.get(id) ?? [])
+        made.set(item, terms)
+      }
+      return terms
+    }
+  }, [vocabulary])
+  const termsByItem = useMemo(
+    () => new Map(fields.map((f) => [f.item.id, termsOf(f.item)])),
+    [fields, termsOf],
+  )
   const byId = useMemo(() => new Map(fields.map((f) => [f.item.id, f])), [fields])
   const [errorStore] = useState(() => new ItemErrorStore())
   useEffect(

@@ -155,6 +155,28 @@ test('builds BAR 1.2.0 from 1.1.0: rename, add, reorder by keyboard and by drag,
   await page.getByRole('button', { name: 'Opnieuw' }).click()
   await expect.poll(() => itemsOf(page, mental)).toEqual(afterDrag)
 
+  // "Verplaatsen naar…" without dragging: into another section, said aloud; then undone.
+  const social = 'Sociaal functioneren en communicatie'
+  await node(page, 'Leren').click()
+  await editor.getByRole('button', { name: 'Verplaatsen naar…' }).click()
+  await expect(editor.getByRole('button', { name: 'Verplaatsen naar…' })).toHaveAttribute(
+    'aria-expanded',
+    'true',
+  )
+  await editor
+    .getByRole('combobox', { name: 'Nieuwe plek' })
+    .selectOption({
+      label: `Vóór 'Gesprekken voeren en gesproken informatie begrijpen' (${social})`,
+    })
+  await editor.getByRole('button', { name: 'Verplaatsen', exact: true }).click()
+  await expect(page.locator('.builder-status')).toHaveText(
+    `Leren verplaatst naar positie 1 van 14 in ${social}`,
+  )
+  expect((await itemsOf(page, social))[0]).toBe('Leren')
+  expect(await itemsOf(page, mental)).not.toContain('Leren')
+  await page.keyboard.press('Control+z')
+  await expect.poll(() => itemsOf(page, mental)).toEqual(afterDrag)
+
   await expectNoAxeViolations(page)
   await page.getByRole('button', { name: 'English' }).click()
   await expect(page.getByRole('button', { name: 'Undo' })).toBeVisible()

@@ -97,16 +97,18 @@ function Workspace({
     }
   }, [catalogue])
 
+  const focusSelected = useRef(false)
   const move = useCallback(
     (ref: NodeRef, to: InsertPoint) => {
       const said = l(moveAnnouncement(draft, ref, to))
+      // Focus follows the node to its new place, whether moved by key, menu or drag.
+      focusSelected.current = true
       const refused = actions.edit({ op: 'move', ref, to })
       setSpoken(refused.length ? refused.map((i) => l(i.message)).join(' ') : said)
     },
     [actions, draft, l],
   )
   // After a move, undo or redo, focus follows the node to its new place in the outline.
-  const focusSelected = useRef(false)
   useEffect(() => {
     if (!focusSelected.current) return
     focusSelected.current = false
@@ -182,10 +184,7 @@ function Workspace({
                 selected={selected}
                 problemCounts={problemCounts}
                 onSelect={actions.select}
-                onMove={(ref, to) => {
-                  focusSelected.current = true
-                  move(ref, to)
-                }}
+                onMove={move}
               />
               <NodeEditor
                 draft={draft}

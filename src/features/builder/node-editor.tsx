@@ -200,16 +200,53 @@ function Check({
   )
 }
 
-/** "Verplaatsen naar…": every place the node may go, without dragging. */
+/**
+ * "Verplaatsen naar…": every place the node may go, without dragging. The list (for an item, two
+ * places per item of the instrument) is made when asked for, not at every keystroke in the editor.
+ */
 function MoveTo({ draft, selected, onMove }: Pick<EditorProps, 'draft' | 'selected' | 'onMove'>) {
+  const { t } = useText()
+  const [open, setOpen] = useState(false)
+  const listId = useId()
+  return (
+    <div className="move-to">
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls={open ? listId : undefined}
+        onClick={() => setOpen(!open)}
+      >
+        {t('builder.moveTo')}
+      </button>
+      {open && (
+        <MoveChoices
+          id={listId}
+          draft={draft}
+          selected={selected}
+          onMove={(ref, to) => {
+            setOpen(false)
+            onMove(ref, to)
+          }}
+        />
+      )}
+    </div>
+  )
+}
+
+function MoveChoices({
+  id,
+  draft,
+  selected,
+  onMove,
+}: Pick<EditorProps, 'draft' | 'selected' | 'onMove'> & { id: string }) {
   const { t, l } = useText()
   const points = insertPoints(draft, selected)
   const [choice, setChoice] = useState('')
-  if (points.length === 0) return null
+  if (points.length === 0) return <p id={id}>{t('builder.moveNowhere')}</p>
   return (
-    <div className="move-to">
+    <div id={id} className="move-choices">
       <label>
-        {t('builder.moveTo')}
+        {t('builder.movePlace')}
         <select value={choice} onChange={(e) => setChoice(e.currentTarget.value)}>
           <option value="">{t('builder.moveChoose')}</option>
           {points.map((p, k) => (
@@ -224,7 +261,6 @@ function MoveTo({ draft, selected, onMove }: Pick<EditorProps, 'draft' | 'select
         disabled={choice === ''}
         onClick={() => {
           const point = points[Number(choice)]
-          setChoice('')
           if (point) onMove(selected, point.at)
         }}
       >

@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState } from 'react'
 import type { Answers, Assessment } from '../../core/assessment/assessment-schema'
 import { newAssessment } from '../../core/assessment/new-assessment'
-import type { Instrument, Vocabulary } from '../../core/instrument/meta-schema'
+import type { Instrument, Item, Vocabulary } from '../../core/instrument/meta-schema'
 import { AssessmentForm } from '../../form/assessment-form'
 import { useText } from '../../i18n/text'
 
@@ -13,25 +13,29 @@ const PREVIEW_ID = '00000000-0000-4000-8000-00000000b11d'
  * the form again, from the answers given so far.
  */
 export function inputShape(instrument: Instrument): string {
-  return JSON.stringify(
-    instrument.sections.map((s) =>
-      s.items.map((i) => {
-        const a = i.answer
-        return [
-          i.id,
-          a.kind,
-          'options' in a
-            ? a.options.map((o) => [o.code, o.specify === true, o.exclusive === true])
-            : 0,
-          a.kind === 'capacity'
-            ? [a.levels.map((o) => [o.code, o.specify === true]), a.quantities.map((q) => q.id)]
-            : 0,
-          a.kind === 'text' ? a.multiline : 0,
-          i.visibleWhen ?? 0,
-        ]
-      }),
-    ),
-  )
+  return instrument.sections.map((s) => s.items.map(itemShape).join('\n')).join('\n\n')
+}
+
+/** Per item object, made once: unchanged items keep their object through an edit. */
+const shapes = new WeakMap<Item, string>()
+
+function itemShape(item: Item): string {
+  let shape = shapes.get(item)
+  if (shape === undefined) {
+    const a = item.answer
+    shape = JSON.stringify([
+      item.id,
+      a.kind,
+      'options' in a ? a.options.map((o) => [o.code, o.specify === true, o.exclusive === true]) : 0,
+      a.kind === 'capacity'
+        ? [a.levels.map((o) => [o.code, o.specify === true]), a.quantities.map((q) => q.id)]
+        : 0,
+      a.kind === 'text' ? a.multiline : 0,
+      item.visibleWhen ?? 0,
+    ])
+    shapes.set(item, shape)
+  }
+  return shape
 }
 
 /** Answers that still fit the instrument's items: the same id and the same kind of answer. */

@@ -14,13 +14,21 @@ export interface FieldModel {
   sectionId: string
 }
 
+/**
+ * One model per item object, made once: an instrument edited in the builder keeps its unchanged
+ * items as the same objects, and so their models, and the form draws again only what changed.
+ */
+const models = new WeakMap<Item, FieldModel>()
+
 export function fieldModels(instrument: Instrument): FieldModel[] {
   return instrument.sections.flatMap((section) =>
-    section.items.map((item) => ({
-      item,
-      name: `items.${nameSegment('i', item.id)}`,
-      sectionId: section.id,
-    })),
+    section.items.map((item) => {
+      const known = models.get(item)
+      if (known?.sectionId === section.id) return known
+      const model = { item, name: `items.${nameSegment('i', item.id)}`, sectionId: section.id }
+      models.set(item, model)
+      return model
+    }),
   )
 }
 

@@ -41,12 +41,16 @@ describe('previewable', () => {
 
 describe('inputShape', () => {
   it('stays the same for wording, and changes with an id, a kind or an option code', () => {
+    // As the builder makes them: a changed item is a new object (immer), the others stay.
     const i = bar()
     const shape = inputShape(i)
-    items(i)[0]!.label = { nl: 'Anders', en: 'Other' }
+    const items = i.sections[0]!.items
+    const first = items[0]!
+    items[0] = { ...first, label: { nl: 'Anders', en: 'Other' } }
     expect(inputShape(i)).toBe(shape)
-    const first = items(i)[0]!
-    first.id = 'nieuw'
+    items[0] = { ...first, id: 'nieuw' }
+    expect(inputShape(i)).not.toBe(shape)
+    items[0] = { ...first, answer: { kind: 'text', multiline: false, maxLength: 100 } }
     expect(inputShape(i)).not.toBe(shape)
   })
 })
