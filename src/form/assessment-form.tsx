@@ -1,4 +1,14 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import {
+  createContext,
+  memo,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react'
 import { FormProvider, useForm, useFormContext, type UseFormReturn } from 'react-hook-form'
 import { useText } from '../i18n/text'
 import type { Answers, Assessment } from '../core/assessment/assessment-schema'
@@ -35,6 +45,7 @@ import { checkMeta, metaToSave } from './model/meta-check'
 import { TermList } from './term-list'
 import { Contradictions } from './contradictions'
 import { focusItem } from './model/focus-item'
+import { itemTerms } from './model/item-terms'
 import { itemName } from './model/item-name'
 import { NormForOpenItems } from './norm-for-open-items'
 import { useChosen } from './use-chosen'
@@ -536,23 +547,9 @@ const FormBody = memo(function FormBody({
   validation: LoadValidation
 }) {
   const { t, l, lang } = useText()
-  // One array per item object, made once: a new array on every render (or on every edit of the
-  // instrument in the builder) would defeat the memo of ItemView.
-  const termsOf = useMemo(() => {
-    const byId = new Map(vocabulary.terms.map((term) => [term.id, term]))
-    const made = new WeakMap<Item, readonly Term[]>()
-    return (item: Item) => {
-      let terms = made.get(item)
-      if (!terms) {
-        terms = (item.terms ?? []).flatMap((id) => byId.get(id) ?? [])
-        made.set(item, terms)
-      }
-      return terms
-    }
-  }, [vocabulary])
   const termsByItem = useMemo(
-    () => new Map(fields.map((f) => [f.item.id, termsOf(f.item)])),
-    [fields, termsOf],
+    () => new Map(fields.map((f) => [f.item.id, itemTerms(f.item, vocabulary)])),
+    [fields, vocabulary],
   )
   const byId = useMemo(() => new Map(fields.map((f) => [f.item.id, f])), [fields])
   const [errorStore] = useState(() => new ItemErrorStore())
@@ -901,7 +898,19 @@ const FormBody = memo(function FormBody({
   )
 })
 
-/** FormProvider under memo: with the same form object and children, its context value stays the same. */
+/** What StableFormProvider shows inside its provider. */
+const SlotContext = createContext<React.ReactNode>(null)
+
+function Slot() {
+  return useContext(SlotContext)
+}
+
+/**
+ * FormProvider whose context value changes only with the form object: react-hook-form's own
+ * provider makes a new value on every render, which would draw every item again whenever the
+ * content changes (each edit of the instrument in the builder's preview). New content reaches the
+ * provider's inside through a context of its own, read by one small component.
+ */
 const StableFormProvider = memo(function StableFormProvider({
   form,
   children,
@@ -909,7 +918,15 @@ const StableFormProvider = memo(function StableFormProvider({
   form: UseFormReturn<FormValues>
   children: React.ReactNode
 }) {
-  return <FormProvider {...form}>{children}</FormProvider>
+  const provider = useMemo(
+    () => (
+      <FormProvider {...form}>
+        <Slot />
+      </FormProvider>
+    ),
+    [form],
+  )
+  return <SlotContext.Provider value={children}>{provider}</SlotContext.Provider>
 })
 
 function FormSidebar({

@@ -195,6 +195,11 @@ const OutlineItem = memo(function OutlineItem({
   )
 })
 
+// Module constants: useSensor makes a new sensor for new options, and with it dnd-kit gives every
+// sortable row a new context, drawing every row again at each keystroke.
+const POINTER_OPTIONS = { activationConstraint: { distance: 4 } }
+const KEYBOARD_OPTIONS = { coordinateGetter: sortableKeyboardCoordinates }
+
 /**
  * The instrument as a tree of sections, items and (for the selected item) its options. A node is
  * selected with Enter or a click; Alt+↑ and Alt+↓ move it; its handle drags it with the mouse or,
@@ -204,8 +209,8 @@ export function Outline({ draft, selected, problemCounts, onSelect, onMove }: Ou
   const { t, l } = useText()
   const name = useNodeName()
   const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+    useSensor(PointerSensor, POINTER_OPTIONS),
+    useSensor(KeyboardSensor, KEYBOARD_OPTIONS),
   )
   const sections = draft.instrument.sections
   // The same array while no item is added or removed: dnd-kit redoes every row for a new one.
