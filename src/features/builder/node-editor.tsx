@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { memo, useCallback, useId, useState } from 'react'
 import type { Draft } from '../../core/builder/draft'
 import type { Edit, InsertPoint } from '../../core/builder/edits'
 import { insertPoints } from '../../core/builder/edits'
@@ -408,21 +408,41 @@ function UnitSelect({
 }
 
 /** "Only show when": the controlling item and its options, chosen from lists. */
-function ConditionFields({
-  instrument,
-  item,
-  selected,
-  onEdit,
-}: {
+interface ConditionProps {
   instrument: Instrument
   item: Item
   selected: NodeRef
   onEdit: EditorProps['onEdit']
-}) {
-  const { t, l } = useText()
-  const candidates = instrument.sections.flatMap((s) =>
+}
+
+/** The items a condition may read: every other item with options. */
+function conditionCandidates(instrument: Instrument, item: Item): Item[] {
+  return instrument.sections.flatMap((s) =>
     s.items.filter((i) => i.id !== item.id && choiceOptions(i)),
   )
+}
+
+/** The same lists to show: the same items to choose from (each kept as its object) and condition. */
+function sameConditionView(a: ConditionProps, b: ConditionProps): boolean {
+  if (a.onEdit !== b.onEdit || nodeKey(a.selected) !== nodeKey(b.selected)) return false
+  if (a.item.id !== b.item.id || a.item.visibleWhen !== b.item.visibleWhen) return false
+  const x = conditionCandidates(a.instrument, a.item)
+  const y = conditionCandidates(b.instrument, b.item)
+  return x.length === y.length && x.every((i, k) => i === y[k])
+}
+
+/**
+ * "Only show when", under memo: its lists hold every item with options, and typing in the
+ * selected item (the one item they leave out) changes none of them.
+ */
+const ConditionFields = memo(function ConditionFields({
+  instrument,
+  item,
+  selected,
+  onEdit,
+}: ConditionProps) {
+  const { t, l } = useText()
+  const candidates = conditionCandidates(instrument, item)
   const condition = item.visibleWhen
   const controlling = candidates.find((i) => i.id === condition?.item)
   return (
@@ -477,7 +497,75 @@ function ConditionFields({
       )}
     </fieldset>
   )
-}
+}, sameConditionView)
+
+/**
+ * The terms of the vocabulary an item names, and a list to add one: under memo, since the list
+ * holds every term and typing elsewhere in the item changes none of it.
+ */
+const TermsField = memo(function TermsField({
+  terms: named,
+  itemPath,
+  vocabulary,
+  onEdit,
+}: {
+  terms: readonly string[] | undefined
+  /** The item's path as JSON: a plain value, so the memo holds. */
+  itemPath: string
+  vocabulary: Vocabulary | undefined
+  onEdit: EditorProps['onEdit']
+}) {
+  const { t, l } = useText()
+  const terms = named ?? []
+  const path = JSON.parse(itemPath) as PathSegment[]
+  return (
+    <fieldset>
+      <legend>{t('builder.field.terms')}</legend>
+      {terms.length === 0 && <p className="hint">{t('builder.field.noTerms')}</p>}
+      <ul>
+        {terms.map((id) => {
+          const term = vocabulary?.terms.find((x) => x.id === id)
+          return (
+            <li key={id}>
+              {term ? l(term.term) : id}{' '}
+              <button
+                type="button"
+                onClick={() =>
+                  onEdit({
+                    op: 'set',
+                    path: [...path, 'terms'],
+                    value: terms.length > 1 ? terms.filter((x) => x !== id) : undefined,
+                  })
+                }
+              >
+                {t('builder.removeTerm', { term: term ? l(term.term) : id })}
+              </button>
+            </li>
+          )
+        })}
+      </ul>
+      <label>
+        {t('builder.addTerm')}
+        <select
+          value=""
+          onChange={(e) => {
+            const id = e.currentTarget.value
+            if (id) onEdit({ op: 'set', path: [...path, 'terms'], value: [...terms, id] })
+          }}
+        >
+          <option value="">{t('builder.chooseTerm')}</option>
+          {(vocabulary?.terms ?? [])
+            .filter((x) => !terms.includes(x.id))
+            .map((x) => (
+              <option key={x.id} value={x.id}>
+                {l(x.term)}
+              </option>
+            ))}
+        </select>
+      </label>
+    </fieldset>
+  )
+})
 
 function ItemFields({
   instrument,
@@ -494,7 +582,7 @@ function ItemFields({
   vocabulary: Vocabulary | undefined
   onEdit: EditorProps['onEdit']
 }) {
-  const { t, l } = useText()
+  const { t } = useText()
   const answer = item.answer
   const a = [...path, 'answer']
   const [icfText, setIcfText] = useState((item.icf ?? []).join(', '))
@@ -503,7 +591,6 @@ function ItemFields({
     setIcfShown(item.icf)
     setIcfText((item.icf ?? []).join(', '))
   }
-  const terms = item.terms ?? []
   return (
     <>
       <IdField
@@ -551,51 +638,12 @@ function ItemFields({
           }}
         />
       </label>
-      <fieldset>
-        <legend>{t('builder.field.terms')}</legend>
-        {terms.length === 0 && <p className="hint">{t('builder.field.noTerms')}</p>}
-        <ul>
-          {terms.map((id) => {
-            const term = vocabulary?.terms.find((x) => x.id === id)
-            return (
-              <li key={id}>
-                {term ? l(term.term) : id}{' '}
-                <button
-                  type="button"
-                  onClick={() =>
-                    onEdit({
-                      op: 'set',
-                      path: [...path, 'terms'],
-                      value: terms.length > 1 ? terms.filter((x) => x !== id) : undefined,
-                    })
-                  }
-                >
-                  {t('builder.removeTerm', { term: term ? l(term.term) : id })}
-                </button>
-              </li>
-            )
-          })}
-        </ul>
-        <label>
-          {t('builder.addTerm')}
-          <select
-            value=""
-            onChange={(e) => {
-              const id = e.currentTarget.value
-              if (id) onEdit({ op: 'set', path: [...path, 'terms'], value: [...terms, id] })
-            }}
-          >
-            <option value="">{t('builder.chooseTerm')}</option>
-            {(vocabulary?.terms ?? [])
-              .filter((x) => !terms.includes(x.id))
-              .map((x) => (
-                <option key={x.id} value={x.id}>
-                  {l(x.term)}
-                </option>
-              ))}
-          </select>
-        </label>
-      </fieldset>
+      <TermsField
+        terms={item.terms}
+        itemPath={JSON.stringify(path)}
+        vocabulary={vocabulary}
+        onEdit={onEdit}
+      />
       <Check
         label={t('builder.field.required')}
         checked={item.required === true}
@@ -984,11 +1032,14 @@ export function NodeEditor({ draft, selected, vocabulary, problems, onEdit, onMo
   const instrument = draft.instrument
   const path = pathOfNode(selected, instrument)
   const [refused, setRefused] = useState<ValidationIssue[]>([])
-  const run = (edit: Edit) => {
-    const issues = onEdit(edit)
-    setRefused(issues)
-    return issues
-  }
+  const run = useCallback(
+    (edit: Edit) => {
+      const issues = onEdit(edit)
+      setRefused(issues)
+      return issues
+    },
+    [onEdit],
+  )
   const section = selected.kind !== 'instrument' ? instrument.sections[selected.section] : undefined
   const item =
     (selected.kind === 'item' || selected.kind === 'option') && section
