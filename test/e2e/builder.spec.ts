@@ -163,11 +163,9 @@ test('builds BAR 1.2.0 from 1.1.0: rename, add, reorder by keyboard and by drag,
     'aria-expanded',
     'true',
   )
-  await editor
-    .getByRole('combobox', { name: 'Nieuwe plek' })
-    .selectOption({
-      label: `Vóór 'Gesprekken voeren en gesproken informatie begrijpen' (${social})`,
-    })
+  await editor.getByRole('combobox', { name: 'Nieuwe plek' }).selectOption({
+    label: `Vóór 'Gesprekken voeren en gesproken informatie begrijpen' (${social})`,
+  })
   await editor.getByRole('button', { name: 'Verplaatsen', exact: true }).click()
   await expect(page.locator('.builder-status')).toHaveText(
     `Leren verplaatst naar positie 1 van 14 in ${social}`,

@@ -567,6 +567,49 @@ const TermsField = memo(function TermsField({
   )
 })
 
+/** The id, display code and label that sections and items share. */
+function IdentityFields({
+  node,
+  path,
+  selected,
+  onEdit,
+}: {
+  node: { id: string; code?: string; label: Localized }
+  path: PathSegment[]
+  selected: NodeRef
+  onEdit: EditorProps['onEdit']
+}) {
+  const { t } = useText()
+  return (
+    <>
+      <IdField
+        label={t('builder.field.id')}
+        value={node.id}
+        onRename={(id) => onEdit({ op: 'rename', ref: selected, id })}
+      />
+      <label className="field">
+        {t('builder.field.code')}
+        <input
+          value={node.code ?? ''}
+          onChange={(e) =>
+            onEdit({
+              op: 'set',
+              path: [...path, 'code'],
+              value: e.currentTarget.value || undefined,
+            })
+          }
+        />
+      </label>
+      <TextPair
+        label={t('builder.field.label')}
+        value={node.label}
+        path={[...path, 'label']}
+        onEdit={onEdit}
+      />
+    </>
+  )
+}
+
 function ItemFields({
   instrument,
   item,
@@ -593,30 +636,7 @@ function ItemFields({
   }
   return (
     <>
-      <IdField
-        label={t('builder.field.id')}
-        value={item.id}
-        onRename={(id) => onEdit({ op: 'rename', ref: selected, id })}
-      />
-      <label className="field">
-        {t('builder.field.code')}
-        <input
-          value={item.code ?? ''}
-          onChange={(e) =>
-            onEdit({
-              op: 'set',
-              path: [...path, 'code'],
-              value: e.currentTarget.value || undefined,
-            })
-          }
-        />
-      </label>
-      <TextPair
-        label={t('builder.field.label')}
-        value={item.label}
-        path={[...path, 'label']}
-        onEdit={onEdit}
-      />
+      <IdentityFields node={item} path={path} selected={selected} onEdit={onEdit} />
       <TextPair
         label={t('builder.field.help')}
         value={item.help}
@@ -791,30 +811,7 @@ function SectionFields({
   const { t, l } = useText()
   return (
     <>
-      <IdField
-        label={t('builder.field.id')}
-        value={section.id}
-        onRename={(id) => onEdit({ op: 'rename', ref: selected, id })}
-      />
-      <label className="field">
-        {t('builder.field.code')}
-        <input
-          value={section.code ?? ''}
-          onChange={(e) =>
-            onEdit({
-              op: 'set',
-              path: [...path, 'code'],
-              value: e.currentTarget.value || undefined,
-            })
-          }
-        />
-      </label>
-      <TextPair
-        label={t('builder.field.label')}
-        value={section.label}
-        path={[...path, 'label']}
-        onEdit={onEdit}
-      />
+      <IdentityFields node={section} path={path} selected={selected} onEdit={onEdit} />
       <TextPair
         label={t('builder.field.description')}
         value={section.description}
