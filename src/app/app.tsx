@@ -9,7 +9,7 @@ import { NotFoundScreen } from '../ui/not-found-screen'
 import { ScreenBoundary } from '../ui/screen-boundary'
 import type { Catalogue } from '../core/instrument/catalogue-data'
 import { libraryFiles, onLibraryChange } from '../storage/instrument-library'
-import { catalogueSource, type CatalogueSource } from './catalogue'
+import { catalogueSource, pendingCatalogueSource, type CatalogueSource } from './catalogue'
 import { LanguageSwitch } from './language-switch'
 import { StorageGate } from './storage-gate'
 import { UpdatePrompt } from './update-prompt'
@@ -43,7 +43,17 @@ const READS_STORAGE: ReadonlySet<Route['screen']> = new Set([
   'builder',
 ])
 
-/** Renders `children` with the catalogue once it has loaded (the Suspense around shows loading). */
+/** Catalogues already loaded: shown at once, without suspending. */
+const loaded = new WeakMap<Promise<Catalogue>, Catalogue>()
+/** Whether a screen has been shown with its catalogue since the page loaded. */
+let screenShown = false
+
+/**
+ * Renders `children` with the catalogue once it has loaded. Moving to another screen suspends
+ * (the current screen stays until the next is ready: the route changes in a transition). The
+ * first screen of the page does not: React keeps a Suspense fallback for at least 300 ms, which
+ * at start would delay the form by that much for a file that loads in a few milliseconds.
+ */
 function WithCatalogue({
   load,
   children,
@@ -51,7 +61,40 @@ function WithCatalogue({
   load: Promise<Catalogue>
   children: (catalogue: Catalogue) => React.ReactNode
 }) {
-  return children(use(load))
+  const known = loaded.get(load)
+  if (known) return children(known)
+  if (screenShown) return children(use(load))
+  return <FirstCatalogue load={load}>{children}</FirstCatalogue>
+}
+
+function FirstCatalogue({
+  load,
+  children,
+}: {
+  load: Promise<Catalogue>
+  children: (catalogue: Catalogue) => React.ReactNode
+}) {
+  const { t } = useText()
+  const [, setDone] = useState(0)
+  const [error, setError] = useState<unknown>()
+  useEffect(() => {
+    let live = true
+    load.then(
+      (catalogue) => {
+        loaded.set(load, catalogue)
+        screenShown = true
+        if (live) setDone((n) => n + 1)
+      },
+      (e: unknown) => live && setError(e),
+    )
+    return () => {
+      live = false
+    }
+  }, [load])
+  // A failure is thrown to the screen's boundary, as `use` would.
+  if (error !== undefined) throw error
+  const catalogue = loaded.get(load)
+  return catalogue ? children(catalogue) : <p role="status">{t('form.loading')}</p>
 }
 
 interface ScreenProps {
@@ -132,21 +175,31 @@ function Screen({ route, navigate, source, reloadLibrary }: ScreenProps) {
  * The catalogue source over the shipped files and the browser's instrument library, made again
  * whenever the library changes (here or in another tab). Undefined while the library is read.
  */
-function useCatalogueSource(): [CatalogueSource | undefined, () => Promise<void>] {
-  const [source, setSource] = useState<CatalogueSource>()
+function useCatalogueSource(): [CatalogueSource, () => Promise<void>] {
+  // Until the library is read, shipped instruments load at once and the rest waits for it.
+  const [first] = useState(() => {
+    const library = libraryFiles()
+    return { library, source: pendingCatalogueSource(library) }
+  })
+  const [source, setSource] = useState<CatalogueSource>(first.source)
   const reload = useCallback(
     () =>
       libraryFiles().then(
         (files) => setSource(catalogueSource(files)),
         // No IndexedDB (or blocked by an older tab): the shipped instruments still work.
-        () => setSource((now) => now ?? catalogueSource([])),
+        () => setSource(catalogueSource([])),
       ),
     [],
   )
   useEffect(() => {
-    void reload()
+    // An empty library (the usual case) changes nothing: the first source already says so,
+    // and a new one would make the open screen load its catalogue again.
+    first.library.then(
+      (files) => files.length > 0 && setSource(catalogueSource(files)),
+      () => undefined,
+    )
     return onLibraryChange(() => void reload())
-  }, [reload])
+  }, [first, reload])
   return [source, reload]
 }
 
@@ -226,8 +279,6 @@ function Shell() {
           <ScreenBoundary key={boundaryKey(route)}>
             {route.screen === 'not-found' ? (
               <NotFoundScreen />
-            ) : !source ? (
-              <p role="status">{t('form.loading')}</p>
             ) : READS_STORAGE.has(route.screen) ? (
               <StorageGate>
                 <Screen

@@ -156,3 +156,37 @@ export function catalogueSource(library: readonly SchemaFile[]): CatalogueSource
     },
   }
 }
+
+/**
+ * The source to use while the library is still being read from IndexedDB: a shipped instrument
+ * loads at once (the form of a shipped instrument does not wait for the library); anything that
+ * may involve the library waits for it. The app replaces it with `catalogueSource(files)` once
+ * the library is read.
+ */
+export function pendingCatalogueSource(library: Promise<readonly SchemaFile[]>): CatalogueSource {
+  const shippedOnly = catalogueSource([])
+  // The same source (and so the same catalogue promises) for every call.
+  const full = library.then(
+    (files) => catalogueSource(files),
+    () => shippedOnly,
+  )
+  const made = new Map<string, Promise<Catalogue>>()
+  const once = (key: string, make: () => Promise<Catalogue>) => {
+    let catalogue = made.get(key)
+    if (!catalogue) {
+      catalogue = make()
+      made.set(key, catalogue)
+    }
+    return catalogue
+  }
+  return {
+    known: shippedOnly.known,
+    whole: () => once('whole', () => full.then((s) => s.whole())),
+    instrument: (ref) =>
+      shippedOnly.known.some((k) => k.id === ref.id && k.version === ref.version)
+        ? shippedOnly.instrument(ref)
+        : once(`instrument:${ref.id}@${ref.version}`, () => full.then((s) => s.instrument(ref))),
+    versions: (id) => once(`versions:${id}`, () => full.then((s) => s.versions(id))),
+    newerVersionOf: shippedOnly.newerVersionOf,
+  }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { catalogueSource, shippedPaths } from '../../src/app/catalogue'
+import { catalogueSource, pendingCatalogueSource, shippedPaths } from '../../src/app/catalogue'
 import { carryCrosswalk } from '../../src/core/compare/carry-crosswalk'
 import { nextBar } from '../helpers/next-version'
 
@@ -74,5 +74,29 @@ describe('catalogueSource', () => {
         .find((i) => i.id === 'fysiek.tillen')?.label.nl
     expect(label('1.1.0')).not.toContain('herzien')
     expect(source.known.filter((k) => k.origin === 'library')).toEqual([])
+  })
+})
+
+describe('pendingCatalogueSource', () => {
+  it('loads a shipped instrument without waiting for the library', async () => {
+    const never = new Promise<never>(() => {})
+    const one = await pendingCatalogueSource(never).instrument({ id: 'bar', version: '1.1.0' })
+    expect(versions(one)).toEqual(['bar 1.1.0'])
+  })
+
+  it('waits for the library for a version not shipped, and for the whole catalogue', async () => {
+    let give: (files: { path: string; json: unknown }[]) => void = () => {}
+    const library = new Promise<{ path: string; json: unknown }[]>((r) => (give = r))
+    const source = pendingCatalogueSource(library)
+    const later = source.instrument({ id: 'bar', version: '1.1.1' })
+    expect(source.instrument({ id: 'bar', version: '1.1.1' })).toBe(later)
+    give([{ path: 'bar/1.1.1.json', json: nextBar() }])
+    expect(versions(await later)).toContain('bar 1.1.1')
+    expect(versions(await source.whole())).toContain('bar 1.1.1')
+  })
+
+  it('works with the shipped files alone when the library cannot be read', async () => {
+    const source = pendingCatalogueSource(Promise.reject(new Error('blocked')))
+    expect(versions(await source.whole())).toEqual(['bar 1.0.0', 'bar 1.1.0', 'fml 1.0.0'])
   })
 })
