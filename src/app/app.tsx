@@ -61,40 +61,33 @@ function WithCatalogue({
   load: Promise<Catalogue>
   children: (catalogue: Catalogue) => React.ReactNode
 }) {
-  const known = loaded.get(load)
-  if (known) return children(known)
-  if (screenShown) return children(use(load))
-  return <FirstCatalogue load={load}>{children}</FirstCatalogue>
-}
-
-function FirstCatalogue({
-  load,
-  children,
-}: {
-  load: Promise<Catalogue>
-  children: (catalogue: Catalogue) => React.ReactNode
-}) {
   const { t } = useText()
-  const [, setDone] = useState(0)
+  // Drawn again when the first catalogue arrives; one component throughout, so the screen
+  // inside is never made afresh (its state, a draft in the builder, stays).
+  const [, setArrived] = useState(0)
   const [error, setError] = useState<unknown>()
+  const waiting = !loaded.has(load) && !screenShown
   useEffect(() => {
+    if (!waiting) return
     let live = true
     load.then(
       (catalogue) => {
         loaded.set(load, catalogue)
         screenShown = true
-        if (live) setDone((n) => n + 1)
+        if (live) setArrived((n) => n + 1)
       },
       (e: unknown) => live && setError(e),
     )
     return () => {
       live = false
     }
-  }, [load])
-  // A failure is thrown to the screen's boundary, as `use` would.
+  }, [load, waiting])
+  // A failure goes to the screen's boundary, as with `use`.
   if (error !== undefined) throw error
-  const catalogue = loaded.get(load)
-  return catalogue ? children(catalogue) : <p role="status">{t('form.loading')}</p>
+  const known = loaded.get(load)
+  if (known) return children(known)
+  if (waiting) return <p role="status">{t('form.loading')}</p>
+  return children(use(load))
 }
 
 interface ScreenProps {
