@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { expect, expectNoAxeViolations, test } from './fixtures'
 
 test('lists BAR 1.0.0, BAR 1.1.0 and FML 1.0.0 with provenance, in Dutch and then in English, by keyboard', async ({
@@ -73,4 +74,33 @@ test('moving to another screen keeps the current one until the next is ready, wi
   expect(await page.evaluate(() => (window as unknown as { sawLoading: boolean }).sawLoading)).toBe(
     false,
   )
+})
+
+test('an instrument file made elsewhere joins the library once; the same version again is refused and changes nothing', async ({
+  page,
+}) => {
+  const bar = JSON.parse(readFileSync('schemas/bar/1.1.0.json', 'utf8')) as {
+    version: string
+    migration: unknown
+    sections: { items: { label: { nl: string } }[] }[]
+  }
+  bar.version = '1.1.1'
+  bar.migration = { from: '1.1.0', steps: [] }
+  bar.sections[0]!.items[0]!.label.nl = 'Aandacht vasthouden'
+  const file = {
+    name: 'bar-1.1.1.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(bar)),
+  }
+  await page.goto('/')
+  const input = page.locator('#import-instrument-file')
+  await input.setInputFiles(file)
+  await expect(page.getByText(/BAR\) 1\.1\.1 staat nu in de bibliotheek/)).toBeVisible()
+  const card = page.getByRole('article', { name: /Versie 1\.1\.1 Bibliotheek$/ })
+  await card.getByText('Wijzigingen sinds versie 1.1.0').click()
+  await expect(card.getByText('Patchversie: alleen tekst en uitleg')).toBeVisible()
+  await input.setInputFiles(file)
+  await expect(page.getByRole('alert')).toContainText('bar 1.1.1 bestaat al')
+  await expect(page.getByRole('article', { name: /Versie 1\.1\.1/ })).toHaveCount(1)
+  await expectNoAxeViolations(page)
 })

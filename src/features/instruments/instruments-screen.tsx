@@ -66,14 +66,17 @@ function ImportInstrument({
     <section aria-labelledby="import-instrument" className="card">
       <h2 id="import-instrument">{t('instruments.library.importTitle')}</h2>
       <p>{t('instruments.library.importIntro')}</p>
-      <label>
+      {/* As the assessments' import: a button in the app's language, not the browser's. */}
+      <input
+        id="import-instrument-file"
+        ref={input}
+        className="visually-hidden"
+        type="file"
+        accept="application/json,.json"
+        onChange={(e) => void choose(e.currentTarget.files?.[0])}
+      />
+      <label htmlFor="import-instrument-file" className="file-button">
         {t('instruments.library.importLabel')}
-        <input
-          ref={input}
-          type="file"
-          accept="application/json,.json"
-          onChange={(e) => void choose(e.currentTarget.files?.[0])}
-        />
       </label>
       <div role="status">{outcome?.ok && t('instruments.library.imported', outcome)}</div>
       {outcome && !outcome.ok && (
