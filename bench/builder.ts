@@ -1,9 +1,10 @@
 import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs'
-import { cpus, loadavg, platform, release, tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { spinMs } from './form-page'
 import { launchChromium } from './lib/browser'
+import { browserMachine } from './lib/machine'
 import { pretty } from './lib/pretty'
 import { writeReadmeBlock } from './lib/readme-block'
 import { percentile, round1 } from './lib/stats'
@@ -181,12 +182,7 @@ export async function runBuilderBench(root: string): Promise<boolean> {
     const report = {
       benchmark: 'builder',
       machine: {
-        cpus: cpus().length,
-        cpu_model: cpus()[0]?.model ?? null,
-        platform: `${platform()} ${release()}`,
-        node: process.version,
-        chromium: browser.version(),
-        date: new Date().toISOString(),
+        ...browserMachine(browser),
         load_avg_1m: { start: loadBefore, end: loadavg()[0] as number },
         cpu_rates: CPU_RATES,
         busy_loop_ms: spin,

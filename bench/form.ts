@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
-import { cpus, loadavg, platform, release } from 'node:os'
+import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { launchChromium } from './lib/browser'
+import { browserMachine } from './lib/machine'
 import { pretty } from './lib/pretty'
 import { writeReadmeBlock } from './lib/readme-block'
 import { serveStatic, type StaticServer } from './lib/static-server'
@@ -180,12 +181,7 @@ export async function runFormBench(root: string): Promise<boolean> {
     const report = {
       benchmark: 'form',
       machine: {
-        cpus: cpus().length,
-        cpu_model: cpus()[0]?.model ?? null,
-        platform: `${platform()} ${release()}`,
-        node: process.version,
-        chromium: browser.version(),
-        date: new Date().toISOString(),
+        ...browserMachine(browser),
         commit: gitCommit(root),
         // Other work on these 2 cores skews both pages, though alternation spreads it evenly.
         load_avg_1m: { start: loadBefore, end: loadavg()[0] as number },

@@ -292,13 +292,15 @@ export function Outline({ draft, selected, problemCounts, onSelect, onMove }: Ou
   )
   const selectedKey = nodeKey(selected)
   /** The problem counts that concern one item and its options, as a small stable string. */
-  const countsOf = (si: number, ii: number) => {
-    const prefix = nodeKey({ kind: 'item', section: si, item: ii })
-    const own = (key: string) => key === prefix || key.startsWith(`${prefix}.`)
-    return new URLSearchParams(
-      [...problemCounts].filter(([key]) => own(key)).map(([key, n]) => [key, String(n)]),
-    ).toString()
-  }
+  // Grouped by item once per check, not per row at every keystroke.
+  const countsByItem = useMemo(() => {
+    const grouped = new Map<string, [string, string][]>()
+    for (const [key, n] of problemCounts) {
+      const item = /^s\d+\.i\d+/.exec(key)?.[0]
+      if (item) grouped.set(item, [...(grouped.get(item) ?? []), [key, String(n)]])
+    }
+    return new Map([...grouped].map(([item, list]) => [item, new URLSearchParams(list).toString()]))
+  }, [problemCounts])
   return (
     <nav aria-label={t('builder.outline')} className="builder-outline">
       <p id="outline-keys" className="hint">
@@ -347,7 +349,7 @@ export function Outline({ draft, selected, problemCounts, onSelect, onMove }: Ou
                           section={si}
                           index={ii}
                           selectedKey={here ? selectedKey : undefined}
-                          counts={countsOf(si, ii)}
+                          counts={countsByItem.get(key) ?? ''}
                           handlers={handlers}
                         />
                       )
