@@ -6,6 +6,7 @@ import type { ValidationIssue } from '../core/issues/validation-issue'
 import { createFixedT } from '../i18n/fixed-t'
 import { prepareReport } from '../pdf/prepare-report'
 import { renderReport } from '../pdf/render-report'
+import type { Reader } from '../core/report/readers'
 
 const require = createRequire(import.meta.url)
 
@@ -29,6 +30,7 @@ export async function writeReportPdf(args: {
   catalogue: Catalogue
   lang: 'nl' | 'en'
   out: string
+  audience?: Reader
 }): Promise<{ ok: true; bytes: number } | { ok: false; issues: ValidationIssue[] }> {
   const t = createFixedT(args.lang)
   const model = await prepareReport({
@@ -36,6 +38,7 @@ export async function writeReportPdf(args: {
     ...(args.other ? { other: args.other } : {}),
     catalogue: args.catalogue,
     lang: args.lang,
+    ...(args.audience ? { audience: args.audience } : {}),
     t: (key, options) => t(key as 'units.kg', options),
     appVersion: appVersion(),
   })

@@ -18,14 +18,18 @@ import type { Side } from '../core/compare/compare'
 import { compareAssessments } from '../core/compare/compare'
 import { deriveAssessment } from '../core/compare/derive'
 import { buildComparisonView } from '../core/report/comparison-view'
+import { unitLabelFrom } from '../core/report/format'
 import { createFixedT } from '../i18n/fixed-t'
 import { diffText } from './diff-text'
 import { migrateCommand } from './migrate-command'
 import { readBytes } from './read-bytes'
 import { writeReportPdf } from './pdf-command'
+import { READERS, type Reader } from '../core/report/readers'
 import { readSchemaFiles, schemasDir } from './schema-files'
 
 type Lang = 'nl' | 'en'
+
+const isReader = (v: unknown): v is Reader => READERS.includes(v as Reader)
 
 /** Exit codes, the same for every command. */
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const
@@ -44,8 +48,10 @@ Opdrachten:
   derive-fml <bar.json>    de FML afgeleid uit een BAR-beoordeling, als JSON
   diff <ba.json> <va.json> [--format json|text]
                            vergelijk de beoordeling van de bedrijfsarts met die van de verzekeringsarts
-  pdf <beoordeling.json> [--compare <va.json>] [--lang nl|en] -o <uit.pdf>
-                           schrijf het rapport als PDF (BAR, FML, vergelijking, begrippenlijst)
+  pdf <beoordeling.json> [--for professional|employer|employee] [--compare <va.json>] [--lang nl|en] -o <uit.pdf>
+                           schrijf het rapport als PDF: voor professionals volledig (BAR, FML,
+                           vergelijking, begrippenlijst), voor de werkgever of de werknemer alleen
+                           de functionele informatie en de vrijgegeven teksten
   json-schemas [--check]   schrijf schemas/*.schema.json uit de zod-metaschema's (--check: alleen vergelijken)
   schema-diff <oud.json> <nieuw.json>
                            wat er tussen twee versies van een instrument veranderde en welke versiesprong dat vraagt
@@ -61,8 +67,10 @@ Commands:
   derive-fml <bar.json>    print the FML derived from a BAR assessment, as JSON
   diff <ba.json> <va.json> [--format json|text]
                            compare the bedrijfsarts's and the verzekeringsarts's assessments
-  pdf <assessment.json> [--compare <va.json>] [--lang nl|en] -o <out.pdf>
-                           write the report PDF (BAR, FML, comparison, glossary)
+  pdf <assessment.json> [--for professional|employer|employee] [--compare <va.json>] [--lang nl|en] -o <out.pdf>
+                           write the report PDF: for professionals in full (BAR, FML, comparison,
+                           glossary), for the employer or the employee only the functional
+                           information and the released texts
   json-schemas [--check]   write schemas/*.schema.json from the zod meta-schemas (--check: only compare)
   schema-diff <old.json> <new.json>
                            what changed between two versions of an instrument and the version bump it needs
@@ -129,7 +137,11 @@ const COMMANDS: Record<string, CommandSpec> = {
     ],
   },
   pdf: {
-    options: { compare: { type: 'string' }, out: { type: 'string', short: 'o' } },
+    options: {
+      compare: { type: 'string' },
+      out: { type: 'string', short: 'o' },
+      for: { type: 'string' },
+    },
     args: 1,
     wrongArgs: [
       'pdf neemt één beoordeling en -o <uit.pdf>',
@@ -357,6 +369,8 @@ function diff(baFile: string, vaFile: string, format: 'json' | 'text', lang: Lan
   // Swapped sides invert "more restrictive": say so before any figure.
   for (const w of warnings) io.err(w.message[lang])
   const t = createFixedT(lang)
+  const translate = (key: string, options?: Record<string, unknown>) =>
+    t(key as 'compare.title', options)
   io.out(
     format === 'json'
       ? JSON.stringify(
@@ -372,12 +386,8 @@ function diff(baFile: string, vaFile: string, format: 'json' | 'text', lang: Lan
           2,
         )
       : diffText(
-          buildComparisonView(r.value, {
-            lang,
-            t: (key, options) => t(key as 'compare.title', options),
-            unitLabel: (u) => t(`units.${u}` as 'units.kg'),
-          }),
-          (key) => t(key as 'compare.title'),
+          buildComparisonView(r.value, { lang, t: translate, unitLabel: unitLabelFrom(translate) }),
+          translate,
         ),
   )
   return EXIT.ok
@@ -523,6 +533,7 @@ async function pdfCommand(
   out: string,
   lang: Lang,
   io: Io,
+  audience: Reader,
 ) {
   const main = readAssessment(file, lang, io)
   const other = compare ? readAssessment(compare, lang, io) : undefined
@@ -533,6 +544,7 @@ async function pdfCommand(
     catalogue: catalogue(),
     lang,
     out,
+    audience,
   })
   if (!r.ok) {
     io.err(formatIssues(r.issues, lang))
@@ -565,12 +577,24 @@ export async function run(argv: string[], io: Io): Promise<number> {
       case 'pdf': {
         const { out, compare } = values
         if (typeof out !== 'string') throw usage(...(COMMANDS.pdf as CommandSpec).wrongArgs)
+        const reader = values.for ?? 'professional'
+        if (!isReader(reader))
+          throw usage(
+            `--for is professional, employer of employee, niet "${String(reader)}"`,
+            `--for is professional, employer or employee, not "${String(reader)}"`,
+          )
+        if (reader !== 'professional' && typeof compare === 'string')
+          throw usage(
+            'Een vergelijking staat alleen in het rapport voor professionals: --compare gaat niet samen met --for employer of employee',
+            'A comparison is only in the report for professionals: --compare does not go with --for employer or employee',
+          )
         return await pdfCommand(
           first,
           typeof compare === 'string' ? compare : undefined,
           out,
           lang,
           io,
+          reader,
         )
       }
       case 'json-schemas':

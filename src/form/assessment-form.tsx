@@ -49,6 +49,8 @@ import { itemTerms } from './model/item-terms'
 import { itemName } from './model/item-name'
 import { NormForOpenItems } from './norm-for-open-items'
 import { useChosen } from './use-chosen'
+import { formatTime } from '../core/report/format'
+import { ReleaseStore, ReleaseStoreContext } from './release'
 import {
   focusInput,
   nextErrorInput,
@@ -65,6 +67,12 @@ type FormValidation = typeof FormValidationModule
 
 /** The one description, named by each item with a clear button or terms, of the keys on an item. */
 const ITEM_KEYS_ID = 'form-item-keys'
+
+/** A problem as the form's owner hears of it: what it is about and what it says. */
+export interface FormProblem {
+  label: string
+  message: string
+}
 
 /** A problem found by "Check all answers": where it is and what it says. */
 interface Problem {
@@ -433,7 +441,7 @@ function OpenItems({ sections }: { sections: SectionProgress[] }) {
 }
 
 function SaveStatus({ state, preview }: { state: SaveState; preview: boolean }) {
-  const { t, lang } = useText()
+  const { t } = useText()
   let text = ''
   if (preview) text = t('form.save.preview')
   else if (state.kind === 'saving') text = t('form.save.saving')
@@ -441,7 +449,7 @@ function SaveStatus({ state, preview }: { state: SaveState; preview: boolean }) 
   else if (state.kind === 'refused') text = t('form.save.refused')
   else if (state.kind === 'unavailable') text = t('form.save.unavailable')
   else if (state.kind === 'saved') {
-    text = t('form.save.saved', { time: state.at.toLocaleTimeString(lang) })
+    text = t('form.save.saved', { time: formatTime(state.at) })
     if (state.invalid) text += `. ${t('form.save.notSaved', { count: state.invalid })}`
   }
   return (
@@ -469,6 +477,8 @@ export interface AssessmentFormProps {
   itemNotes?: ReadonlyMap<string, React.ReactNode>
   /** Set by the form: saves what is waiting to be saved now, resolving when that save is done. */
   saveNowRef?: { current: (() => Promise<void>) | undefined }
+  /** Set by the form: checks every answer as "Check all answers" does and returns the problems. */
+  checkRef?: { current: (() => Promise<FormProblem[]>) | undefined }
   /** Loads the validation code; tests make it fail. */
   loadValidation?: () => Promise<FormValidation>
 }
@@ -538,6 +548,7 @@ const FormBody = memo(function FormBody({
   toolbar,
   itemNotes,
   saveNowRef,
+  checkRef,
   form,
   fields,
   validation,
@@ -553,6 +564,7 @@ const FormBody = memo(function FormBody({
   )
   const byId = useMemo(() => new Map(fields.map((f) => [f.item.id, f])), [fields])
   const [errorStore] = useState(() => new ItemErrorStore())
+  const [releaseStore] = useState(() => new ReleaseStore(instrument.id, assessment.released))
   useEffect(
     () =>
       form.subscribe({
@@ -596,6 +608,7 @@ const FormBody = memo(function FormBody({
       ...saved.current,
       meta: metaToSave(values.meta, saved.current.meta),
       answers: withoutHidden(instrument, answers),
+      released: releaseStore.list(),
       updatedAt: new Date().toISOString(),
     }
     const metaInvalid = checkMeta(values.meta).length
@@ -610,7 +623,7 @@ const FormBody = memo(function FormBody({
     } catch (e) {
       setSaveState({ kind: 'failed', reason: (e as Error).message })
     }
-  }, [form, fields, validation, instrument, onSave])
+  }, [form, fields, validation, instrument, onSave, releaseStore])
 
   useEffect(() => {
     if (!onSave) return
@@ -631,17 +644,25 @@ const FormBody = memo(function FormBody({
       return inFlight
     }
     if (saveNowRef) saveNowRef.current = saveNow
-    const unsubscribe = form.subscribe({
+    const schedule = () => {
+      pending = true
+      clearTimeout(timer)
+      timer = setTimeout(flush, SAVE_DELAY_MS)
+      // A pause is not waited for forever: a crash mid-sentence loses at most about a second.
+      longest ??= setTimeout(flush, SAVE_MAX_WAIT_MS)
+    }
+    const unsubscribeValues = form.subscribe({
       formState: { values: true },
       callback: () => {
-        if (quiet.current) return
-        pending = true
-        clearTimeout(timer)
-        timer = setTimeout(flush, SAVE_DELAY_MS)
-        // A pause is not waited for forever: a crash mid-sentence loses at most about a second.
-        longest ??= setTimeout(flush, SAVE_MAX_WAIT_MS)
+        if (!quiet.current) schedule()
       },
     })
+    // Releasing or withholding a text is saved as an answer is.
+    const unsubscribeReleases = releaseStore.subscribe(schedule)
+    const unsubscribe = () => {
+      unsubscribeValues()
+      unsubscribeReleases()
+    }
     const onHide = () => {
       if (document.visibilityState === 'hidden') flush()
     }
@@ -654,7 +675,7 @@ const FormBody = memo(function FormBody({
       window.removeEventListener('pagehide', flush)
       if (saveNowRef?.current === saveNow) saveNowRef.current = undefined
     }
-  }, [form, save, onSave, saveNowRef])
+  }, [form, save, onSave, saveNowRef, releaseStore])
 
   // Leaving while a field with an error holds its new value back asks first.
   const heldBack =
@@ -740,7 +761,7 @@ const FormBody = memo(function FormBody({
     return () => document.removeEventListener('keydown', onKey)
   }, [travel])
 
-  const check = async () => {
+  const findProblems = async (): Promise<Problem[]> => {
     await form.trigger()
     const { errors } = form.formState
     errorStore.update(errors)
@@ -765,10 +786,20 @@ const FormBody = memo(function FormBody({
           message: messages.join(' '),
         })
     }
-    setProblems(found)
+    return found
+  }
+  const check = async () => {
+    setProblems(await findProblems())
     setTravelStatus('')
     setCheckRun((n) => n + 1)
   }
+  useEffect(() => {
+    if (!checkRef) return
+    checkRef.current = findProblems
+    return () => {
+      checkRef.current = undefined
+    }
+  })
 
   // The heavy parts are made once per instrument and language, under a provider whose value does not
   // change when the form re-renders for its toolbar: otherwise every item would render twice at mount.
@@ -891,7 +922,10 @@ const FormBody = memo(function FormBody({
           </section>
         )}
         <ItemErrorStoreContext.Provider value={errorStore}>
-          <StableFormProvider form={form}>{content}</StableFormProvider>
+          {/* In preview nothing is saved, so nothing can be released. */}
+          <ReleaseStoreContext.Provider value={onSave ? releaseStore : undefined}>
+            <StableFormProvider form={form}>{content}</StableFormProvider>
+          </ReleaseStoreContext.Provider>
         </ItemErrorStoreContext.Provider>
       </form>
     </div>

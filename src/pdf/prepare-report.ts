@@ -7,6 +7,7 @@ import { issue } from '../core/issues/validation-issue'
 import type { Translate } from '../core/report/comparison-view'
 import { buildReportModel, type ReportModel } from '../core/report/report-model'
 import { fingerprint } from './fingerprint'
+import type { Reader } from '../core/report/readers'
 
 /**
  * Everything a report needs, from one assessment and optionally the other party's: the FML derived
@@ -18,22 +19,30 @@ export async function prepareReport(args: {
   catalogue: Pick<Catalogue, 'crosswalks' | 'vocabularies' | 'instruments'>
   motivations?: Readonly<Record<string, string>>
   lang: 'nl' | 'en'
+  /** Who the report is for; professionals by default. */
+  audience?: Reader
   /** A translator fixed to the report's language. */
   t: Translate
   appVersion: string
 }): Promise<LoadResult<ReportModel>> {
-  const { main, other, catalogue } = args
+  const { catalogue } = args
+  const full = (args.audience ?? 'professional') === 'professional'
+  const { main } = args
+  // The other party's assessment and the comparison are for professionals only.
+  const other = full ? args.other : undefined
   const identity = {
     id: '00000000-0000-4000-8000-000000000002',
     now: new Date(main.assessment.updatedAt),
   }
   let derived
-  const cw = catalogue.crosswalks.find(
-    (c) =>
-      c.from.id === main.instrument.id &&
-      c.from.version === main.instrument.version &&
-      (!other || (c.to.id === other.instrument.id && c.to.version === other.instrument.version)),
-  )
+  const cw =
+    full &&
+    catalogue.crosswalks.find(
+      (c) =>
+        c.from.id === main.instrument.id &&
+        c.from.version === main.instrument.version &&
+        (!other || (c.to.id === other.instrument.id && c.to.version === other.instrument.version)),
+    )
   const target =
     cw && catalogue.instruments.find((i) => i.id === cw.to.id && i.version === cw.to.version)
   if (cw && target)
@@ -70,6 +79,8 @@ export async function prepareReport(args: {
     ok: true,
     value: buildReportModel({
       lang: args.lang,
+      ...(args.audience ? { audience: args.audience } : {}),
+      instruments: catalogue.instruments,
       main,
       ...(derived ? { derived } : {}),
       ...(other ? { other } : {}),

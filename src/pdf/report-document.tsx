@@ -34,7 +34,8 @@ const s = StyleSheet.create({
       clig: false,
       rlig: false,
       ccmp: false,
-      kern: false,
+      // Kerning on: spacing between letter pairs as the font means it.
+      kern: true,
       mark: false,
       mkmk: false,
     },
@@ -106,11 +107,45 @@ const s = StyleSheet.create({
     paddingTop: 4,
   },
   footerLeft: { flex: 1, paddingRight: 8 },
+  conceptMark: {
+    position: 'absolute',
+    top: 330,
+    left: 0,
+    right: 0,
+    textAlign: 'center',
+    fontSize: 96,
+    fontWeight: 700,
+    color: '#b91c1c',
+    opacity: 0.14,
+    transform: 'rotate(-35deg)',
+  },
+  conceptBanner: {
+    position: 'absolute',
+    top: 14,
+    left: 40,
+    right: 40,
+    textAlign: 'center',
+    fontSize: 8,
+    fontWeight: 700,
+    color: '#b91c1c',
+  },
 })
 
+/** The status as the footer says it: "CONCEPT", "definitief, versie 1". */
+function footerStatus(model: ReportModel, t: TFunction) {
+  return t(`report.footerStatus.${model.status.status}`, { edition: model.status.edition })
+}
+
+/**
+ * What every page carries: the footer (variant, status, version, fingerprint, page) and, on a
+ * concept, the mark that it is not signed off.
+ */
 function Footer({ model, t }: { model: ReportModel; t: TFunction }) {
   const f = model.footer
+  const concept = model.status.status === 'concept'
   const left = [
+    t(`report.variant.${model.audience}.name`),
+    footerStatus(model, t),
     t('report.footer.app', { version: f.appVersion }),
     t('report.footer.instruments', { instruments: f.instruments }),
     f.crosswalk ? t('report.footer.crosswalk', { crosswalk: f.crosswalk }) : '',
@@ -119,13 +154,66 @@ function Footer({ model, t }: { model: ReportModel; t: TFunction }) {
     .filter(Boolean)
     .join(' · ')
   return (
-    <View style={s.footer} fixed>
-      <Text style={s.footerLeft}>{left}</Text>
-      <Text
-        render={({ pageNumber, totalPages }) =>
-          t('report.footer.page', { page: pageNumber, pages: totalPages })
-        }
-      />
+    <>
+      {concept && (
+        <Text style={s.conceptMark} fixed>
+          {t('report.mark')}
+        </Text>
+      )}
+      {concept && (
+        <Text style={s.conceptBanner} fixed>
+          {t('report.status.concept')}
+        </Text>
+      )}
+      <View style={s.footer} fixed>
+        <Text style={s.footerLeft}>{left}</Text>
+        <Text
+          render={({ pageNumber, totalPages }) =>
+            t('report.footer.page', { page: pageNumber, pages: totalPages })
+          }
+        />
+      </View>
+    </>
+  )
+}
+
+/** The status line of the cover: concept, or signed off by whom and when. */
+function statusText(model: ReportModel, t: TFunction): string {
+  const st = model.status
+  if (st.status === 'concept')
+    return st.edition > 1
+      ? t('report.status.conceptOfEdition', { edition: st.edition, previous: st.edition - 1 })
+      : t('report.status.concept')
+  const signed = st.signedOff
+  return t(`report.status.${st.status}`, {
+    edition: st.edition,
+    name: signed?.name ?? '',
+    role: signed ? t(`roles.${signed.role}`) : '',
+    at: signed?.at ?? '',
+  })
+}
+
+/** What changed since the previous signed-off edition, as far as this reader may see. */
+function ChangesBlock({ model, t }: { model: ReportModel; t: TFunction }) {
+  const c = model.changes
+  if (!c) return null
+  return (
+    <View style={{ marginTop: 10 }}>
+      <Text style={s.h3} minPresenceAhead={60}>
+        {t('report.changes.title', { edition: c.since, date: c.sinceSignedOn })}
+      </Text>
+      {c.rows.length === 0 && <Text>{t('report.changes.none')}</Text>}
+      {c.rows.map((r) => (
+        <View key={r.id} style={s.row} wrap={false}>
+          <Text style={{ width: 150, padding: 2, fontWeight: 700 }}>{r.label}</Text>
+          <Text style={{ flex: 1, padding: 2, color: muted }}>
+            {`${t('report.changes.before')}: ${r.before || t('report.changes.empty')}`}
+          </Text>
+          <Text style={{ flex: 1, padding: 2 }}>
+            {`${t('report.changes.after')}: ${r.after || t('report.changes.empty')}`}
+          </Text>
+        </View>
+      ))}
     </View>
   )
 }
@@ -155,11 +243,20 @@ function Cover({ model, t }: { model: ReportModel; t: TFunction }) {
     ...(c.validUntil ? [[t('report.cover.validUntil'), c.validUntil] as [string, string]] : []),
     [t('report.cover.instruments'), c.instruments.map((i) => instrumentName(i, t)).join('\n')],
     [t('report.cover.language'), t(`report.cover.languages.${c.language}`)],
+    [t('report.status.label'), statusText(model, t)],
   ]
+  const full = model.audience === 'professional'
   return (
     <View>
-      <Text style={s.h1}>{t('report.documentTitle')}</Text>
-      <Text style={[s.small, { marginBottom: 14 }]}>{t('report.confidential')}</Text>
+      <Text style={s.h1}>{t(`report.variant.${model.audience}.title`)}</Text>
+      <Text style={[s.small, { marginBottom: full ? 14 : 6 }]}>
+        {full ? t('report.confidential') : t('report.noMedical')}
+      </Text>
+      {!full && (
+        <Text style={{ marginBottom: 12 }}>
+          {t(model.audience === 'employee' ? 'report.employeeIntro' : 'report.employerIntro')}
+        </Text>
+      )}
       {rows.map(([label, value]) => (
         <View key={label} style={s.coverRow} wrap={false}>
           <Text style={s.coverLabel}>{label}</Text>
@@ -173,6 +270,7 @@ function Cover({ model, t }: { model: ReportModel; t: TFunction }) {
           <SummaryBlock c={model.comparison} t={t} />
         </>
       )}
+      <ChangesBlock model={model} t={t} />
     </View>
   )
 }
@@ -272,6 +370,12 @@ function ItemBlock({ item, t }: { item: ReportItem; t: TFunction }) {
             {d.text}
           </Text>
         ))}
+        {item.explained?.map((e, i) => (
+          <Text key={`term-${i}`} style={{ color: muted, fontSize: 8 }}>
+            {'\n'}
+            {t('report.termInPlace', { term: e.term, definition: e.definition })}
+          </Text>
+        ))}
       </Text>
     </View>
   )
@@ -281,17 +385,26 @@ function PartPage({
   model,
   part,
   t,
+  lead,
+  trail,
 }: {
   model: ReportModel
   part: ReportInstrumentPart
   t: TFunction
+  /** Flowed before the part on its first page (the cover of a short report). */
+  lead?: React.ReactNode
+  /** Flowed after it (the glossary of a short report). */
+  trail?: React.ReactNode
 }) {
   const answered = part.groups.some((g) => g.sections.some((sec) => sec.items.length))
   return (
     <Page size="A4" style={s.page} wrap>
       <Footer model={model} t={t} />
-      <Text style={s.h2}>
-        {t(`report.part.${part.role}`)}: {instrumentName(part.instrument, t)}
+      {lead}
+      <Text style={[s.h2, lead ? { marginTop: 16 } : {}]} minPresenceAhead={80}>
+        {model.audience === 'professional'
+          ? `${t(`report.part.${part.role}`)}: ${instrumentName(part.instrument, t)}`
+          : t(`report.partFor.${model.audience}`)}
       </Text>
       <Text style={s.small}>
         {t('report.byAuthor', {
@@ -306,26 +419,37 @@ function PartPage({
         </Text>
       )}
       {!answered && <Text style={{ marginTop: 8 }}>{t('report.noAnswers')}</Text>}
-      {part.groups.map((g) =>
-        g.sections.some((sec) => sec.items.length) ? (
+      {part.groups.map((g) => {
+        const sections = g.sections.filter((sec) => sec.items.length)
+        if (!sections.length) return null
+        const grouped = part.groups.length > 1
+        return (
           <View key={g.id}>
-            {part.groups.length > 1 && <Text style={s.h3}>{g.label}</Text>}
-            {g.sections.map((sec) =>
-              sec.items.length ? (
+            {sections.map((sec, k) => {
+              const [first, ...rest] = sec.items as [ReportItem, ...ReportItem[]]
+              return (
                 <View key={sec.id}>
-                  <Text style={part.groups.length > 1 ? s.h4 : s.h3} minPresenceAhead={60}>
-                    {sec.code !== undefined ? `${sec.code} ` : ''}
-                    {sec.label}
-                  </Text>
-                  {sec.items.map((item) => (
+                  {/* Headings never stand alone at the foot of a page: they go with the first row. */}
+                  <View wrap={false}>
+                    {grouped && k === 0 && <Text style={s.h3}>{g.label}</Text>}
+                    {/* No second heading where the section has the name of its domain. */}
+                    {!(grouped && sec.label === g.label) && (
+                      <Text style={grouped ? s.h4 : s.h3}>
+                        {sec.code !== undefined ? `${sec.code} ` : ''}
+                        {sec.label}
+                      </Text>
+                    )}
+                    <ItemBlock item={first} t={t} />
+                  </View>
+                  {rest.map((item) => (
                     <ItemBlock key={item.id} item={item} t={t} />
                   ))}
                 </View>
-              ) : null,
-            )}
+              )
+            })}
           </View>
-        ) : null,
-      )}
+        )
+      })}
       {part.role.startsWith('fml') && (
         <View>
           <Text style={s.h3} minPresenceAhead={60}>
@@ -359,6 +483,7 @@ function PartPage({
           )}
         </View>
       )}
+      {trail}
     </Page>
   )
 }
@@ -423,11 +548,12 @@ function ComparisonPage({ model, t }: { model: ReportModel; t: TFunction }) {
   )
 }
 
-function GlossaryPage({ model, t }: { model: ReportModel; t: TFunction }) {
+function Glossary({ model, t }: { model: ReportModel; t: TFunction }) {
   return (
-    <Page size="A4" style={s.page} wrap>
-      <Footer model={model} t={t} />
-      <Text style={s.h2}>{t('report.glossary.title')}</Text>
+    <>
+      <Text style={s.h2} minPresenceAhead={60}>
+        {t('report.glossary.title')}
+      </Text>
       {model.glossary.length === 0 && <Text>{t('report.glossary.none')}</Text>}
       {model.glossary.map((g) => (
         <View key={g.id} style={s.item} wrap={false}>
@@ -438,6 +564,15 @@ function GlossaryPage({ model, t }: { model: ReportModel; t: TFunction }) {
           <Text>{g.definition}</Text>
         </View>
       ))}
+    </>
+  )
+}
+
+function GlossaryPage({ model, t }: { model: ReportModel; t: TFunction }) {
+  return (
+    <Page size="A4" style={s.page} wrap>
+      <Footer model={model} t={t} />
+      <Glossary model={model} t={t} />
     </Page>
   )
 }
@@ -446,20 +581,46 @@ function GlossaryPage({ model, t }: { model: ReportModel; t: TFunction }) {
 export function ReportDocument({ model, t }: { model: ReportModel; t: TFunction }) {
   return (
     <Document
-      title={t('report.documentTitle')}
+      title={t(`report.variant.${model.audience}.title`)}
+      subject={t(`report.variant.${model.audience}.name`)}
       language={model.lang}
       author={model.cover.authorName}
       creator="BAR-instrumentstudio"
     >
-      <Page size="A4" style={s.page}>
-        <Footer model={model} t={t} />
-        <Cover model={model} t={t} />
-      </Page>
-      {model.parts.map((part, i) => (
-        <PartPage key={i} model={model} part={part} t={t} />
-      ))}
-      <ComparisonPage model={model} t={t} />
-      <GlossaryPage model={model} t={t} />
+      {model.audience === 'professional' ? (
+        <>
+          <Page size="A4" style={s.page}>
+            <Footer model={model} t={t} />
+            <Cover model={model} t={t} />
+          </Page>
+          {model.parts.map((part, i) => (
+            <PartPage key={i} model={model} part={part} t={t} />
+          ))}
+          <ComparisonPage model={model} t={t} />
+          <GlossaryPage model={model} t={t} />
+        </>
+      ) : (
+        // A short report flows from its cover on: no page with a few rows and then blank space.
+        // The employee's report explains each term where it first appears, without a glossary.
+        model.parts.map((part, i) => (
+          <PartPage
+            key={i}
+            model={model}
+            part={part}
+            t={t}
+            lead={<Cover model={model} t={t} />}
+            {...(model.audience === 'employer'
+              ? {
+                  trail: (
+                    <View style={{ marginTop: 16 }}>
+                      <Glossary model={model} t={t} />
+                    </View>
+                  ),
+                }
+              : {})}
+          />
+        ))
+      )}
     </Document>
   )
 }

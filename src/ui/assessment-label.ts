@@ -3,7 +3,7 @@ import type { Assessment } from '../core/assessment/assessment-schema'
 import type { Instrument } from '../core/instrument/meta-schema'
 import { formatDate } from '../core/report/format'
 
-/** "W.V., Functionele Mogelijkhedenlijst (FML) 1.0.0, 16 november 2026": an assessment in a choice list. */
+/** "W.V., Functionele Mogelijkhedenlijst (FML) 1.0.0, 16-11-2026": an assessment in a choice list. */
 export function assessmentLabel(
   a: Assessment,
   instruments: readonly Instrument[],

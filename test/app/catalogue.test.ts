@@ -12,11 +12,13 @@ describe('catalogueSource', () => {
     expect(source.known.map((k) => `${k.id} ${k.version} ${k.origin}`)).toEqual([
       'bar 1.0.0 shipped',
       'bar 1.1.0 shipped',
+      'bar 1.2.0 shipped',
       'fml 1.0.0 shipped',
     ])
     expect(shippedPaths).toContain('vocabulary/1.0.0.json')
-    expect(source.newerVersionOf({ id: 'bar', version: '1.0.0' })).toBe('1.1.0')
-    expect(source.newerVersionOf({ id: 'bar', version: '1.1.0' })).toBeUndefined()
+    expect(source.newerVersionOf({ id: 'bar', version: '1.0.0' })).toBe('1.2.0')
+    expect(source.newerVersionOf({ id: 'bar', version: '1.1.0' })).toBe('1.2.0')
+    expect(source.newerVersionOf({ id: 'bar', version: '1.2.0' })).toBeUndefined()
   })
 
   it('loads one instrument with its vocabulary only, the same catalogue on every call', async () => {
@@ -29,38 +31,44 @@ describe('catalogueSource', () => {
   })
 
   it('adds the library versions, checked against the shipped ones, to every catalogue', async () => {
-    const source = catalogueSource([{ path: 'bar/1.1.1.json', json: nextBar() }])
-    expect(source.known.at(-2)).toMatchObject({ id: 'bar', version: '1.1.1', origin: 'library' })
-    expect(source.newerVersionOf({ id: 'bar', version: '1.1.0' })).toBe('1.1.1')
+    const source = catalogueSource([{ path: 'bar/1.2.1.json', json: nextBar() }])
+    expect(source.known.at(-2)).toMatchObject({ id: 'bar', version: '1.2.1', origin: 'library' })
+    expect(source.newerVersionOf({ id: 'bar', version: '1.2.0' })).toBe('1.2.1')
     const whole = await source.whole()
-    expect(versions(whole)).toEqual(['bar 1.0.0', 'bar 1.1.0', 'bar 1.1.1', 'fml 1.0.0'])
+    expect(versions(whole)).toEqual([
+      'bar 1.0.0',
+      'bar 1.1.0',
+      'bar 1.2.0',
+      'bar 1.2.1',
+      'fml 1.0.0',
+    ])
     expect(whole.problems).toEqual([])
-    expect(whole.crosswalks.length).toBe(2)
-    expect(versions(await source.instrument({ id: 'bar', version: '1.1.1' }))).toContain(
-      'bar 1.1.1',
+    expect(whole.crosswalks.length).toBe(3)
+    expect(versions(await source.instrument({ id: 'bar', version: '1.2.1' }))).toContain(
+      'bar 1.2.1',
     )
   })
 
   it('takes a crosswalk carried to a library version, so that version compares with the FML', async () => {
     const shippedWhole = await catalogueSource([]).whole()
-    const from = shippedWhole.crosswalks.find((c) => c.from.version === '1.1.0')
+    const from = shippedWhole.crosswalks.find((c) => c.from.version === '1.2.0')
     const fml = shippedWhole.instruments.find((i) => i.id === 'fml')
     if (!from || !fml) throw new Error('shipped crosswalk and FML')
     const carried = carryCrosswalk(from, nextBar(), fml)
     if (!carried.ok) throw new Error('carried')
     const whole = await catalogueSource([
-      { path: 'bar/1.1.1.json', json: nextBar() },
-      { path: 'crosswalk/bar-1.1.1__fml-1.0.0.json', json: carried.value },
+      { path: 'bar/1.2.1.json', json: nextBar() },
+      { path: 'crosswalk/bar-1.2.1__fml-1.0.0.json', json: carried.value },
     ]).whole()
     expect(whole.problems).toEqual([])
-    expect(whole.crosswalks.map((c) => c.id)).toContain('bar-1.1.1__fml-1.0.0')
+    expect(whole.crosswalks.map((c) => c.id)).toContain('bar-1.2.1__fml-1.0.0')
   })
 
   it('reports a broken library file as a problem and keeps everything else usable', async () => {
     const broken = { ...nextBar(), migration: undefined }
-    const whole = await catalogueSource([{ path: 'bar/1.1.1.json', json: broken }]).whole()
-    expect(versions(whole)).toEqual(['bar 1.0.0', 'bar 1.1.0', 'fml 1.0.0'])
-    expect(whole.problems.map((p) => p.path)).toEqual(['bar/1.1.1.json'])
+    const whole = await catalogueSource([{ path: 'bar/1.2.1.json', json: broken }]).whole()
+    expect(versions(whole)).toEqual(['bar 1.0.0', 'bar 1.1.0', 'bar 1.2.0', 'fml 1.0.0'])
+    expect(whole.problems.map((p) => p.path)).toEqual(['bar/1.2.1.json'])
   })
 
   it('never lets a library file replace a shipped one', async () => {
@@ -88,15 +96,20 @@ describe('pendingCatalogueSource', () => {
     let give: (files: { path: string; json: unknown }[]) => void = () => {}
     const library = new Promise<{ path: string; json: unknown }[]>((r) => (give = r))
     const source = pendingCatalogueSource(library)
-    const later = source.instrument({ id: 'bar', version: '1.1.1' })
-    expect(source.instrument({ id: 'bar', version: '1.1.1' })).toBe(later)
-    give([{ path: 'bar/1.1.1.json', json: nextBar() }])
-    expect(versions(await later)).toContain('bar 1.1.1')
-    expect(versions(await source.whole())).toContain('bar 1.1.1')
+    const later = source.instrument({ id: 'bar', version: '1.2.1' })
+    expect(source.instrument({ id: 'bar', version: '1.2.1' })).toBe(later)
+    give([{ path: 'bar/1.2.1.json', json: nextBar() }])
+    expect(versions(await later)).toContain('bar 1.2.1')
+    expect(versions(await source.whole())).toContain('bar 1.2.1')
   })
 
   it('works with the shipped files alone when the library cannot be read', async () => {
     const source = pendingCatalogueSource(Promise.reject(new Error('blocked')))
-    expect(versions(await source.whole())).toEqual(['bar 1.0.0', 'bar 1.1.0', 'fml 1.0.0'])
+    expect(versions(await source.whole())).toEqual([
+      'bar 1.0.0',
+      'bar 1.1.0',
+      'bar 1.2.0',
+      'fml 1.0.0',
+    ])
   })
 })

@@ -20,6 +20,7 @@ describe('cli instruments', () => {
     expect(r.out.split('\n')).toEqual([
       'bar\t1.0.0\tBeschrijving Arbeidsbelastbaarheid en Re-integratiemogelijkheden (BAR)',
       'bar\t1.1.0\tBeschrijving Arbeidsbelastbaarheid en Re-integratiemogelijkheden (BAR)',
+      'bar\t1.2.0\tBeschrijving Arbeidsbelastbaarheid en Re-integratiemogelijkheden (BAR)',
       'fml\t1.0.0\tFunctionele Mogelijkhedenlijst (FML)',
     ])
   })
@@ -399,6 +400,43 @@ describe('cli diff', () => {
     expect(answered.length).toBeGreaterThan(30)
     expect(answered.filter((r) => r.status !== 'agree')).toEqual([])
     expect(readFileSync(ba, 'utf8')).toBe(given)
+  })
+
+  it('words units, dates and options as the screen does, in the language asked', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bar-cli-words-'))
+    const bar = JSON.parse(readFileSync(ba, 'utf8')) as { answers: Record<string, unknown> }
+    bar.answers['werktijd.uren'] = {
+      kind: 'capacity',
+      level: 'matig',
+      quantities: { 'per-day': 1 },
+    }
+    bar.answers['prognose.opbouw'] = { kind: 'quantity', value: 1 }
+    const fml = JSON.parse(readFileSync(va, 'utf8')) as { answers: Record<string, unknown> }
+    fml.answers['voorblad.toelichting-mogelijkheden'] = {
+      kind: 'single',
+      choice: 'anders',
+      specify: 'Zie het rapport.',
+    }
+    const baFile = join(dir, 'bar.json')
+    const vaFile = join(dir, 'fml.json')
+    writeFileSync(baFile, JSON.stringify(bar))
+    writeFileSync(vaFile, JSON.stringify(fml))
+
+    const nl = (await cli('diff', baFile, vaFile, '--format', 'text')).out.split('\n')
+    expect(nl[1]).toContain('Uren per dag 1 uur per dag;')
+    expect(nl[1]).toContain('Verwachte arbeidsduur aan het einde van de termijn: 1 uur per week;')
+    expect(nl[1]).toContain('Datum herevaluatie: 21-12-2026')
+    expect(nl[2]).toContain(
+      'Toelichting bij de mogelijkheden: Anders (zie de rapportage van de verzekeringsarts): Zie het rapport.',
+    )
+    expect(nl.join('\n')).not.toMatch(/\banders\b|hours-per|units\./)
+
+    const en = (await cli('diff', baFile, vaFile, '--format', 'text', '--lang', 'en')).out
+    expect(en).toContain('Hours per day 1 hour per day;')
+    expect(en).toContain('Expected working hours at the end of the horizon: 1 hour per week;')
+    expect(en).toContain('Re-evaluation date: 21/12/2026')
+    expect(en).toContain('Explanation of the possibilities: Other (see the insurance physician')
+    expect(en).not.toMatch(/\banders\b|hours-per|units\.|1 hours/)
   })
 
   it('exits 1 when the two assessments cannot be compared, 2 on usage errors', async () => {

@@ -33,20 +33,20 @@ async function itemsOf(page: Page, section: string): Promise<string[]> {
 const node = (page: Page, name: string): Locator =>
   outline(page).getByRole('button', { name, exact: true })
 
-test('builds BAR 1.2.0 from 1.1.0: rename, add, reorder by keyboard and by drag, undo and redo, the preview following; saves it with the proposed version and fills it in', async ({
+test('builds BAR 1.3.0 from 1.2.0: rename, add, reorder by keyboard and by drag, undo and redo, the preview following; saves it with the proposed version and fills it in', async ({
   page,
 }, testInfo) => {
   test.setTimeout(180_000)
   await page.setViewportSize({ width: 1400, height: 1000 })
-  // A saved BAR 1.0.0: the new version will affect it (it passes through 1.1.0).
+  // A saved BAR 1.0.0: the new version will affect it (it passes through 1.1.0 and 1.2.0).
   await page.goto('/#/assessments')
   await page.getByRole('button', { name: 'Open voorbeeld: BAR van de bedrijfsarts' }).click()
   await expect(page.locator('[data-item-id]').first()).toBeVisible()
   // An earlier version is not where a new one starts: the builder says so and links the latest.
   await page.goto('/#/builder/bar/1.0.0')
-  await expect(page.getByText(/is niet de nieuwste versie \(dat is 1\.1\.0\)/)).toBeVisible()
-  await page.getByRole('link', { name: `Open ${BAR} 1.1.0 in de bouwer` }).click()
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Nieuwe versie van ${BAR} 1.1.0`)
+  await expect(page.getByText(/is niet de nieuwste versie \(dat is 1\.2\.0\)/)).toBeVisible()
+  await page.getByRole('link', { name: `Open ${BAR} 1.2.0 in de bouwer` }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Nieuwe versie van ${BAR} 1.2.0`)
   await expect(page.getByText('Geen problemen')).toBeVisible()
 
   // An answer typed into the preview stays through every edit below.
@@ -203,13 +203,13 @@ test('builds BAR 1.2.0 from 1.1.0: rename, add, reorder by keyboard and by drag,
   // Save: the proposed version follows the changes; a lower one is refused.
   await page.getByRole('button', { name: 'Opslaan als nieuwe versie' }).click()
   const save = page.locator('.builder-save')
-  await expect(save.getByText(/Voorgestelde versie: 1\.2\.0 \(na 1\.1\.0\)/)).toBeVisible()
+  await expect(save.getByText(/Voorgestelde versie: 1\.3\.0 \(na 1\.2\.0\)/)).toBeVisible()
   await expect(
     save.getByText('Item toegevoegd (niet verplicht) mentaal / nieuw-item'),
   ).toBeVisible()
   await expect(save.getByText(/mentaal\.herinneren.*meegenomen door migratiestap/)).toBeVisible()
   await expect(
-    save.getByText(`1 opgeslagen beoordeling gebruikt ${BAR} 1.1.0 of een eerdere versie.`),
+    save.getByText(`1 opgeslagen beoordeling gebruikt ${BAR} 1.2.0 of een eerdere versie.`),
   ).toBeVisible()
   await expect(
     save.getByText(
@@ -218,22 +218,22 @@ test('builds BAR 1.2.0 from 1.1.0: rename, add, reorder by keyboard and by drag,
   ).toBeVisible()
   await expect(save.getByText('mentaal.herinneren: 1 antwoord verplaatst')).toBeVisible()
   const version = save.getByRole('textbox', { name: 'Versienummer' })
-  await version.fill('1.1.1')
-  await save.getByRole('button', { name: `${BAR} 1.1.1 opslaan` }).click()
-  await expect(save.getByRole('alert')).toContainText('1.2.0')
+  await version.fill('1.2.1')
+  await save.getByRole('button', { name: `${BAR} 1.2.1 opslaan` }).click()
+  await expect(save.getByRole('alert')).toContainText('1.3.0')
   await expectNoAxeViolations(page)
   await shoot(page, 'save')
-  await version.fill('1.2.0')
+  await version.fill('1.3.0')
   const download = page.waitForEvent('download')
-  await save.getByRole('button', { name: `${BAR} 1.2.0 opslaan` }).click()
-  const file = testInfo.outputPath('bar-1.2.0.json')
+  await save.getByRole('button', { name: `${BAR} 1.3.0 opslaan` }).click()
+  const file = testInfo.outputPath('bar-1.3.0.json')
   await (await download).saveAs(file)
   const saved = JSON.parse(readFileSync(file, 'utf8')) as {
     version: string
     migration: { from: string; steps: { kind: string; from?: string; to?: string }[] }
   }
-  expect(saved.version).toBe('1.2.0')
-  expect(saved.migration.from).toBe('1.1.0')
+  expect(saved.version).toBe('1.3.0')
+  expect(saved.migration.from).toBe('1.2.0')
   expect(saved.migration.steps).toContainEqual(
     expect.objectContaining({
       kind: 'rename',
@@ -241,14 +241,14 @@ test('builds BAR 1.2.0 from 1.1.0: rename, add, reorder by keyboard and by drag,
       to: 'mentaal.onthouden',
     }),
   )
-  await expect(page.getByText(/1\.2\.0 is opgeslagen in de bibliotheek/)).toBeVisible()
+  await expect(page.getByText(/1\.3\.0 is opgeslagen in de bibliotheek/)).toBeVisible()
   await expect(page.getByText(/De vertaaltabel naar FML 1\.0\.0 is meegenomen/)).toBeVisible()
 
-  // The instruments screen lists it from the library, with its changes since 1.1.0.
+  // The instruments screen lists it from the library, with its changes since 1.2.0.
   await page.getByRole('link', { name: 'Naar de instrumenten' }).click()
-  const card = page.getByRole('article', { name: /BAR\) Versie 1\.2\.0/ })
+  const card = page.getByRole('article', { name: /BAR\) Versie 1\.3\.0/ })
   await expect(card.getByText('Bibliotheek', { exact: true })).toBeVisible()
-  await card.getByText('Wijzigingen sinds versie 1.1.0').click()
+  await card.getByText('Wijzigingen sinds versie 1.2.0').click()
   await expect(
     card.getByText('Item toegevoegd (niet verplicht) mentaal / nieuw-item'),
   ).toBeVisible()
@@ -258,9 +258,9 @@ test('builds BAR 1.2.0 from 1.1.0: rename, add, reorder by keyboard and by drag,
     .getByRole('navigation', { name: 'Hoofdmenu' })
     .getByRole('link', { name: 'Beoordelingen' })
     .click()
-  await page.locator('#new-instrument').selectOption({ label: `${BAR} 1.2.0` })
+  await page.locator('#new-instrument').selectOption({ label: `${BAR} 1.3.0` })
   await page.getByRole('button', { name: 'Beoordeling starten' }).click()
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${BAR} 1.2.0`)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${BAR} 1.3.0`)
   const item = page.locator('[data-item-id="nieuw-item"]')
   await item.getByRole('radio', { name: 'Beperkt' }).check()
   await page.waitForTimeout(600)
@@ -268,7 +268,7 @@ test('builds BAR 1.2.0 from 1.1.0: rename, add, reorder by keyboard and by drag,
   await page.getByRole('button', { name: 'Exporteren als JSON' }).click()
   const json = testInfo.outputPath('assessment.json')
   await (await exported).saveAs(json)
-  expect(readFileSync(json, 'utf8')).toContain('"version": "1.2.0"')
+  expect(readFileSync(json, 'utf8')).toContain('"version": "1.3.0"')
   await page.getByRole('link', { name: 'Terug naar beoordelingen' }).click()
   await page.locator('#import-file').setInputFiles(json)
   await expect(

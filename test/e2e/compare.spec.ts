@@ -114,10 +114,10 @@ test('a BAR stating no work capacity against an FML allowing 20 hours a week: th
   await page.getByRole('link', { name: 'Rapport' }).click()
   await page.getByLabel('Beoordeling', { exact: true }).selectOption({
     label:
-      'G.C., Beschrijving Arbeidsbelastbaarheid en Re-integratiemogelijkheden (BAR) 1.0.0, 2 november 2026',
+      'G.C., Beschrijving Arbeidsbelastbaarheid en Re-integratiemogelijkheden (BAR) 1.0.0, 02-11-2026',
   })
   await page.getByLabel('Vergelijken met (optioneel)').selectOption({
-    label: 'G.C., Functionele Mogelijkhedenlijst (FML) 1.0.0, 16 november 2026',
+    label: 'G.C., Functionele Mogelijkhedenlijst (FML) 1.0.0, 16-11-2026',
   })
   await expect(
     page.getByText(/De conclusies verschillen: de bedrijfsarts is beperkender/),

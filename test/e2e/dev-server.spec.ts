@@ -45,5 +45,5 @@ test('the development server runs under the Content-Security-Policy and makes th
   })
   const download = page.waitForEvent('download', { timeout: 60_000 })
   await page.getByRole('button', { name: 'PDF maken' }).click()
-  expect((await download).suggestedFilename()).toBe('BAR-W.V.-2026-11-02.pdf')
+  expect((await download).suggestedFilename()).toBe('BAR-W.V.-2026-11-02-professioneel.pdf')
 })

@@ -95,9 +95,13 @@ test('a whole BAR filled in by keyboard survives a reload, an export and an impo
   const file = testInfo.outputPath('export.json')
   await (await download).saveAs(file)
   expect((await download).suggestedFilename()).toMatch(/^BAR-Naam-\d+-\d{4}-\d{2}-\d{2}\.json$/)
-  const exported = JSON.parse(readFileSync(file, 'utf8')) as { answers: Record<string, unknown> }
-  // A new assessment starts on BAR 1.1.0: 75 items, of which "Reden niet gelezen" is hidden
-  // (while the climate, marked a barrier, brings "Hoe belemmert het klimaat?" into view).
+  const exported = JSON.parse(readFileSync(file, 'utf8')) as {
+    instrument: { id: string; version: string }
+    answers: Record<string, unknown>
+  }
+  // A new assessment starts on the latest BAR, 1.2.0: 75 items, of which "Reden niet gelezen" is
+  // hidden (while the climate, marked a barrier, brings "Hoe belemmert het klimaat?" into view).
+  expect(exported.instrument).toEqual({ id: 'bar', version: '1.2.0' })
   expect(Object.keys(exported.answers)).toHaveLength(74)
   expect(exported.answers['werkfactoren.klimaat-hoe']).toBeDefined()
 

@@ -74,9 +74,8 @@ export async function openExamples(page: Page) {
 }
 
 export const EXAMPLE_BAR_LABEL =
-  'W.V., Beschrijving Arbeidsbelastbaarheid en Re-integratiemogelijkheden (BAR) 1.0.0, 2 november 2026'
-export const EXAMPLE_FML_LABEL =
-  'W.V., Functionele Mogelijkhedenlijst (FML) 1.0.0, 16 november 2026'
+  'W.V., Beschrijving Arbeidsbelastbaarheid en Re-integratiemogelijkheden (BAR) 1.0.0, 02-11-2026'
+export const EXAMPLE_FML_LABEL = 'W.V., Functionele Mogelijkhedenlijst (FML) 1.0.0, 16-11-2026'
 
 /** On the compare screen, chooses the example BAR for the bedrijfsarts and the example FML for the verzekeringsarts. */
 export async function chooseExamplePair(page: Page) {

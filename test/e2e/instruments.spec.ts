@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { expect, expectNoAxeViolations, test } from './fixtures'
 
-test('lists BAR 1.0.0, BAR 1.1.0 and FML 1.0.0 with provenance, in Dutch and then in English, by keyboard', async ({
+test('lists BAR 1.0.0, BAR 1.1.0, BAR 1.2.0 and FML 1.0.0 with provenance, in Dutch and then in English, by keyboard', async ({
   page,
 }) => {
   await page.goto('/')
@@ -16,11 +16,20 @@ test('lists BAR 1.0.0, BAR 1.1.0 and FML 1.0.0 with provenance, in Dutch and the
   const bar110 = page.getByRole('article', {
     name: /Beschrijving Arbeidsbelastbaarheid .* Versie 1\.1\.0/,
   })
+  const bar120 = page.getByRole('article', {
+    name: /Beschrijving Arbeidsbelastbaarheid .* Versie 1\.2\.0/,
+  })
   await expect(bar).toBeVisible()
   await expect(bar110).toBeVisible()
+  await expect(bar120).toBeVisible()
   await expect(bar110).toContainText('Illustratieve versie, door dit project gemaakt')
-  await expect(bar).toContainText('Eerdere versie: nieuwe beoordelingen beginnen op versie 1.1.0.')
-  await expect(bar110).not.toContainText('Eerdere versie')
+  await expect(bar120).toContainText('Illustratieve versie, door dit project gemaakt')
+  await expect(bar120).toContainText('Versie 1.2.0 verschilt van 1.1.0 alleen in de toelichtingen')
+  await expect(bar).toContainText('Eerdere versie: nieuwe beoordelingen beginnen op versie 1.2.0.')
+  await expect(bar110).toContainText(
+    'Eerdere versie: nieuwe beoordelingen beginnen op versie 1.2.0.',
+  )
+  await expect(bar120).not.toContainText('Eerdere versie')
   await expect(fml).toBeVisible()
   await expect(bar.getByText('Herkomst', { exact: true })).toBeVisible()
   await expect(bar).toContainText('gereconstrueerd')
@@ -79,28 +88,28 @@ test('moving to another screen keeps the current one until the next is ready, wi
 test('an instrument file made elsewhere joins the library once; the same version again is refused and changes nothing', async ({
   page,
 }) => {
-  const bar = JSON.parse(readFileSync('schemas/bar/1.1.0.json', 'utf8')) as {
+  const bar = JSON.parse(readFileSync('schemas/bar/1.2.0.json', 'utf8')) as {
     version: string
     migration: unknown
     sections: { items: { label: { nl: string } }[] }[]
   }
-  bar.version = '1.1.1'
-  bar.migration = { from: '1.1.0', steps: [] }
+  bar.version = '1.2.1'
+  bar.migration = { from: '1.2.0', steps: [] }
   bar.sections[0]!.items[0]!.label.nl = 'Aandacht vasthouden'
   const file = {
-    name: 'bar-1.1.1.json',
+    name: 'bar-1.2.1.json',
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify(bar)),
   }
   await page.goto('/')
   const input = page.locator('#import-instrument-file')
   await input.setInputFiles(file)
-  await expect(page.getByText(/BAR\) 1\.1\.1 staat nu in de bibliotheek/)).toBeVisible()
-  const card = page.getByRole('article', { name: /Versie 1\.1\.1 Bibliotheek$/ })
-  await card.getByText('Wijzigingen sinds versie 1.1.0').click()
+  await expect(page.getByText(/BAR\) 1\.2\.1 staat nu in de bibliotheek/)).toBeVisible()
+  const card = page.getByRole('article', { name: /Versie 1\.2\.1 Bibliotheek$/ })
+  await card.getByText('Wijzigingen sinds versie 1.2.0').click()
   await expect(card.getByText('Patchversie: alleen tekst en uitleg')).toBeVisible()
   await input.setInputFiles(file)
-  await expect(page.getByRole('alert')).toContainText('bar 1.1.1 bestaat al')
-  await expect(page.getByRole('article', { name: /Versie 1\.1\.1/ })).toHaveCount(1)
+  await expect(page.getByRole('alert')).toContainText('bar 1.2.1 bestaat al')
+  await expect(page.getByRole('article', { name: /Versie 1\.2\.1/ })).toHaveCount(1)
   await expectNoAxeViolations(page)
 })

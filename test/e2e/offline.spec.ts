@@ -87,7 +87,7 @@ test('after the first visit the app works with the server stopped: the list, the
   await expect(page.getByRole('heading', { name: 'Voorbeeld van de inhoud' })).toBeVisible()
   const download = page.waitForEvent('download', { timeout: 60_000 })
   await page.getByRole('button', { name: 'PDF maken' }).click()
-  expect((await download).suggestedFilename()).toBe('BAR-W.V.-2026-11-02.pdf')
+  expect((await download).suggestedFilename()).toBe('BAR-W.V.-2026-11-02-professioneel.pdf')
 
   await page.getByRole('link', { name: 'Vergelijken' }).click()
   await expect(page.getByRole('heading', { level: 1, name: /Vergelijk/ })).toBeVisible()

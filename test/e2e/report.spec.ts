@@ -22,9 +22,9 @@ test('makes the report PDF in a worker, named after the employee, with the compa
   await page.getByRole('button', { name: 'PDF maken' }).click()
   const file = testInfo.outputPath('report.pdf')
   await (await download).saveAs(file)
-  expect((await download).suggestedFilename()).toBe('BAR-W.V.-2026-11-02.pdf')
+  expect((await download).suggestedFilename()).toBe('BAR-W.V.-2026-11-02-professional.pdf')
   await expect(
-    page.getByText(/BAR-W\.V\.-2026-11-02\.pdf is gemaakt \(\d+ pagina's\)/),
+    page.getByText(/BAR-W\.V\.-2026-11-02-professional\.pdf is gemaakt \(\d+ pagina's\)/),
   ).toBeVisible()
 
   const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(

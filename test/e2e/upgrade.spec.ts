@@ -4,7 +4,7 @@ import { EXAMPLE_FML_LABEL, expect, expectNoAxeViolations, test } from './fixtur
 
 const SHOTS = '/tmp/upgrade-shots'
 const UPGRADED_BAR_LABEL =
-  'W.V., Beschrijving Arbeidsbelastbaarheid en Re-integratiemogelijkheden (BAR) 1.1.0, 2 november 2026'
+  'W.V., Beschrijving Arbeidsbelastbaarheid en Re-integratiemogelijkheden (BAR) 1.2.0, 02-11-2026'
 
 /** At 1280 and 390 px wide: no sideways scroll of the page, and a picture to look at. */
 async function shoot(page: Page, name: string, fullPage = true) {
@@ -20,7 +20,7 @@ async function shoot(page: Page, name: string, fullPage = true) {
   await page.setViewportSize({ width: 1280, height: 900 })
 }
 
-test('upgrades the example BAR 1.0.0 to 1.1.0 after its report, by keyboard, then compares it and prints both versions in the PDF footer', async ({
+test('upgrades the example BAR 1.0.0 to 1.2.0, through 1.1.0, after its report, by keyboard, then compares it and prints both versions in the PDF footer', async ({
   page,
 }, testInfo) => {
   test.setTimeout(120_000)
@@ -34,17 +34,17 @@ test('upgrades the example BAR 1.0.0 to 1.1.0 after its report, by keyboard, the
   )
 
   await expect(
-    page.getByText('Er is een nieuwere versie van dit instrument (BAR 1.1.0).'),
+    page.getByText('Er is een nieuwere versie van dit instrument (BAR 1.2.0).'),
   ).toBeVisible()
-  const upgrade = page.getByRole('button', { name: 'Bijwerken naar 1.1.0…' })
+  const upgrade = page.getByRole('button', { name: 'Bijwerken naar 1.2.0…' })
   await expectNoAxeViolations(page)
   await shoot(page, 'notice', false)
 
   // The report first, in English too; Escape changes nothing.
   await page.getByRole('button', { name: 'English' }).click()
-  await page.getByRole('button', { name: 'Upgrade to 1.1.0…' }).focus()
+  await page.getByRole('button', { name: 'Upgrade to 1.2.0…' }).focus()
   await page.keyboard.press('Enter')
-  const english = page.getByRole('dialog', { name: 'Upgrade to BAR 1.1.0' })
+  const english = page.getByRole('dialog', { name: 'Upgrade to BAR 1.2.0' })
   await expect(english).toBeVisible()
   await expect(english.getByRole('button', { name: 'Cancel' })).toBeFocused()
   await expect(english.getByText(/The answers as captured in 1\.0\.0 stay/)).toBeVisible()
@@ -55,10 +55,10 @@ test('upgrades the example BAR 1.0.0 to 1.1.0 after its report, by keyboard, the
 
   await upgrade.focus()
   await page.keyboard.press('Enter')
-  const dialog = page.getByRole('dialog', { name: 'Bijwerken naar BAR 1.1.0' })
+  const dialog = page.getByRole('dialog', { name: 'Bijwerken naar BAR 1.2.0' })
   await expect(dialog).toBeVisible()
   await expect(
-    dialog.getByText(/^BAR 1\.0\.0 naar 1\.1\.0: \d+ behouden, 1 verplaatst/),
+    dialog.getByText(/^BAR 1\.0\.0 naar 1\.2\.0: \d+ behouden, 1 verplaatst/),
   ).toBeVisible()
   await expect(dialog.getByRole('heading', { name: 'Omgezet (1)' })).toBeVisible()
   await expect(dialog.getByRole('heading', { name: 'Verplaatst (1)' })).toBeVisible()
@@ -82,9 +82,9 @@ test('upgrades the example BAR 1.0.0 to 1.1.0 after its report, by keyboard, the
   await page.keyboard.press('Enter')
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-    'Beschrijving Arbeidsbelastbaarheid en Re-integratiemogelijkheden (BAR) 1.1.0',
+    'Beschrijving Arbeidsbelastbaarheid en Re-integratiemogelijkheden (BAR) 1.2.0',
   )
-  const note = page.getByText(/^Bijgewerkt van BAR 1\.0\.0 op \d+ \w+ \d{4}/)
+  const note = page.getByText(/^Bijgewerkt van BAR 1\.0\.0 op \d{2}-\d{2}-\d{4}/)
   await expect(note).toBeFocused()
   await expect(note).toContainText('Zojuist bijgewerkt en opgeslagen.')
   await expect(page.getByText(/nieuwere versie van dit instrument/)).toHaveCount(0)
@@ -99,12 +99,12 @@ test('upgrades the example BAR 1.0.0 to 1.1.0 after its report, by keyboard, the
   await page.setViewportSize({ width: 1280, height: 900 })
   await page.screenshot({ path: `${SHOTS}/captured-item-1280.png` })
   await page.getByRole('button', { name: 'English' }).click()
-  await expect(page.getByText(/^Upgraded from BAR 1\.0\.0 on \d+ \w+ \d{4}/)).toBeVisible()
+  await expect(page.getByText(/^Upgraded from BAR 1\.0\.0 on \d{2}/\d{2}/\d{4}/)).toBeVisible()
   await expect(fine.getByText('As captured in 1.0.0')).toBeVisible()
   await expectNoAxeViolations(page)
   await page.getByRole('button', { name: 'Nederlands' }).click()
 
-  // Compared with the example FML through the crosswalk of 1.1.0.
+  // Compared with the example FML through the crosswalk of 1.2.0.
   await page.getByRole('link', { name: 'Vergelijken' }).click()
   await page
     .getByLabel('Beoordeling van de bedrijfsarts (BA)')
@@ -115,7 +115,7 @@ test('upgrades the example BAR 1.0.0 to 1.1.0 after its report, by keyboard, the
   await expect(page.getByRole('region', { name: 'Conclusie' })).toContainText(
     'De conclusies komen overeen.',
   )
-  await expect(page.getByText(/vertaaltabel bar-1\.1\.0__fml-1\.0\.0/)).toBeVisible()
+  await expect(page.getByText(/vertaaltabel bar-1\.2\.0__fml-1\.0\.0/)).toBeVisible()
   await expect(page.getByRole('table', { name: 'Vergelijking per item' })).toBeVisible()
 
   // The PDF names both versions in its footer.
@@ -123,7 +123,7 @@ test('upgrades the example BAR 1.0.0 to 1.1.0 after its report, by keyboard, the
   await page.getByLabel('Beoordeling', { exact: true }).selectOption({ label: UPGRADED_BAR_LABEL })
   await page.getByLabel('Vergelijken met (optioneel)').selectOption({ label: EXAMPLE_FML_LABEL })
   await expect(page.getByRole('heading', { name: 'Voorbeeld van de inhoud' })).toBeVisible()
-  await expect(page.getByText('BAR 1.1.0, ingevuld in 1.0.0; FML 1.0.0')).toBeVisible()
+  await expect(page.getByText('BAR 1.2.0, ingevuld in 1.0.0; FML 1.0.0')).toBeVisible()
   const download = page.waitForEvent('download')
   await page.getByRole('button', { name: 'PDF maken' }).click()
   const file = testInfo.outputPath('upgraded.pdf')
@@ -132,6 +132,6 @@ test('upgrades the example BAR 1.0.0 to 1.1.0 after its report, by keyboard, the
     /\s+/g,
     ' ',
   )
-  expect(text).toContain('BAR 1.1.0, ingevuld in 1.0.0; FML 1.0.0')
-  expect(text).toContain('vertaaltabel bar-1.1.0__fml-1.0.0')
+  expect(text).toContain('BAR 1.2.0, ingevuld in 1.0.0; FML 1.0.0')
+  expect(text).toContain('vertaaltabel bar-1.2.0__fml-1.0.0')
 })

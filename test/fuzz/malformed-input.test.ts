@@ -477,7 +477,7 @@ const baseInstrument = readJson(join(fixtures, 'instruments/minimal.json')) as R
 >
 const baseAssessment: Assessment = {
   format: 'bar-studio/assessment',
-  formatVersion: 1,
+  formatVersion: 2,
   id: '0b6f3c1e-8a0c-4f7e-9a51-1d2f3a4b5c6d',
   instrument: { id: 'test', version: '1.0.0' },
   language: 'nl',
@@ -498,6 +498,10 @@ const baseAssessment: Assessment = {
   },
   createdAt: '2026-11-01T09:00:00.000Z',
   updatedAt: '2026-11-01T10:00:00.000Z',
+  status: 'concept',
+  edition: 1,
+  released: [],
+  history: [],
 }
 const shipped = shippedCatalogue()
 const barExample = readJson(join(root, 'public/examples/bar-example.json'))

@@ -11,6 +11,7 @@ import { compareAssessments, type Side } from '../../src/core/compare/compare'
 import { deriveAssessment } from '../../src/core/compare/derive'
 import { choiceOptions } from '../../src/core/instrument/choice-options'
 import { migrate } from '../../src/core/migration/migrate'
+import { optionText } from '../../src/core/answer-kinds/option-text'
 import { formatDate } from '../../src/core/report/format'
 import { readJson, root } from '../helpers/files'
 import { shipped, shippedCatalogue } from '../helpers/instruments'
@@ -69,7 +70,7 @@ describe('report PDF (BAR with the verzekeringsarts FML), read back with pdftote
     expect(text).toContain('W.V.')
     expect(text).toContain('bedrijfsarts, Dr. A. de Vries (fictief)')
     // Dates as the report's language writes them.
-    expect(text).toContain('Datum beoordeling 2 november 2026')
+    expect(text).toContain('Datum beoordeling 02-11-2026')
     expect(text).not.toContain('2026-11-02 ')
     expect(text).toContain('Functionele Mogelijkhedenlijst (FML) 1.0.0')
   })
@@ -90,9 +91,10 @@ describe('report PDF (BAR with the verzekeringsarts FML), read back with pdftote
             if (free) expect(text, item.id).toContain(flat(free))
         }
         if (a.kind === 'single') {
-          expect(text, item.id).toContain(
-            choiceOptions(item)?.find((o) => o.code === a.choice)?.label.nl,
-          )
+          const label = choiceOptions(item)?.find((o) => o.code === a.choice)?.label.nl
+          expect(text, item.id).toContain(label)
+          // A BAR option's code is an id, never shown before its label ("neutraal Neutraal").
+          expect(text, item.id).not.toContain(`${a.choice} ${label}`)
           if (a.specify) expect(text, item.id).toContain(flat(a.specify))
         }
         if (a.kind === 'text') expect(text, item.id).toContain(flat(a.text))
@@ -119,7 +121,9 @@ describe('report PDF (BAR with the verzekeringsarts FML), read back with pdftote
           const codes = a.kind === 'single' ? [a.choice] : a.choices
           for (const code of codes) {
             const option = choiceOptions(item)?.find((o) => o.code === code)
-            expect(text, `${item.id}/${code}`).toContain(flat(`${code} ${option?.label.nl}`))
+            expect(text, `${item.id}/${code}`).toContain(
+              flat(optionText(choiceOptions(item), code, 'nl')),
+            )
             if (option?.description)
               expect(text, `${item.id}/${code}`).toContain(flat(option.description.nl))
           }

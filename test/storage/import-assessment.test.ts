@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { Assessment } from '../../src/core/assessment/assessment-schema'
 import { parseJsonBytes } from '../../src/core/assessment/safe-json'
+import { signOffAssessment, startAmendment } from '../../src/core/assessment/sign-off'
 import { importAssessmentFile } from '../../src/storage/import-assessment'
 import {
   deleteAssessment,
@@ -87,7 +88,7 @@ describe('importAssessmentFile', () => {
     [
       'an unknown version',
       () => JSON.stringify({ ...example, instrument: { id: 'bar', version: '2.0.0' } }),
-      /^\$\.instrument\.version Version 2\.0\.0 of bar is not known \(known: 1\.0\.0, 1\.1\.0\)/,
+      /^\$\.instrument\.version Version 2\.0\.0 of bar is not known \(known: 1\.0\.0, 1\.1\.0, 1\.2\.0\)/,
     ],
     [
       'an unknown item id',
@@ -154,7 +155,7 @@ describe('importAssessmentFile', () => {
     ]) {
       await deleteAssessment(example.id)
       const r = await importAssessmentFile(new Blob([bytes]), instruments)
-      expect(r).toMatchObject({ ok: true, renamed: false })
+      expect(r).toMatchObject({ ok: true, result: 'added' })
       expect((await getAssessment(example.id))?.meta.employee).toBe('J.É.')
     }
   })
@@ -172,7 +173,7 @@ describe('importAssessmentFile', () => {
 
   it('adds a valid file as a new draft', async () => {
     const r = await importAssessmentFile(file(JSON.stringify(example)), instruments)
-    expect(r).toMatchObject({ ok: true, renamed: false })
+    expect(r).toMatchObject({ ok: true, result: 'added' })
     expect(await getAssessment(example.id)).toEqual(example)
     expect(await getAssessment(saved.id)).toEqual(saved)
   })
@@ -184,10 +185,46 @@ describe('importAssessmentFile', () => {
       instruments,
       () => '33333333-3333-4333-8333-333333333333',
     )
-    expect(r).toMatchObject({ ok: true, renamed: true })
+    expect(r).toMatchObject({ ok: true, result: 'renamed' })
     expect(await getAssessment(saved.id)).toEqual(saved)
     expect((await getAssessment('33333333-3333-4333-8333-333333333333'))?.meta.authorName).toBe(
       'Iemand anders',
     )
+  })
+
+  describe('a signed-off assessment imported again', () => {
+    const signed = signOffAssessment(saved, {
+      name: 'Dr. A. de Vries',
+      role: 'bedrijfsarts',
+      date: '2026-12-02',
+      at: '2026-12-02T10:00:00.000Z',
+    })
+    const newId = () => '44444444-4444-4444-8444-444444444444'
+
+    it('is recognised as the same edition: nothing is added or changed', async () => {
+      await putAssessment(signed)
+      const r = await importAssessmentFile(file(JSON.stringify(signed)), instruments, newId)
+      expect(r).toMatchObject({ ok: true, result: 'same' })
+      expect(await getAssessment(signed.id)).toEqual(signed)
+      expect(await getAssessment(newId())).toBeUndefined()
+    })
+
+    it('is recognised as an earlier edition when the stored one has been changed since', async () => {
+      const amended = startAmendment(signed, new Date('2026-12-03T09:00:00Z'))
+      await putAssessment(amended)
+      const r = await importAssessmentFile(file(JSON.stringify(signed)), instruments, newId)
+      expect(r).toMatchObject({ ok: true, result: 'earlier' })
+      expect(await getAssessment(signed.id)).toEqual(amended)
+      expect(await getAssessment(newId())).toBeUndefined()
+    })
+
+    it('comes in under a new id when its signed content differs from the stored one', async () => {
+      await putAssessment(signed)
+      const other = { ...signed, answers: {} }
+      const r = await importAssessmentFile(file(JSON.stringify(other)), instruments, newId)
+      expect(r).toMatchObject({ ok: true, result: 'renamed' })
+      expect(await getAssessment(signed.id)).toEqual(signed)
+      expect((await getAssessment(newId()))?.answers).toEqual({})
+    })
   })
 })

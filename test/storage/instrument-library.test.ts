@@ -14,13 +14,13 @@ const fileOf = (json: unknown) => new Blob([JSON.stringify(json)], { type: 'appl
 describe('addToLibrary', () => {
   it('keeps a version once: the same path again is refused and the first stays', async () => {
     const record = {
-      path: 'bar/1.1.1.json',
+      path: 'bar/1.2.1.json',
       json: nextBar(),
       addedAt: '2026-12-02T00:00:00.000Z',
       origin: 'builder' as const,
     }
     expect(await addToLibrary(record)).toBe(true)
-    expect(await addToLibrary({ ...record, json: nextBar('1.1.1', 'Anders') })).toBe(false)
+    expect(await addToLibrary({ ...record, json: nextBar('1.2.1', 'Anders') })).toBe(false)
     const [only] = await libraryFiles()
     expect(JSON.stringify(only?.json)).toContain('Tillen en dragen (herzien)')
   })
@@ -29,9 +29,9 @@ describe('addToLibrary', () => {
 describe('importInstrumentFile', () => {
   it('adds a valid next version, which the library then lists', async () => {
     const r = await importInstrumentFile(fileOf(nextBar()), catalogue)
-    expect(r.ok && r.path).toBe('bar/1.1.1.json')
+    expect(r.ok && r.path).toBe('bar/1.2.1.json')
     expect((await listLibrary()).map((x) => [x.path, x.origin])).toEqual([
-      ['bar/1.1.1.json', 'import'],
+      ['bar/1.2.1.json', 'import'],
     ])
   })
 
@@ -57,7 +57,7 @@ describe('importInstrumentFile', () => {
     expect((await addInstrumentToLibrary(nextBar(), cat, 'builder')).ok).toBe(true)
     const again = await addInstrumentToLibrary(nextBar(), cat, 'import')
     expect(again.ok ? '' : again.issues[0]?.message.en).toBe(
-      "bar/1.1.1.json is already in this browser's library",
+      "bar/1.2.1.json is already in this browser's library",
     )
   })
 })

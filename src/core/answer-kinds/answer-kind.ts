@@ -3,6 +3,7 @@ import type { AnswerOf } from '../assessment/assessment-schema'
 import type { NamedQuantity, Option } from '../instrument/base-schema'
 import type { AnswerKind, AnswerSpec } from '../instrument/meta-schema'
 import type { PathSegment, ValidationIssue } from '../issues/validation-issue'
+import type { UnitLabel } from '../report/format'
 import type { ReportDetail } from '../report/report-model'
 
 export type Lang = 'nl' | 'en'
@@ -10,9 +11,17 @@ export type Lang = 'nl' | 'en'
 /** The spec of one answer kind in an instrument, e.g. a `quantity` with its unit and range. */
 export type AnswerSpecOf<K extends AnswerKind> = Extract<AnswerSpec, { kind: K }>
 
+/** One free text of an answer: the field it is typed in and what was typed. */
+export interface FreeText {
+  field: string
+  text: string
+}
+
 /** How the report shows one answer: its text, a chosen option's standard text, details below. */
 export interface AnswerReport {
   answer: string
+  /** The answer is itself a free text (a text item's), in field `text`. */
+  free?: boolean
   description?: string
   details: ReportDetail[]
   /** A chosen option or level is a limitation (rank above 0). */
@@ -38,17 +47,18 @@ export interface AnswerKindModule<S extends { kind: string }, V extends { kind: 
   /** The quantities an answer holds by id (a capacity's), which crosswalks and migrations name. */
   quantities(spec: S): readonly NamedQuantity[]
   /**
-   * A short, plain-text reading in one language; units come as ids for `unitLabel` to name.
+   * A short, plain-text reading in one language; units come as ids for `unitLabel` to name, with
+   * the value they go with (its plural form: "1 minuut", "2 minuten").
    * `spec` is undefined when the item asks for another kind: codes and ids are shown as they are.
    */
-  text(answer: V, spec: S | undefined, lang: Lang, unitLabel: (unit: string) => string): string
+  text(answer: V, spec: S | undefined, lang: Lang, unitLabel: UnitLabel): string
   /** The answer as the report lists it; `spec` as for `text`. */
-  report(
-    answer: V,
-    spec: S | undefined,
-    lang: Lang,
-    unitLabel: (unit: string) => string,
-  ): AnswerReport
+  report(answer: V, spec: S | undefined, lang: Lang, unitLabel: UnitLabel): AnswerReport
+  /**
+   * The free texts the author typed into the answer, each by its field (`text`, `possible`,
+   * `conditions`, `specify`, `specify.<code>`): private to professionals unless released.
+   */
+  freeTexts(answer: V): FreeText[]
   /** Whether the answer says something (counts as answered in the progress). */
   isAnswered(answer: V): boolean
   /** The option codes the answer has chosen, which conditions on other items read. */

@@ -1,10 +1,12 @@
 import type { Option } from '../instrument/base-schema'
 import type { ReportDetail } from '../report/report-model'
 import type { AnswerReport, Lang } from './answer-kind'
+import { optionText } from './option-text'
 
 /**
- * The report of a choice: each chosen option by code and label, their standard texts, limited
- * when one has a rank above 0 (listed in the critical FML).
+ * The report of a choice: each chosen option as `optionText` names it (by number and label where
+ * the instrument numbers its options, FML "0 Norm"; else by label alone), their standard texts,
+ * limited when one has a rank above 0 (listed in the critical FML).
  */
 export function choiceReport(
   codes: readonly string[],
@@ -16,7 +18,7 @@ export function choiceReport(
   const description =
     chosen.flatMap((o) => (o?.description ? [o.description[lang]] : [])).join(' ') || undefined
   return {
-    answer: chosen.map((o, i) => (o ? `${o.code} ${o.label[lang]}` : codes[i])).join('; '),
+    answer: codes.map((c) => optionText(options, c, lang)).join('; '),
     ...(description ? { description } : {}),
     details,
     limited: chosen.some((o) => (o?.rank ?? 0) > 0),

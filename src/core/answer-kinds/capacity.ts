@@ -2,7 +2,7 @@ import '../zod-setup'
 import { z } from 'zod'
 import { idSchema, namedQuantitySchema, optionSchema } from '../instrument/base-schema'
 import type { ReportDetail } from '../report/report-model'
-import { formatNumber } from '../report/format'
+import { formatQuantity } from '../report/format'
 import type { AnswerKindModule } from './answer-kind'
 import { checkQuantity, codes } from './checks'
 import { optionListIssues, quantityIdIssues, rangeIssues } from './spec-checks'
@@ -64,7 +64,7 @@ export const capacity = {
   text(answer, spec, lang, unitLabel) {
     const quantities = Object.entries(answer.quantities ?? {}).map(([id, value]) => {
       const q = spec?.quantities.find((x) => x.id === id)
-      return `${q ? q.label[lang] : id} ${formatNumber(value, lang)} ${unitLabel(q?.unit ?? '')}`.trim()
+      return `${q ? q.label[lang] : id} ${formatQuantity(value, q?.unit ?? '', lang, unitLabel)}`
     })
     const level = answer.level
       ? (spec?.levels.find((o) => o.code === answer.level)?.label[lang] ?? answer.level)
@@ -80,13 +80,20 @@ export const capacity = {
         details.push({
           kind: 'quantity',
           label: q.label[lang],
-          text: `${formatNumber(value, lang)} ${unitLabel(q.unit)}`,
+          text: formatQuantity(value, q.unit, lang, unitLabel),
         })
     }
-    if (answer.possible) details.push({ kind: 'possible', text: answer.possible })
-    if (answer.conditions) details.push({ kind: 'conditions', text: answer.conditions })
+    if (answer.possible)
+      details.push({ kind: 'possible', field: 'possible', text: answer.possible })
+    if (answer.conditions)
+      details.push({ kind: 'conditions', field: 'conditions', text: answer.conditions })
     return { answer: level ? level.label[lang] : '', details, limited: (level?.rank ?? 0) > 0 }
   },
+  freeTexts: (answer) =>
+    (['possible', 'conditions'] as const).flatMap((field) => {
+      const text = answer[field]
+      return text?.trim() ? [{ field, text }] : []
+    }),
   isAnswered: (answer) => answer.level !== undefined,
   chosenCodes: (answer) => (answer.level === undefined ? [] : [answer.level]),
   choose: () => undefined,

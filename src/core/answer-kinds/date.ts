@@ -23,6 +23,7 @@ export const date = {
   quantities: () => [],
   text: (answer, _spec, lang) => formatDate(answer.date, lang),
   report: (answer, _spec, lang) => textReport(formatDate(answer.date, lang)),
+  freeTexts: () => [],
   isAnswered: (answer) => answer.date !== '',
   chosenCodes: () => [],
   choose: () => undefined,

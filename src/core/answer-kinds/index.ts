@@ -12,6 +12,7 @@ export type {
   AnswerKindModuleOf,
   AnswerReport,
   AnswerSpecOf,
+  FreeText,
 } from './answer-kind'
 export { hasKind } from './has-kind'
 

@@ -64,9 +64,14 @@ export const multiple = {
       lang,
       Object.entries(answer.specify ?? {}).map(([code, text]) => ({
         kind: 'specify',
+        field: `specify.${code}`,
         label: code,
         text,
       })),
+    ),
+  freeTexts: (answer) =>
+    Object.entries(answer.specify ?? {}).flatMap(([code, text]) =>
+      text.trim() ? [{ field: `specify.${code}`, text }] : [],
     ),
   isAnswered: (answer) => answer.choices.length > 0,
   chosenCodes: (answer) => answer.choices,

@@ -1,7 +1,7 @@
 import '../zod-setup'
 import { z } from 'zod'
 import { quantitySpecSchema } from '../instrument/base-schema'
-import { formatNumber } from '../report/format'
+import { formatQuantity, type UnitLabel } from '../report/format'
 import type { AnswerKindModule, Lang } from './answer-kind'
 import { checkQuantity } from './checks'
 import { textReport } from './answer-report'
@@ -15,12 +15,8 @@ const valueSchema = z.strictObject({
 type Spec = z.infer<typeof specSchema>
 type Value = z.infer<typeof valueSchema>
 
-const text = (
-  answer: Value,
-  spec: Spec | undefined,
-  lang: Lang,
-  unitLabel: (unit: string) => string,
-) => `${formatNumber(answer.value, lang)} ${unitLabel(spec?.unit ?? '')}`.trim()
+const text = (answer: Value, spec: Spec | undefined, lang: Lang, unitLabel: UnitLabel) =>
+  formatQuantity(answer.value, spec?.unit ?? '', lang, unitLabel)
 
 /** A number in a unit, within a range and on a step. */
 export const quantity = {
@@ -35,6 +31,7 @@ export const quantity = {
   quantities: () => [],
   text,
   report: (answer, spec, lang, unitLabel) => textReport(text(answer, spec, lang, unitLabel)),
+  freeTexts: () => [],
   isAnswered: (answer) => Number.isFinite(answer.value),
   chosenCodes: () => [],
   choose: () => undefined,

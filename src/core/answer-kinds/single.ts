@@ -46,8 +46,10 @@ export const single = {
       [answer.choice],
       spec?.options,
       lang,
-      answer.specify ? [{ kind: 'specify', text: answer.specify }] : [],
+      answer.specify ? [{ kind: 'specify', field: 'specify', text: answer.specify }] : [],
     ),
+  freeTexts: (answer) =>
+    answer.specify?.trim() ? [{ field: 'specify', text: answer.specify }] : [],
   isAnswered: () => true,
   chosenCodes: (answer) => [answer.choice],
   choose: (code, specify) => ({ kind: 'single', choice: code, ...(specify ? { specify } : {}) }),

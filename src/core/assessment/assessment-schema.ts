@@ -1,7 +1,7 @@
 import '../zod-setup'
 import { z } from 'zod'
 import { ANSWER_KINDS } from '../answer-kinds'
-import { ASSESSMENT_FORMAT, AUTHOR_ROLES } from './constants'
+import { ASSESSMENT_FORMAT, ASSESSMENT_STATUSES, AUTHOR_ROLES } from './constants'
 import { isoDateSchema } from './iso-date'
 import { idSchema, localizedSchema, semverSchema } from '../instrument/meta-schema'
 
@@ -67,11 +67,42 @@ export const capturedSchema = z.strictObject({
 })
 export type Captured = z.infer<typeof capturedSchema>
 
+/** Who signed an assessment off ("definitief maken"), in which role, for which date, and when. */
+export const signOffSchema = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  role: z.enum(AUTHOR_ROLES),
+  /** The date the author signs for, as on the assessment. */
+  date: isoDateSchema,
+  /** The moment it was signed off. */
+  at: z.iso.datetime({ offset: true }),
+})
+export type SignOff = z.infer<typeof signOffSchema>
+
+/**
+ * A free text released for the readers beyond the professionals (employer, employee): the item
+ * id and the field of its answer, `werktijd.uren#conditions`, `prognose.toelichting#text`.
+ */
+export const textRefSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*#[a-z]+(\.[A-Za-z0-9._-]+)?$/)
+
+/** An earlier signed-off edition, kept as it was when a change to it began. */
+export const editionSchema = z.strictObject({
+  edition: z.int().positive(),
+  status: z.enum(['definitief', 'gewijzigd']),
+  signedOff: signOffSchema,
+  instrument: instrumentRefSchema,
+  meta: assessmentMetaSchema,
+  answers: z.record(idSchema, answerValueSchema),
+  released: z.array(textRefSchema),
+})
+export type Edition = z.infer<typeof editionSchema>
+
 /** One filled-in (or partly filled-in) instrument: the file a user exports and imports. */
 export const assessmentSchema = z.strictObject({
   $schema: z.string().optional(),
   format: z.literal(ASSESSMENT_FORMAT),
-  formatVersion: z.literal(1),
+  formatVersion: z.literal(2),
   id: z.uuid(),
   instrument: instrumentRefSchema,
   language: z.enum(['nl', 'en']),
@@ -83,6 +114,15 @@ export const assessmentSchema = z.strictObject({
   derivation: derivationSchema.optional(),
   /** Present once the answers were migrated from an earlier instrument version. */
   captured: capturedSchema.optional(),
+  status: z.enum(ASSESSMENT_STATUSES),
+  /** 1 for the first edition; each change to a signed-off assessment makes the next. */
+  edition: z.int().positive(),
+  /** Present exactly when the status is not `concept`. */
+  signedOff: signOffSchema.optional(),
+  /** The free texts the author released for the employer and the employee; all others are private. */
+  released: z.array(textRefSchema),
+  /** The earlier signed-off editions, oldest first. */
+  history: z.array(editionSchema),
 })
 export type Assessment = z.infer<typeof assessmentSchema>
 export type Answers = Assessment['answers']

@@ -1,7 +1,10 @@
 import type { Assessment } from './assessment-schema'
 
-/** The file name an assessment is exported under: `BAR-<pseudonym>-<date>.json`. */
-export function assessmentFileName(assessment: Assessment, extension = 'json') {
+/**
+ * The file name an assessment is exported under: `BAR-<pseudonym>-<date>.json`; a report names its
+ * reader too: `BAR-<pseudonym>-<date>-werkgever.pdf`.
+ */
+export function assessmentFileName(assessment: Assessment, extension = 'json', reader?: string) {
   const who =
     assessment.meta.employee
       .normalize('NFKD')
@@ -11,7 +14,8 @@ export function assessmentFileName(assessment: Assessment, extension = 'json') {
       .replace(/\.{2,}/g, '.')
       .replace(/^[-.]+|-+$/g, '')
       .slice(0, 40) || 'anoniem'
-  return `${assessment.instrument.id.toUpperCase()}-${who}-${assessment.meta.assessmentDate}.${extension}`
+  const suffix = reader ? `-${reader}` : ''
+  return `${assessment.instrument.id.toUpperCase()}-${who}-${assessment.meta.assessmentDate}${suffix}.${extension}`
 }
 
 /** The exported text: stable key order as saved, two-space indentation, final newline. */

@@ -8,6 +8,8 @@ import { assessmentSchema } from './assessment-schema'
 import { ASSESSMENT_FORMAT } from './constants'
 import { compareSemver } from '../instrument/catalogue-data'
 import { findInstrument } from '../instrument/find-instrument'
+import { upgradeAssessmentFormat } from './format-migrations'
+import { editionIssues } from './sign-off'
 
 function prefixed(issues: ValidationIssue[], prefix: string): ValidationIssue[] {
   return issues.map((i) => ({ ...i, path: i.path.replace(/^\$/, `$.${prefix}`) }))
@@ -52,9 +54,11 @@ function checkCaptured(
  * if (r.ok) save(r.value.assessment)
  */
 export function loadAssessment(
-  input: unknown,
+  file: unknown,
   instruments: readonly Instrument[],
 ): LoadResult<{ assessment: Assessment; instrument: Instrument }> {
+  // A file of an earlier format is read as today's (format-migrations.ts) before it is checked.
+  const input = upgradeAssessmentFormat(file)
   const format = (input as { format?: unknown } | null)?.format
   if (
     typeof input !== 'object' ||
@@ -107,7 +111,10 @@ export function loadAssessment(
   const answers = answersSchema(found.value).safeParse(parsed.data.answers, { reportInput: true })
   if (!answers.success)
     return { ok: false, issues: prefixed(fromZodError(answers.error), 'answers') }
-  const issues: ValidationIssue[] = checkCaptured(parsed.data, instruments)
+  const issues: ValidationIssue[] = [
+    ...checkCaptured(parsed.data, instruments),
+    ...editionIssues(parsed.data),
+  ]
   const { assessmentDate, validUntil } = parsed.data.meta
   if (validUntil && validUntil < assessmentDate)
     issues.push(

@@ -1,7 +1,7 @@
 import type { Instrument } from '../instrument/meta-schema'
 import type { Assessment } from './assessment-schema'
 import type { AuthorRole } from './constants'
-import { ASSESSMENT_FORMAT } from './constants'
+import { ASSESSMENT_FORMAT, ASSESSMENT_FORMAT_VERSION } from './constants'
 
 /** The calendar date at `now` where the user is (not in UTC: after midnight in the Netherlands it is already tomorrow). */
 export function localIsoDate(now: Date): string {
@@ -20,7 +20,7 @@ export function newAssessment(args: {
   const stamp = args.now.toISOString()
   return {
     format: ASSESSMENT_FORMAT,
-    formatVersion: 1,
+    formatVersion: ASSESSMENT_FORMAT_VERSION,
     id: args.id,
     instrument: { id: args.instrument.id, version: args.instrument.version },
     language: args.language,
@@ -33,10 +33,17 @@ export function newAssessment(args: {
     answers: {},
     createdAt: stamp,
     updatedAt: stamp,
+    status: 'concept',
+    edition: 1,
+    released: [],
+    history: [],
   }
 }
 
-/** A copy with a new id and fresh times, answers and details kept. */
+/**
+ * A copy with a new id and fresh times, answers, details and released texts kept: a new concept of
+ * its own, without the source's sign-off or history (those belong to the source).
+ */
 export function duplicateAssessment(
   source: Assessment,
   id: string,
@@ -44,11 +51,16 @@ export function duplicateAssessment(
   suffix: string,
 ): Assessment {
   const stamp = now.toISOString()
-  return {
+  const copy: Assessment = {
     ...structuredClone(source),
     id,
     meta: { ...source.meta, employee: `${source.meta.employee} ${suffix}`.trim() },
     createdAt: stamp,
     updatedAt: stamp,
+    status: 'concept',
+    edition: 1,
+    history: [],
   }
+  delete copy.signedOff
+  return copy
 }

@@ -1,6 +1,6 @@
 import { answerKind, hasKind } from '../answer-kinds'
 import type { AnswerValue, Assessment, Derivation } from '../assessment/assessment-schema'
-import { ASSESSMENT_FORMAT } from '../assessment/constants'
+import { ASSESSMENT_FORMAT, ASSESSMENT_FORMAT_VERSION } from '../assessment/constants'
 import { checkConsistency } from '../assessment/consistency'
 import { chosenCodes } from '../assessment/visibility'
 import { itemIndex } from '../instrument/item-index'
@@ -391,7 +391,7 @@ export function deriveAssessment(args: {
   const stamp = args.now.toISOString()
   return {
     format: ASSESSMENT_FORMAT,
-    formatVersion: 1,
+    formatVersion: ASSESSMENT_FORMAT_VERSION,
     id: args.id,
     instrument: { id: target.id, version: target.version },
     language: bar.language,
@@ -399,6 +399,11 @@ export function deriveAssessment(args: {
     answers,
     createdAt: stamp,
     updatedAt: stamp,
+    // Made by the app, never signed off by anyone; its texts are the BAR's, private here.
+    status: 'concept',
+    edition: 1,
+    released: [],
+    history: [],
     derivation: {
       from: { assessmentId: bar.id, instrument: bar.instrument },
       crosswalk: { id: crosswalk.id, version: crosswalk.version },

@@ -3,6 +3,7 @@ import { itemAnswerSchema } from '../assessment/answer-validator'
 import { cloneJson } from '../assessment/clone-json'
 import type { AnswerValue, Answers, Assessment, Derivation } from '../assessment/assessment-schema'
 import { chosenCodes, isVisible } from '../assessment/visibility'
+import { isSignedOff, startAmendment } from '../assessment/sign-off'
 import { choiceOptions } from '../instrument/choice-options'
 import { itemIndex } from '../instrument/item-index'
 import type {
@@ -509,6 +510,23 @@ function followDerivation(
 }
 
 /**
+ * The released free texts under the items their answers landed on: an answer kept or moved keeps
+ * its release; one transformed, merged or dropped is private again until its author releases it.
+ */
+function followReleased(released: readonly string[], entries: readonly MigrationEntry[]) {
+  const to = new Map<string, string>()
+  for (const e of entries) {
+    if (e.outcome === 'kept') to.set(e.item, e.item)
+    else if (e.outcome === 'moved') to.set(e.item, e.to)
+  }
+  return released.flatMap((ref) => {
+    const [item = '', field] = ref.split('#')
+    const landed = to.get(item)
+    return landed ? [`${landed}#${field}`] : []
+  })
+}
+
+/**
  * Brings an assessment to a later version of its instrument through the migration steps of every
  * version in between. Pure: the input is never changed. The answers as given are kept in
  * `captured` (the first captured answers stay when an assessment is migrated again), and the
@@ -518,21 +536,21 @@ function followDerivation(
  * if (r.ok) save(r.value.assessment)
  */
 export function migrate(
-  assessment: Assessment,
+  given: Assessment,
   targetVersion: string,
   instruments: readonly Instrument[],
   options: { now: Date },
 ): LoadResult<MigrationResult> {
-  const { id, version } = assessment.instrument
+  const { id, version } = given.instrument
   const path = migrationPath(instruments, id, version, targetVersion)
   if (!path.ok) return path
   const chain = path.value
   const source = chain[0] as Instrument
   const target = chain[chain.length - 1] as Instrument
 
-  const inputIds = inFormOrder(assessment.answers, source)
+  const inputIds = inFormOrder(given.answers, source)
   let held = new Map<string, Held>(
-    inputIds.map((k) => [k, { answer: assessment.answers[k] as AnswerValue, origins: [k] }]),
+    inputIds.map((k) => [k, { answer: given.answers[k] as AnswerValue, origins: [k] }]),
   )
   const notes = new Map<string, Note[]>()
   const steps: string[] = []
@@ -562,11 +580,13 @@ export function migrate(
     steps,
     entries,
   }
-  if (chain.length === 1) return { ok: true, value: { assessment: cloneJson(assessment), report } }
+  if (chain.length === 1) return { ok: true, value: { assessment: cloneJson(given), report } }
 
+  // A signed-off assessment is never changed in place: migrating it begins its next edition.
+  const assessment = isSignedOff(given) ? startAmendment(given, options.now) : given
   const stamp = options.now.toISOString()
   // The migrated answers replace the given ones, which are copied once, into `captured`.
-  const { derivation, captured, answers: given, ...rest } = assessment
+  const { derivation, captured, answers: givenAnswers, ...rest } = assessment
   return {
     ok: true,
     value: {
@@ -574,13 +594,14 @@ export function migrate(
         ...cloneJson(rest),
         instrument: { id, version: target.version },
         answers,
+        released: followReleased(assessment.released, entries),
         updatedAt: stamp,
         ...(derivation ? { derivation: followDerivation(derivation, entries, target) } : {}),
         captured: captured
           ? { ...cloneJson(captured), migratedAt: stamp, steps: [...captured.steps, ...steps] }
           : {
               instrument: { id, version },
-              answers: cloneJson(given),
+              answers: cloneJson(givenAnswers),
               migratedAt: stamp,
               steps,
             },

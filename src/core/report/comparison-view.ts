@@ -6,7 +6,7 @@ import { itemIndex } from '../instrument/item-index'
 import type { Instrument, Item } from '../instrument/meta-schema'
 import type { KappaResult } from '../stats/kappa'
 import { answerText } from './answer-text'
-import { formatPercent, formatStatistic } from './format'
+import { formatPercent, formatStatistic, type UnitLabel } from './format'
 
 type Lang = 'nl' | 'en'
 
@@ -89,7 +89,7 @@ function cell(
   implied: Implied | undefined,
   lang: Lang,
   t: Translate,
-  unit: (u: string) => string,
+  unit: UnitLabel,
   status: Status,
 ): ComparisonCell {
   if (implied === 'no-capacity')
@@ -109,7 +109,7 @@ function conclusionSide(
   instrument: Instrument,
   lang: Lang,
   t: Translate,
-  unit: (u: string) => string,
+  unit: UnitLabel,
 ): ConclusionSideView | undefined {
   if (!c) return undefined
   const items = itemIndex(instrument).items
@@ -160,7 +160,8 @@ const COMPLETENESS_KEY: Record<Completeness, string> = {
 /**
  * Builds the reader's view of a comparison in one language.
  * @example
- * const view = buildComparisonView(comparison, { lang: 'nl', t: createFixedT('nl'), unitLabel })
+ * const t = createFixedT('nl')
+ * const view = buildComparisonView(comparison, { lang: 'nl', t, unitLabel: unitLabelFrom(t) })
  * view.conclusion.headline // "De conclusies verschillen: de bedrijfsarts is beperkender"
  */
 export function buildComparisonView(
@@ -168,7 +169,7 @@ export function buildComparisonView(
   args: {
     lang: Lang
     t: Translate
-    unitLabel: (unit: string) => string
+    unitLabel: UnitLabel
     motivations?: Readonly<Record<string, string>>
   },
 ): ComparisonView {

@@ -29,61 +29,107 @@ export function formatPercent(share: number | null, lang: Lang): string {
   return share === null ? '–' : `${formatNumber(Math.round(share * 100), lang, 0)}%`
 }
 
+/**
+ * Names a unit by its id, in the form a value needs ("1 minuut", "2 minuten"); without a value,
+ * the general form.
+ */
+export type UnitLabel = (unit: string, value?: number) => string
+
+/** A translator as the screen, the PDF and the CLI pass one in: i18next's `t`, fixed to a language. */
+type Translate = (key: string, options?: Record<string, unknown>) => string
+
+/**
+ * The unit labels of a translator: `units.<id>`, by i18next's plural rules when there is a value
+ * (`units.minutes_one` for 1), nothing for no unit. The one labeller of the screen, PDF and CLI.
+ * @example unitLabelFrom(t)('minutes', 1) // → "minuut" (nl)
+ */
+export function unitLabelFrom(t: Translate): UnitLabel {
+  return (unit, value) =>
+    unit ? t(`units.${unit}`, value === undefined ? undefined : { count: shown(value) }) : ''
+}
+
+/** A value as `formatNumber` shows it, so that the plural agrees with the figure ("1", not 1.004). */
+function shown(n: number): number {
+  return Math.round(n * 100) / 100
+}
+
+/**
+ * A value with its unit, the unit in the form the value needs.
+ * @example formatQuantity(1, 'minutes', 'nl', unitLabelFrom(t)) // → "1 minuut"
+ */
+export function formatQuantity(
+  value: number,
+  unit: string,
+  lang: Lang,
+  unitLabel: UnitLabel,
+): string {
+  return `${formatNumber(value, lang)} ${unitLabel(unit, value)}`.trim()
+}
+
 /** A statistic with two decimals, or "–" where it is undefined (never 0 for "no spread"). */
 export function formatStatistic(x: number | null, lang: Lang): string {
   return x === null ? '–' : formatter(lang, 2, true).format(x).replace(/^-/, '−')
 }
 
-const dates = new Map<Lang, Intl.DateTimeFormat>()
+/** What nl-NL and en-GB put between day, month and year when they write a date in figures. */
+const DATE_SEPARATOR: Record<Lang, string> = { nl: '-', en: '/' }
+
+const two = (n: number) => String(n).padStart(2, '0')
+
+function dayMonthYear(day: number, month: number, year: number, lang: Lang) {
+  const sep = DATE_SEPARATOR[lang]
+  return `${two(day)}${sep}${two(month)}${sep}${String(year).padStart(4, '0')}`
+}
 
 /**
- * A calendar date (`YYYY-MM-DD`) as the language writes it, e.g. "2 november 2026": the same day
- * everywhere, whatever the time zone. Text that is not such a date is returned as it is.
- * @example formatDate('2026-11-02', 'en') // → "2 November 2026"
+ * A calendar date (`YYYY-MM-DD`) in figures, day first, as the language writes it: the one date
+ * form of the screen, the PDF and the CLI, the same day whatever the time zone. Text that is not
+ * such a date is returned as it is.
+ * @example formatDate('2027-02-15', 'nl') // → "15-02-2027"
+ * @example formatDate('2027-02-15', 'en') // → "15/02/2027"
  */
 export function formatDate(iso: string, lang: Lang): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso)
   if (!m) return iso
-  let f = dates.get(lang)
-  if (!f) {
-    f = new Intl.DateTimeFormat(LOCALE[lang], {
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      timeZone: 'UTC',
-    })
-    dates.set(lang, f)
-  }
-  return f.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))))
+  return dayMonthYear(Number(m[3]), Number(m[2]), Number(m[1]), lang)
 }
 
-const dateTimes = new Map<Lang, Intl.DateTimeFormat>()
-
-/** A moment (ISO date-time) in the user's time zone, as the language writes it: "2 november 2026 om 10:05". */
-export function formatDateTime(iso: string, lang: Lang): string {
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return iso
-  let f = dateTimes.get(lang)
-  if (!f) {
-    f = new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'long', timeStyle: 'short' })
-    dateTimes.set(lang, f)
-  }
-  return f.format(d)
+/** A moment as a `Date`, or undefined when the text is not one. */
+function moment(at: string | Date): Date | undefined {
+  const d = typeof at === 'string' ? new Date(at) : at
+  return Number.isNaN(d.getTime()) ? undefined : d
 }
-
-/** What nl-NL and en-GB put between day, month and year when they write a date in figures. */
-const DATE_SEPARATOR: Record<Lang, string> = { nl: '-', en: '/' }
 
 /**
- * A calendar date (`YYYY-MM-DD`) as the user types it in the language, day first: the text a date
- * field shows. Text that is not such a date is returned as it is.
+ * The time of a moment in the user's time zone, hours and minutes on the 24-hour clock nl-NL and
+ * en-GB both use. Text that is not a moment is returned as it is.
+ * @example formatTime('2027-02-15T09:05:00Z') // → "10:05" in Amsterdam
+ */
+export function formatTime(at: string | Date): string {
+  const d = moment(at)
+  if (!d) return String(at)
+  return `${two(d.getHours())}:${two(d.getMinutes())}`
+}
+
+/**
+ * A moment (ISO date-time) in the user's time zone: its date in figures as `formatDate` writes it,
+ * then the time. Text that is not a moment is returned as it is.
+ * @example formatDateTime('2027-02-15T09:05:00Z', 'nl') // → "15-02-2027 10:05" in Amsterdam
+ */
+export function formatDateTime(at: string | Date, lang: Lang): string {
+  const d = moment(at)
+  if (!d) return String(at)
+  return `${dayMonthYear(d.getDate(), d.getMonth() + 1, d.getFullYear(), lang)} ${formatTime(d)}`
+}
+
+/**
+ * A calendar date (`YYYY-MM-DD`) as the user types it in the language: the text a date field
+ * shows, the same as `formatDate`, so a date reads as it is typed. Text that is not such a date is
+ * returned as it is.
  * @example formatDateInput('2026-11-02', 'nl') // → "02-11-2026"
  */
 export function formatDateInput(iso: string, lang: Lang): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso)
-  if (!m) return iso
-  const sep = DATE_SEPARATOR[lang]
-  return `${m[3]}${sep}${m[2]}${sep}${m[1]}`
+  return formatDate(iso, lang)
 }
 
 /** Why typed text is not a date: nothing typed, not in a date's form, or a day the calendar lacks. */
@@ -116,6 +162,5 @@ export function parseDateInput(text: string): DateInput {
   const [year, month, day] = parts.map(Number) as [number, number, number]
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
     return { ok: false, problem: 'impossible' }
-  const two = (n: number) => String(n).padStart(2, '0')
   return { ok: true, iso: `${String(year).padStart(4, '0')}-${two(month)}-${two(day)}` }
 }

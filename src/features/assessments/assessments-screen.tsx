@@ -18,6 +18,7 @@ import { requestPersistence, type Persistence } from '../../storage/persistence'
 import { storageMessageKey } from '../../storage/storage-error'
 import { lock, onKeyStateChange, tabKey } from '../../storage/tab-key'
 import { ConfirmDialog } from '../../ui/confirm-dialog'
+import { EditionHistory, StatusBadge } from '../../ui/assessment-status'
 import { download } from '../../ui/download'
 import { importAssessmentFile } from '../../storage/import-assessment'
 import { IssueList } from '../../ui/issue-list'
@@ -212,9 +213,7 @@ export function AssessmentsScreen({
     if (r.ok) {
       setNotice({
         kind: 'ok',
-        text: t(r.renamed ? 'assessments.import.exists' : 'assessments.import.done', {
-          file: file.name,
-        }),
+        text: t(`assessments.import.${r.result}`, { file: file.name }),
       })
       await refresh()
     } else
@@ -425,6 +424,7 @@ export function AssessmentsScreen({
                   <th scope="col">{t('assessments.list.author')}</th>
                   <th scope="col">{t('assessments.list.date')}</th>
                   <th scope="col">{t('assessments.list.progress')}</th>
+                  <th scope="col">{t('assessments.list.status')}</th>
                   <th scope="col">{t('assessments.list.saved')}</th>
                   <th scope="col">{t('assessments.list.actions')}</th>
                 </tr>
@@ -451,6 +451,10 @@ export function AssessmentsScreen({
                       </time>
                     </td>
                     <td>{progressText(a)}</td>
+                    <td>
+                      <StatusBadge assessment={a} />
+                      <EditionHistory assessment={a} />
+                    </td>
                     <td>
                       <time dateTime={a.updatedAt}>{formatDateTime(a.updatedAt, lang)}</time>
                     </td>

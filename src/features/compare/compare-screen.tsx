@@ -17,6 +17,7 @@ import { getComparison, putComparison } from '../../storage/assessment-store'
 import { listValidAssessments } from '../../storage/checked-assessments'
 import { storageMessageKey } from '../../storage/storage-error'
 import { importAssessmentFile } from '../../storage/import-assessment'
+import { formatTime, unitLabelFrom } from '../../core/report/format'
 import { assessmentLabel } from '../../ui/assessment-label'
 import { IssueList } from '../../ui/issue-list'
 
@@ -391,17 +392,16 @@ export function CompareScreen({
     )
   }, [ba, va, catalogue])
 
-  const view = useMemo(
-    () =>
-      result?.ok
-        ? buildComparisonView(result.value, {
-            lang,
-            t: (key, options) => t(key as 'compare.title', options),
-            unitLabel: (u) => (u ? t(`units.${u}` as 'units.kg') : ''),
-          })
-        : undefined,
-    [result, lang, t],
-  )
+  const view = useMemo(() => {
+    if (!result?.ok) return undefined
+    const translate = (key: string, options?: Record<string, unknown>) =>
+      t(key as 'compare.title', options)
+    return buildComparisonView(result.value, {
+      lang,
+      t: translate,
+      unitLabel: unitLabelFrom(translate),
+    })
+  }, [result, lang, t])
   const describe = (a: Assessment) => assessmentLabel(a, catalogue.instruments, t, lang)
   const go = (nextBa: string, nextVa: string) => {
     setSides({ ba: nextBa, va: nextVa })
@@ -513,7 +513,7 @@ export function CompareScreen({
               {t('compare.filter')}
             </label>
             <p role="status" className="save-status">
-              {savedAt ? t('compare.notesSaved', { time: savedAt.toLocaleTimeString(lang) }) : ''}
+              {savedAt ? t('compare.notesSaved', { time: formatTime(savedAt) }) : ''}
             </p>
           </div>
           {notesLoadedFor === key && (

@@ -3,11 +3,12 @@ import type { Assessment } from '../../core/assessment/assessment-schema'
 import type { Instrument } from '../../core/instrument/meta-schema'
 import { capturedNotes, type CapturedNote } from '../../core/migration/captured-notes'
 import { answerText } from '../../core/report/answer-text'
+import { unitLabelFrom } from '../../core/report/format'
 import { useText } from '../../i18n/text'
 
 function NoteList({ notes }: { notes: readonly CapturedNote[] }) {
   const { t, l, lang } = useText()
-  const unit = (u: string) => (u ? t(`units.${u}` as 'units.kg') : '')
+  const unit = unitLabelFrom((key, o) => String(t(key as 'units.kg', o as never)))
   return (
     <ul>
       {notes.map((n) => (

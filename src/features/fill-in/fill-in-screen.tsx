@@ -2,7 +2,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useText } from '../../i18n/text'
 import type { Assessment } from '../../core/assessment/assessment-schema'
 import { assessmentFileName, assessmentJson } from '../../core/assessment/file-name'
-import { duplicateAssessment, newAssessment } from '../../core/assessment/new-assessment'
+import {
+  duplicateAssessment,
+  localIsoDate,
+  newAssessment,
+} from '../../core/assessment/new-assessment'
 import type { Catalogue } from '../../core/instrument/catalogue-data'
 import { findVocabulary } from '../../core/instrument/catalogue-data'
 import { findInstrument } from '../../core/instrument/find-instrument'
@@ -12,9 +16,13 @@ import { addAssessment, onStorageChange, saveAssessment } from '../../storage/as
 import type { CheckedRecord } from '../../storage/checked-assessments'
 import { storageMessageKey } from '../../storage/storage-error'
 import { download } from '../../ui/download'
-import { AssessmentForm, type SaveOutcome } from '../../form/assessment-form'
+import { AssessmentForm, type FormProblem, type SaveOutcome } from '../../form/assessment-form'
+import { signOffAssessment, startAmendment } from '../../core/assessment/sign-off'
+import type { SignOff } from '../../core/assessment/assessment-schema'
+import { AmendmentChanges, SignedView, SignOffDialog, StatusPanel } from './sign-off'
 import type { CapturedView } from './captured-answers'
 import { IssueList } from '../../ui/issue-list'
+import { formatDate } from '../../core/report/format'
 
 const loadChecked = () => import('../../storage/checked-assessments')
 // Migrating and its report load when an upgrade is asked for, or a migrated assessment is opened.
@@ -262,6 +270,67 @@ export function FillInScreen({
   const upgradedNote = useRef<HTMLParagraphElement>(null)
   const [justUpgraded, setJustUpgraded] = useState(false)
   const [captured, setCaptured] = useState<{ for: Assessment; view: CapturedView } | undefined>()
+  const checkNow = useRef<(() => Promise<FormProblem[]>) | undefined>(undefined)
+  const [signing, setSigning] = useState<
+    { assessment: Assessment; problems: FormProblem[] } | undefined
+  >()
+  const [statusError, setStatusError] = useState<{
+    key: 'signOff.failed' | 'status.amendFailed'
+    error: unknown
+  }>()
+  const [statusNote, setStatusNote] = useState(false)
+  const [amending, setAmending] = useState(false)
+
+  /** Replaces the stored record with `next` (same id, next revision), then shows it afresh. */
+  const replaceWith = async (next: Assessment): Promise<boolean> => {
+    const own = session.current
+    if (!own || own.closed) return false
+    own.closed = true
+    let result
+    try {
+      result = await saveAssessment(next, own.base)
+    } catch (e) {
+      own.closed = false
+      throw e
+    }
+    if (!result.ok) {
+      own.closed = false
+      setConflict(result.reason)
+      return false
+    }
+    own.base = result.revision
+    await read(assessmentId).then(show)
+    return true
+  }
+  // Saves what is waiting, checks every answer, then asks who signs.
+  const askSignOff = async () => {
+    await saveNow.current?.()
+    const problems = (await checkNow.current?.()) ?? []
+    const own = session.current
+    if (own && !own.closed) setSigning({ assessment: own.latest, problems })
+  }
+  const signOff = async (signed: SignOff) => {
+    const base = signing?.assessment
+    setSigning(undefined)
+    if (!base) return
+    try {
+      if (await replaceWith(signOffAssessment(base, signed))) setStatusNote(true)
+    } catch (e) {
+      setStatusError({ key: 'signOff.failed', error: e })
+    }
+  }
+  const amend = async () => {
+    const own = session.current
+    if (!own || amending) return
+    setAmending(true)
+    try {
+      await replaceWith(startAmendment(own.latest, new Date()))
+    } catch (e) {
+      setStatusError({ key: 'status.amendFailed', error: e })
+    } finally {
+      setAmending(false)
+    }
+  }
 
   const askUpgrade = (version: string) => {
     if (upgrade && !upgrade.module && !upgrade.error) return
@@ -385,23 +454,82 @@ export function FillInScreen({
   const newer = newerVersionOf?.(instrument)
   const from = record.assessment.captured
   const capturedView = captured?.for === record.assessment ? captured.view : undefined
+  const signed = record.assessment.status !== 'concept'
+  const exportButton = (
+    <button
+      type="button"
+      onClick={() => {
+        const a = session.current?.latest ?? record.assessment
+        download(assessmentFileName(a), new Blob([assessmentJson(a)], { type: 'application/json' }))
+      }}
+    >
+      {t('form.export')}
+    </button>
+  )
+  const statusMessages = (
+    <>
+      <p role="status" className="travel-status">
+        {statusNote && signed ? t('signOff.done') : ''}
+      </p>
+      {statusError && (
+        <p role="alert" className="problems">
+          {t(statusError.key, { reason: String(statusError.error) })}
+        </p>
+      )}
+    </>
+  )
+  if (signed)
+    return (
+      <>
+        <h1>{heading}</h1>
+        {statusMessages}
+        {conflict && (
+          <ConflictNotice conflict={conflict} onLoadNewer={loadNewer} onSaveCopy={saveCopy} />
+        )}
+        <SignedView
+          assessment={record.assessment}
+          instrument={instrument}
+          instruments={catalogue?.instruments ?? []}
+          vocabulary={vocabulary}
+          onAmend={() => void amend()}
+          amending={amending}
+          toolbar={
+            <>
+              {exportButton}
+              <a href="#/assessments">{t('form.back')}</a>
+            </>
+          }
+        />
+      </>
+    )
   return (
     <>
       <h1>{heading}</h1>
+      <StatusPanel assessment={record.assessment} />
+      {record.assessment.history.length > 0 && (
+        <AmendmentChanges
+          latest={() => session.current?.latest ?? record.assessment}
+          instruments={catalogue?.instruments ?? []}
+        />
+      )}
+      {statusMessages}
+      {signing && (
+        <SignOffDialog
+          assessment={signing.assessment}
+          instrument={instrument}
+          problems={signing.problems}
+          now={new Date()}
+          onConfirm={(s) => void signOff(s)}
+          onCancel={() => setSigning(undefined)}
+        />
+      )}
       {from && (
         <div className="upgraded">
           <p id="upgraded-note" ref={upgradedNote} tabIndex={-1}>
             {t('form.upgrade.upgraded', {
               instrument: name,
               from: from.instrument.version,
-              date: new Date(from.migratedAt).toLocaleDateString(
-                lang === 'nl' ? 'nl-NL' : 'en-GB',
-                {
-                  day: 'numeric',
-                  month: 'long',
-                  year: 'numeric',
-                },
-              ),
+              date: formatDate(localIsoDate(new Date(from.migratedAt)), lang),
             })}
             {justUpgraded && ` · ${t('form.upgrade.done')}`}
           </p>
@@ -444,21 +572,14 @@ export function FillInScreen({
         assessment={record.assessment}
         onSave={onSave}
         saveNowRef={saveNow}
+        checkRef={checkNow}
         {...(capturedView ? { itemNotes: capturedView.byItem } : {})}
         toolbar={
           <>
-            <button
-              type="button"
-              onClick={() => {
-                const a = session.current?.latest ?? record.assessment
-                download(
-                  assessmentFileName(a),
-                  new Blob([assessmentJson(a)], { type: 'application/json' }),
-                )
-              }}
-            >
-              {t('form.export')}
+            <button type="button" className="primary" onClick={() => void askSignOff()}>
+              {t('signOff.open')}
             </button>
+            {exportButton}
             <a href="#/assessments">{t('form.back')}</a>
             {conflict && (
               // The notice is above the form; this, in the toolbar, is in view wherever one is.

@@ -13,6 +13,9 @@ import { getComparison } from '../../storage/assessment-store'
 import { listValidAssessments } from '../../storage/checked-assessments'
 import { assessmentLabel } from '../../ui/assessment-label'
 import { download } from '../../ui/download'
+import { READERS, type Reader } from '../../core/report/readers'
+import { ReportView } from '../../ui/report-view'
+import { PdfPreview } from './pdf-preview'
 
 type Stage = 'prepare' | 'fonts' | 'render' | 'done'
 type Job =
@@ -81,6 +84,8 @@ export function ReportScreen({ catalogue }: { catalogue: Catalogue }) {
   const [problems, setProblems] = useState<ValidationIssue[] | undefined>()
   const [job, setJob] = useState<Job>({ kind: 'idle' })
   const worker = useRef<Worker | undefined>(undefined)
+  const [reader, setReader] = useState<Reader>('professional')
+  const [preview, setPreview] = useState<{ key: string; pdf: Blob } | undefined>()
 
   useEffect(() => {
     let live = true
@@ -99,9 +104,11 @@ export function ReportScreen({ catalogue }: { catalogue: Catalogue }) {
   }, [catalogue.instruments])
   useEffect(() => () => worker.current?.terminate(), [])
 
+  // The other party's assessment is compared in the professionals' report only.
+  const withOther = reader === 'professional' ? otherId : ''
   const main = assessments?.find((a) => a.id === mainId)
-  const other = assessments?.find((a) => a.id === otherId)
-  const key = `${mainId}|${otherId}|${pdfLang}`
+  const other = assessments?.find((a) => a.id === withOther)
+  const key = `${mainId}|${withOther}|${pdfLang}|${reader}`
   const side = useMemo(
     () => (a: Assessment | undefined) => {
       const found = a && findInstrument(catalogue.instruments, a.instrument)
@@ -124,6 +131,7 @@ export function ReportScreen({ catalogue }: { catalogue: Catalogue }) {
         catalogue,
         ...(notes ? { motivations: notes.notes } : {}),
         lang: pdfLang,
+        audience: reader,
         t: (key, options) => tFixed(key as 'units.kg', options),
         appVersion: __APP_VERSION__,
       })
@@ -139,21 +147,31 @@ export function ReportScreen({ catalogue }: { catalogue: Catalogue }) {
     return () => {
       live = false
     }
-  }, [main, other, pdfLang, key, catalogue, side, i18n])
+  }, [main, other, pdfLang, key, catalogue, side, i18n, reader])
+  // A preview shows the PDF of the choices it was made for: any change closes it.
+  const shown = preview?.key === key ? preview.pdf : undefined
 
-  const make = () => {
+  const make = (view = false) => {
     if (!model || model.key !== key || !main) return
+    const made = key
     setJob({ kind: 'running', stage: 'prepare' })
     // One worker for the visit: fonts and compiled code stay warm for the next PDF.
     const w = (worker.current ??= new Worker(new URL('../../pdf/pdf-worker.ts', import.meta.url), {
       type: 'module',
     }))
-    const file = assessmentFileName(main, 'pdf')
+    const file = assessmentFileName(
+      main,
+      'pdf',
+      i18n.getFixedT(pdfLang)(`report.variant.${reader}.file`),
+    )
     w.onmessage = (e: MessageEvent<WorkerMessage>) => {
       const m = e.data
       if (m.type === 'stage') setJob({ kind: 'running', stage: m.stage })
       else if (m.type === 'failed') setJob({ kind: 'failed', reason: m.reason })
-      else {
+      else if (view) {
+        setPreview({ key: made, pdf: m.pdf })
+        setJob({ kind: 'idle' })
+      } else {
         download(file, m.pdf)
         setJob({ kind: 'done', file, pages: m.pages })
       }
@@ -185,9 +203,30 @@ export function ReportScreen({ catalogue }: { catalogue: Catalogue }) {
             ))}
           </select>
         </div>
+        <fieldset className="report-reader">
+          <legend>{t('report.screen.reader')}</legend>
+          {READERS.map((r) => (
+            <label key={r} className="option">
+              <input
+                type="radio"
+                name="report-reader"
+                value={r}
+                checked={reader === r}
+                onChange={() => setReader(r)}
+              />
+              {t(`report.variant.${r}.choice`)}
+            </label>
+          ))}
+        </fieldset>
         <div>
           <label htmlFor="report-other">{t('report.screen.compareWith')}</label>
-          <select id="report-other" value={otherId} onChange={(e) => setOtherId(e.target.value)}>
+          <select
+            id="report-other"
+            value={withOther}
+            disabled={reader !== 'professional'}
+            aria-describedby={reader !== 'professional' ? 'report-other-hint' : undefined}
+            onChange={(e) => setOtherId(e.target.value)}
+          >
             <option value="">{t('report.screen.none')}</option>
             {(assessments ?? [])
               .filter((a) => a.id !== mainId)
@@ -197,6 +236,11 @@ export function ReportScreen({ catalogue }: { catalogue: Catalogue }) {
                 </option>
               ))}
           </select>
+          {reader !== 'professional' && (
+            <span id="report-other-hint" className="hint">
+              {t('report.screen.otherOnlyProfessional')}
+            </span>
+          )}
         </div>
         <div>
           <label htmlFor="report-lang">{t('report.screen.pdfLanguage')}</label>
@@ -216,9 +260,16 @@ export function ReportScreen({ catalogue }: { catalogue: Catalogue }) {
           type="button"
           className="primary"
           disabled={running || !model || model.key !== key}
-          onClick={make}
+          onClick={() => make()}
         >
           {running ? t('report.screen.making') : t('report.screen.make')}
+        </button>
+        <button
+          type="button"
+          disabled={running || !model || model.key !== key}
+          onClick={() => (shown ? setPreview(undefined) : make(true))}
+        >
+          {shown ? t('report.screen.hidePreview') : t('report.screen.view')}
         </button>
       </div>
       <div aria-live="polite" className="report-status">
@@ -247,7 +298,21 @@ export function ReportScreen({ catalogue }: { catalogue: Catalogue }) {
           </ul>
         </div>
       )}
-      {model && model.key === key && <Preview model={model.value} />}
+      {shown && <PdfPreview pdf={shown} />}
+      {model &&
+        model.key === key &&
+        (reader === 'professional' ? (
+          <Preview model={model.value} />
+        ) : (
+          // Exactly what goes out to this reader, before any PDF is made.
+          <section aria-labelledby="reader-preview-title" className="card report-preview">
+            <h2 id="reader-preview-title">
+              {t('report.screen.readerPreview', { reader: t(`report.variant.${reader}.name`) })}
+            </h2>
+            <p className="hint">{t('report.screen.readerPreviewHint')}</p>
+            <ReportView model={model.value} headingLevel={3} />
+          </section>
+        ))}
     </>
   )
 }

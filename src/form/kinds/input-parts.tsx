@@ -6,6 +6,7 @@ import type { ItemMessages } from '../item-errors'
 import type { FieldModel, FormValues } from '../model/form-values'
 import { specifyKey } from '../model/item-values'
 import { useChosen } from '../use-chosen'
+import { ReleaseToggle } from '../release'
 
 /*
  * An item's inputs are plain functions called by the item's one component, not components of
@@ -98,6 +99,14 @@ function specifyInput(ctx: ItemContext, option: Option) {
       </label>
       <input id={inputId(name)} type="text" {...invalidProps(ctx, path)} {...register(ctx, path)} />
       {fieldError(ctx, path)}
+      <ReleaseToggle
+        itemId={ctx.field.item.id}
+        // A single choice has one "namely" text; a multiple choice one per option.
+        field={ctx.field.item.answer.kind === 'multiple' ? `specify.${option.code}` : 'specify'}
+        sectionId={ctx.field.sectionId}
+        inputId={inputId(name)}
+        fieldLabel={ctx.text.t('form.specify', { option: ctx.text.l(option.label) })}
+      />
     </span>
   )
 }
@@ -198,6 +207,14 @@ export function textArea(
         {...registerQuiet(ctx, path)}
       />
       {fieldError(ctx, path)}
+      {/* The path of a text box is the field of its answer: text, possible, conditions. */}
+      <ReleaseToggle
+        itemId={ctx.field.item.id}
+        field={path}
+        sectionId={ctx.field.sectionId}
+        inputId={id}
+        fieldLabel={label}
+      />
     </Fragment>
   )
 }

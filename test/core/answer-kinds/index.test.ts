@@ -162,15 +162,20 @@ function reportBefore(item: Item, answer: AnswerValue, lang: 'nl' | 'en') {
   if (answer.kind === 'single' || answer.kind === 'multiple') {
     const codes = answer.kind === 'single' ? [answer.choice] : answer.choices
     const chosen = codes.map((c) => options.find((o) => o.code === c))
-    main = chosen.map((o, i) => (o ? `${o.code} ${o.label[lang]}` : codes[i])).join('; ')
+    // A number before the label only where the instrument numbers its options (FML "0 Norm").
+    main = chosen
+      .map((o, i) =>
+        o ? (/^\d+$/.test(o.code) ? `${o.code} ${o.label[lang]}` : o.label[lang]) : codes[i],
+      )
+      .join('; ')
     description =
       chosen.flatMap((o) => (o?.description ? [o.description[lang]] : [])).join(' ') || undefined
     limited = chosen.some((o) => (o?.rank ?? 0) > 0)
     if (answer.kind === 'single' && answer.specify)
-      details.push({ kind: 'specify', text: answer.specify })
+      details.push({ kind: 'specify', field: 'specify', text: answer.specify })
     if (answer.kind === 'multiple')
       for (const [code, text] of Object.entries(answer.specify ?? {}))
-        details.push({ kind: 'specify', label: code, text })
+        details.push({ kind: 'specify', field: `specify.${code}`, label: code, text })
   } else if (answer.kind === 'capacity') {
     const spec = item.answer.kind === 'capacity' ? item.answer : undefined
     const level = options.find((o) => o.code === answer.level)
@@ -185,10 +190,18 @@ function reportBefore(item: Item, answer: AnswerValue, lang: 'nl' | 'en') {
           text: `${formatNumber(value, lang)} ${unit(q.unit)}`,
         })
     }
-    if (answer.possible) details.push({ kind: 'possible', text: answer.possible })
-    if (answer.conditions) details.push({ kind: 'conditions', text: answer.conditions })
+    if (answer.possible)
+      details.push({ kind: 'possible', field: 'possible', text: answer.possible })
+    if (answer.conditions)
+      details.push({ kind: 'conditions', field: 'conditions', text: answer.conditions })
   }
-  return { answer: main, ...(description ? { description } : {}), details, limited }
+  return {
+    answer: main,
+    ...(answer.kind === 'text' ? { free: true } : {}),
+    ...(description ? { description } : {}),
+    details,
+    limited,
+  }
 }
 
 /** A spec the loader accepts, in an item, with any answer its validator accepts. */

@@ -11,7 +11,7 @@ const instrument = minimalInstrument()
 function assessment(overrides: Partial<Assessment> = {}): Assessment {
   return {
     format: 'bar-studio/assessment',
-    formatVersion: 1,
+    formatVersion: 2,
     id: '0b6f3c1e-8a0c-4f7e-9a51-1d2f3a4b5c6d',
     instrument: { id: 'test', version: '1.0.0' },
     language: 'nl',
@@ -25,6 +25,10 @@ function assessment(overrides: Partial<Assessment> = {}): Assessment {
     answers: { keuze: { kind: 'single', choice: 'ja' } },
     createdAt: '2026-11-01T09:00:00.000Z',
     updatedAt: '2026-11-01T10:00:00.000Z',
+    status: 'concept',
+    edition: 1,
+    released: [],
+    history: [],
     ...overrides,
   }
 }

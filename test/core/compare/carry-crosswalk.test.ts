@@ -15,14 +15,14 @@ const vocabulary = catalogue.vocabularies[0]
 
 describe('carryCrosswalk', () => {
   it('carries every rule unchanged to a next version that only reworded, under the new name', () => {
-    const r = carryCrosswalk(crosswalk('1.1.0'), nextBar(), fml)
+    const r = carryCrosswalk(crosswalk('1.2.0'), nextBar(), fml)
     expect(r.ok).toBe(true)
     if (!r.ok) return
-    expect(r.value.id).toBe('bar-1.1.1__fml-1.0.0')
-    expect(r.value.from).toEqual({ id: 'bar', version: '1.1.1' })
-    expect(r.value.rules).toEqual(crosswalk('1.1.0').rules)
+    expect(r.value.id).toBe('bar-1.2.1__fml-1.0.0')
+    expect(r.value.from).toEqual({ id: 'bar', version: '1.2.1' })
+    expect(r.value.rules).toEqual(crosswalk('1.2.0').rules)
     expect(r.value.provenance.reconstructed.at(-1)?.en).toMatch(
-      /^Carried over from bar-1.1.0__fml-1.0.0/,
+      /^Carried over from bar-1.2.0__fml-1.0.0/,
     )
   })
 
@@ -39,13 +39,13 @@ describe('carryCrosswalk', () => {
   })
 
   it('makes a rule whose only source was dropped "not derivable", saying why', () => {
-    const next = nextBar('1.2.0')
+    const next = nextBar('1.3.0')
     next.sections = next.sections.map((s) => ({
       ...s,
       items: s.items.filter((i) => i.id !== 'mentaal.inzicht'),
     }))
     next.migration = {
-      from: '1.1.0',
+      from: '1.2.0',
       steps: [
         {
           name: 'drop-inzicht',
@@ -55,18 +55,18 @@ describe('carryCrosswalk', () => {
         },
       ],
     }
-    const loaded = loadInstrument(next, vocabulary, shipped('bar', '1.1.0'))
+    const loaded = loadInstrument(next, vocabulary, shipped('bar', '1.2.0'))
     expect(loaded.ok).toBe(true)
     if (!loaded.ok) return
-    const r = carryCrosswalk(crosswalk('1.1.0'), loaded.value, fml)
+    const r = carryCrosswalk(crosswalk('1.2.0'), loaded.value, fml)
     expect(r.ok).toBe(true)
     const rule = r.ok ? r.value.rules.find((x) => x.target === 'I.4') : undefined
     expect(rule).toEqual({
       kind: 'not-derivable',
       target: 'I.4',
       reason: {
-        nl: 'De BAR-items waaruit dit item werd afgeleid, zijn vervallen in versie 1.2.0',
-        en: 'The BAR items this item was derived from were removed in version 1.2.0',
+        nl: 'De BAR-items waaruit dit item werd afgeleid, zijn vervallen in versie 1.3.0',
+        en: 'The BAR items this item was derived from were removed in version 1.3.0',
       },
     })
   })
@@ -74,7 +74,7 @@ describe('carryCrosswalk', () => {
   it("refuses, with the loader's messages, when a source no longer fits (a quantity renamed without a step)", () => {
     const next = nextBar()
     const read = new Set(
-      crosswalk('1.1.0').rules.flatMap((rule) =>
+      crosswalk('1.2.0').rules.flatMap((rule) =>
         rule.kind === 'derive'
           ? rule.sources.filter((s) => s.dimensions?.length).map((s) => s.item)
           : [],
@@ -84,7 +84,7 @@ describe('carryCrosswalk', () => {
     if (!work || work.answer.kind !== 'capacity')
       throw new Error('a capacity read by its quantities')
     work.answer.quantities = work.answer.quantities.map((q) => ({ ...q, id: `${q.id}-x` }))
-    const r = carryCrosswalk(crosswalk('1.1.0'), next, fml)
+    const r = carryCrosswalk(crosswalk('1.2.0'), next, fml)
     expect(r.ok).toBe(false)
     expect(r.ok ? '' : r.issues.map((i) => i.message.en).join(' ')).toMatch(/quantit/i)
   })

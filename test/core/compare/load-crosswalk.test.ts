@@ -239,11 +239,12 @@ describe('schemas/crosswalk/bar-1.1.0__fml-1.0.0.json', () => {
   const cw110 = c.crosswalks.find((x) => x.id === 'bar-1.1.0__fml-1.0.0') as Crosswalk
   const item110 = (id: string) => itemIndex(bar110).items.get(id) as Item
 
-  it('is loaded by the catalogue beside the crosswalk for BAR 1.0.0', () => {
+  it('is loaded by the catalogue beside the crosswalks for BAR 1.0.0 and 1.2.0', () => {
     expect(c.problems).toEqual([])
     expect(c.crosswalks.map((x) => x.id).sort()).toEqual([
       'bar-1.0.0__fml-1.0.0',
       'bar-1.1.0__fml-1.0.0',
+      'bar-1.2.0__fml-1.0.0',
     ])
   })
 
@@ -292,5 +293,18 @@ describe('schemas/crosswalk/bar-1.1.0__fml-1.0.0.json', () => {
     const limited = derive('matig')
     expect(limited.answers['III.1']).toBeUndefined()
     expect(limited.derivation?.notDerivable['III.1']?.en).toContain('verzekeringsarts')
+  })
+})
+
+describe('schemas/crosswalk/bar-1.2.0__fml-1.0.0.json', () => {
+  const c = shippedCatalogue()
+  const cw = (version: string) =>
+    c.crosswalks.find((x) => x.id === `bar-${version}__fml-1.0.0`) as Crosswalk
+
+  it('reads BAR 1.2.0 with every rule of the crosswalk for BAR 1.1.0, as 1.2.0 only rewords help texts', () => {
+    expect(c.problems).toEqual([])
+    expect(cw('1.2.0').from).toEqual({ id: 'bar', version: '1.2.0' })
+    expect(cw('1.2.0').to).toEqual({ id: 'fml', version: '1.0.0' })
+    expect(cw('1.2.0').rules).toEqual(cw('1.1.0').rules)
   })
 })

@@ -10,21 +10,21 @@ const messages = (r: ReturnType<typeof checkLibraryFile>) =>
 describe('checkLibraryFile', () => {
   it('accepts a next version of the latest BAR, with the path it would have in schemas/', () => {
     const r = checkLibraryFile(nextBar(), catalogue)
-    expect(r.ok && r.value.path).toBe('bar/1.1.1.json')
+    expect(r.ok && r.value.path).toBe('bar/1.2.1.json')
     expect(r.ok && r.value.instrument.family).toBe('bar')
   })
 
   it('refuses a version that is already published, saying it never changes', () => {
-    const copy = { ...nextBar(), version: '1.1.0' }
+    const copy = { ...nextBar(), version: '1.2.0' }
     expect(messages(checkLibraryFile(copy, catalogue))).toEqual([
-      'bar 1.1.0 already exists. A published version never changes: give this one a higher version number',
+      'bar 1.2.0 already exists. A published version never changes: give this one a higher version number',
     ])
   })
 
   it('refuses a version between published ones: versions form one chain', () => {
-    const between = { ...nextBar(), version: '1.0.5', migration: { from: '1.0.0', steps: [] } }
+    const between = { ...nextBar(), version: '1.1.5', migration: { from: '1.1.0', steps: [] } }
     expect(messages(checkLibraryFile(between, catalogue))).toEqual([
-      'bar 1.0.5 comes before the latest version 1.1.0: a new version follows the latest',
+      'bar 1.1.5 comes before the latest version 1.2.0: a new version follows the latest',
     ])
   })
 
@@ -32,7 +32,7 @@ describe('checkLibraryFile', () => {
     const bare: Record<string, unknown> = { ...nextBar() }
     delete bare.migration
     expect(messages(checkLibraryFile(bare, catalogue)).join(' ')).toMatch(
-      /bar 1\.1\.1 follows 1\.1\.0: say with "migration"/,
+      /bar 1\.2\.1 follows 1\.2\.0: say with "migration"/,
     )
   })
 

@@ -31,7 +31,7 @@ function problems(json: Json, previous: Instrument | null = v100): string[] {
 }
 
 describe('checkMigration', () => {
-  it('accepts the demo chain, which uses every step kind, and the shipped BAR 1.1.0', () => {
+  it('accepts the demo chain, which uses every step kind, and the shipped BAR 1.1.0 and 1.2.0', () => {
     expect(problems(DEMO_1_1_0)).toEqual([])
     expect(problems(DEMO_2_0_0, v110)).toEqual([])
     const kinds = [DEMO_1_1_0, DEMO_2_0_0].flatMap((j) =>
@@ -43,8 +43,9 @@ describe('checkMigration', () => {
     const c = shippedCatalogue()
     expect(c.problems).toEqual([])
     const bar = c.instruments.filter((i) => i.id === 'bar')
-    expect(bar.map((i) => i.version)).toEqual(['1.0.0', '1.1.0'])
+    expect(bar.map((i) => i.version)).toEqual(['1.0.0', '1.1.0', '1.2.0'])
     expect(checkMigration(bar[1] as Instrument, bar[0])).toEqual([])
+    expect(checkMigration(bar[2] as Instrument, bar[1])).toEqual([])
   })
 
   it('says when a step reads an item the previous version does not have', () => {

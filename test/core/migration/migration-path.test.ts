@@ -32,7 +32,7 @@ describe('latestVersions and newerVersion', () => {
   it('give the newest release of each instrument, a pre-release only when there is no release', () => {
     const { instruments } = shippedCatalogue()
     expect(latestVersions(instruments).map((i) => `${i.id} ${i.version}`)).toEqual([
-      'bar 1.1.0',
+      'bar 1.2.0',
       'fml 1.0.0',
     ])
     expect(latestVersions([release('1.0.0'), release('2.0.0-rc.1')]).map((i) => i.version)).toEqual(

@@ -7,9 +7,16 @@ import {
   formatDateTime,
   formatNumber,
   formatPercent,
+  formatQuantity,
   formatStatistic,
+  formatTime,
   parseDateInput,
+  unitLabelFrom,
 } from '../../../src/core/report/format'
+import { createFixedT } from '../../../src/i18n/fixed-t'
+import { resources } from '../../../src/i18n/resources'
+
+type Translate = (key: string, options?: Record<string, unknown>) => string
 
 describe('formatNumber', () => {
   it('writes a decimal comma in Dutch and a point in English', () => {
@@ -40,15 +47,52 @@ describe('formatDate', () => {
     process.env.TZ = tz
   })
 
-  it('writes a calendar date in the language, the same day in any time zone', () => {
-    expect(formatDate('2026-11-02', 'nl')).toBe('2 november 2026')
-    expect(formatDate('2026-11-02', 'en')).toBe('2 November 2026')
+  it('writes a calendar date in figures, day first, as the language does', () => {
+    expect(formatDate('2027-02-15', 'nl')).toBe('15-02-2027')
+    expect(formatDate('2027-02-15', 'en')).toBe('15/02/2027')
+    expect(formatDate('2026-11-02', 'nl')).toBe('02-11-2026')
+  })
+
+  it('gives the same day in any time zone', () => {
     process.env.TZ = 'America/Los_Angeles'
-    expect(formatDate('2026-01-01', 'nl')).toBe('1 januari 2026')
+    expect(formatDate('2026-01-01', 'nl')).toBe('01-01-2026')
+    process.env.TZ = 'Pacific/Kiritimati'
+    expect(formatDate('2026-12-31', 'en')).toBe('31/12/2026')
+  })
+
+  it('writes what nl-NL and en-GB write in figures', () => {
+    const figures = { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' } as const
+    const day = new Date(Date.UTC(2027, 1, 15))
+    expect(formatDate('2027-02-15', 'nl')).toBe(
+      new Intl.DateTimeFormat('nl-NL', figures).format(day),
+    )
+    expect(formatDate('2027-02-15', 'en')).toBe(
+      new Intl.DateTimeFormat('en-GB', figures).format(day),
+    )
   })
 
   it('leaves text that is not a calendar date as it is', () => {
     expect(formatDate('morgen', 'nl')).toBe('morgen')
+    expect(formatDate('2026-11-02T10:00:00Z', 'nl')).toBe('2026-11-02T10:00:00Z')
+  })
+})
+
+describe('formatTime', () => {
+  const tz = process.env.TZ
+  afterEach(() => {
+    process.env.TZ = tz
+  })
+
+  it("writes hours and minutes on the 24-hour clock, in the user's time zone", () => {
+    process.env.TZ = 'Europe/Amsterdam'
+    expect(formatTime('2027-02-15T09:05:00Z')).toBe('10:05')
+    expect(formatTime(new Date('2027-02-15T22:30:59Z'))).toBe('23:30')
+    process.env.TZ = 'UTC'
+    expect(formatTime('2027-02-15T09:05:00Z')).toBe('09:05')
+  })
+
+  it('leaves text that is not a moment as it is', () => {
+    expect(formatTime('straks')).toBe('straks')
   })
 })
 
@@ -58,11 +102,69 @@ describe('formatDateTime', () => {
     process.env.TZ = tz
   })
 
-  it('writes a moment with its date and time in the language', () => {
+  it("writes a moment's date in figures and its time, in the user's time zone", () => {
     process.env.TZ = 'Europe/Amsterdam'
-    expect(formatDateTime('2026-11-02T09:05:00Z', 'nl')).toBe('2 november 2026 om 10:05')
-    expect(formatDateTime('2026-11-02T09:05:00Z', 'en')).toBe('2 November 2026 at 10:05')
+    expect(formatDateTime('2027-02-15T09:05:00Z', 'nl')).toBe('15-02-2027 10:05')
+    expect(formatDateTime('2027-02-15T09:05:00Z', 'en')).toBe('15/02/2027 10:05')
+    // 23:30 UTC is already the next day in Amsterdam.
+    expect(formatDateTime(new Date('2027-02-15T23:30:00Z'), 'nl')).toBe('16-02-2027 00:30')
+  })
+
+  it('leaves text that is not a moment as it is', () => {
     expect(formatDateTime('niet een datum', 'nl')).toBe('niet een datum')
+  })
+})
+
+describe('unitLabelFrom', () => {
+  const nl = unitLabelFrom(createFixedT('nl') as Translate)
+  const en = unitLabelFrom(createFixedT('en') as Translate)
+
+  it("names a unit in the form its value needs, by the language's plural rules", () => {
+    expect([nl('minutes', 1), nl('minutes', 2), nl('minutes', 0)]).toEqual([
+      'minuut',
+      'minuten',
+      'minuten',
+    ])
+    expect([en('minutes', 1), en('hours-per-day', 1), en('hours-per-day', 8)]).toEqual([
+      'minute',
+      'hour per day',
+      'hours per day',
+    ])
+    expect(nl('times-per-hour', 1)).toBe('keer per uur')
+    expect(nl('hours', 1)).toBe('uur')
+    expect(en('kg', 1)).toBe('kg')
+  })
+
+  it('takes the plural where the figure shown is not 1', () => {
+    expect(en('minutes', 1.5)).toBe('minutes')
+    expect(nl('minutes', 1.004)).toBe('minuut')
+  })
+
+  it('gives the general form without a value, and nothing for no unit', () => {
+    expect(nl('minutes')).toBe('minuten')
+    expect(en('hours-per-week')).toBe('hours per week')
+    expect(nl('', 1)).toBe('')
+  })
+
+  it('has a one and an other form in both languages for every unit that has either', () => {
+    for (const lang of ['nl', 'en'] as const) {
+      const units = resources[lang].translation.units as Record<string, string>
+      for (const key of Object.keys(units).filter((k) => k.endsWith('_one'))) {
+        const base = key.slice(0, -'_one'.length)
+        expect(units[`${base}_other`], `${lang} ${base}`).toBe(units[base])
+      }
+    }
+  })
+})
+
+describe('formatQuantity', () => {
+  it('writes the value as the language does, with its unit in the form the value needs', () => {
+    const nl = unitLabelFrom(createFixedT('nl') as Translate)
+    const en = unitLabelFrom(createFixedT('en') as Translate)
+    expect(formatQuantity(1, 'minutes', 'nl', nl)).toBe('1 minuut')
+    expect(formatQuantity(7.5, 'kg', 'nl', nl)).toBe('7,5 kg')
+    expect(formatQuantity(32, 'hours-per-week', 'en', en)).toBe('32 hours per week')
+    expect(formatQuantity(3, '', 'nl', nl)).toBe('3')
   })
 })
 
@@ -77,6 +179,7 @@ const isoDates = fc
 
 describe('formatDateInput', () => {
   it('writes a calendar date day first, as nl-NL and en-GB write it in figures', () => {
+    expect(formatDateInput('2026-11-02', 'nl')).toBe(formatDate('2026-11-02', 'nl'))
     expect(formatDateInput('2026-11-02', 'nl')).toBe('02-11-2026')
     expect(formatDateInput('2026-11-02', 'en')).toBe('02/11/2026')
     const figures = { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' } as const

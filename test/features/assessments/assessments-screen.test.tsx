@@ -175,14 +175,15 @@ describe('AssessmentsScreen', () => {
         .map((o) => o.textContent),
     ).toEqual([
       `${title} 1.0.0 (eerdere versie)`,
-      `${title} 1.1.0`,
+      `${title} 1.1.0 (eerdere versie)`,
+      `${title} 1.2.0`,
       'Functionele Mogelijkhedenlijst (FML) 1.0.0',
     ])
-    expect(picker).toHaveDisplayValue(`${title} 1.1.0`)
+    expect(picker).toHaveDisplayValue(`${title} 1.2.0`)
     await user.click(screen.getByRole('button', { name: 'Beoordeling starten' }))
     await vi.waitFor(() => expect(navigate).toHaveBeenCalled())
     const [saved] = await listAssessments()
-    expect(saved?.instrument).toEqual({ id: 'bar', version: '1.1.0' })
+    expect(saved?.instrument).toEqual({ id: 'bar', version: '1.2.0' })
   })
 
   it('shows an assessment saved in another tab without a reload', async () => {

@@ -338,7 +338,7 @@ describe('FillInScreen: upgrading to a newer version of the instrument', () => {
       answers: given,
     })
     expect(await listAssessments()).toHaveLength(1)
-    const note = await screen.findByText(/^Bijgewerkt van DEMO 1\.0\.0 op \d+ \w+ \d{4}/)
+    const note = await screen.findByText(/^Bijgewerkt van DEMO 1\.0\.0 op \d{2}-\d{2}-\d{4}/)
     expect(note).toHaveFocus()
     expect(note).toHaveTextContent('Zojuist bijgewerkt en opgeslagen.')
     expect(screen.queryByText(/nieuwere versie/)).toBeNull()
@@ -354,7 +354,7 @@ describe('FillInScreen: upgrading to a newer version of the instrument', () => {
     if (!r.ok) throw new Error('no migration')
     await addAssessment(r.value.assessment)
     const user = await openDemo('en')
-    expect(screen.getByText('Upgraded from DEMO 1.0.0 on 24 November 2026')).toBeInTheDocument()
+    expect(screen.getByText('Upgraded from DEMO 1.0.0 on 24/11/2026')).toBeInTheDocument()
     const item = (id: string) => document.querySelector(`[data-item-id="${id}"]`) as HTMLElement
     const nieuw = await within(item('nieuw')).findByText('As captured in 1.0.0')
     await user.click(nieuw)

@@ -1,0 +1,99 @@
+import { createContext, useContext, useSyncExternalStore } from 'react'
+import { sectionReaders, textRef, type Reader } from '../core/report/readers'
+import { useText } from '../i18n/text'
+
+/**
+ * The free texts the author has released for the employer and the employee, one per form. Kept
+ * outside react-hook-form: a release is no answer, and the form's values stay what the
+ * instrument asks. The form saves the list with the answers.
+ */
+export class ReleaseStore {
+  private refs: Set<string>
+  private listeners = new Set<() => void>()
+
+  constructor(
+    readonly instrumentId: string,
+    released: readonly string[],
+  ) {
+    this.refs = new Set(released)
+  }
+
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  has(ref: string) {
+    return this.refs.has(ref)
+  }
+
+  set(ref: string, released: boolean) {
+    if (released === this.refs.has(ref)) return
+    if (released) this.refs.add(ref)
+    else this.refs.delete(ref)
+    for (const l of this.listeners) l()
+  }
+
+  /** The released texts, sorted: the same list for the same releases. */
+  list(): string[] {
+    return [...this.refs].sort()
+  }
+
+  /** The readers beyond professionals who may read a section's texts, once released. */
+  readersOf(sectionId: string): Reader[] {
+    return sectionReaders(this.instrumentId, sectionId)
+  }
+}
+
+export const ReleaseStoreContext = createContext<ReleaseStore | undefined>(undefined)
+
+/**
+ * The one control beside a free text that releases it for the section's readers beyond the
+ * professionals ("Vrijgeven voor de werkgever en de werknemer"). Unticked by default: a text is
+ * private until its author releases it.
+ */
+export function ReleaseToggle({
+  itemId,
+  field,
+  sectionId,
+  inputId,
+  fieldLabel,
+}: {
+  itemId: string
+  field: string
+  sectionId: string
+  /** The text box it belongs to. */
+  inputId: string
+  /** The text box's label, which the control's name ends with: one name per text of an item. */
+  fieldLabel: string
+}) {
+  const store = useContext(ReleaseStoreContext)
+  const { t } = useText()
+  const ref = textRef(itemId, field)
+  const released = useSyncExternalStore(
+    store?.subscribe ?? noSubscribe,
+    () => store?.has(ref) ?? false,
+  )
+  const readers = store?.readersOf(sectionId) ?? []
+  if (!store || !readers.length) return null
+  const who = readers.includes('employer') ? 'employerAndEmployee' : 'employee'
+  const id = `release-${inputId}`
+  return (
+    <span className="release">
+      <input
+        id={id}
+        type="checkbox"
+        checked={released}
+        aria-label={`${t(`form.release.${who}`)}: ${fieldLabel}`}
+        aria-describedby={`${id}-state`}
+        onChange={(e) => store.set(ref, e.target.checked)}
+      />
+      <label htmlFor={id}>{t(`form.release.${who}`)}</label>
+      <span id={`${id}-state`} className="release-state">
+        {t(released ? 'form.release.released' : 'form.release.private')}
+      </span>
+    </span>
+  )
+}
+
+const noSubscribe = () => () => undefined
