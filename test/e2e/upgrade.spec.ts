@@ -99,7 +99,7 @@ test('upgrades the example BAR 1.0.0 to 1.2.0, through 1.1.0, after its report, 
   await page.setViewportSize({ width: 1280, height: 900 })
   await page.screenshot({ path: `${SHOTS}/captured-item-1280.png` })
   await page.getByRole('button', { name: 'English' }).click()
-  await expect(page.getByText(/^Upgraded from BAR 1\.0\.0 on \d{2}/\d{2}/\d{4}/)).toBeVisible()
+  await expect(page.getByText(/^Upgraded from BAR 1\.0\.0 on \d{2}\/\d{2}\/\d{4}/)).toBeVisible()
   await expect(fine.getByText('As captured in 1.0.0')).toBeVisible()
   await expectNoAxeViolations(page)
   await page.getByRole('button', { name: 'Nederlands' }).click()

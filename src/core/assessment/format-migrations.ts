@@ -39,8 +39,8 @@ export function upgradeAssessmentFormat(input: unknown): unknown {
   let json = input as Record<string, unknown>
   const version = json.formatVersion
   // Only a format that was ever written: a whole number from 1 up to today's.
-  if (!Number.isInteger(version) || (version as number) < 1) return input
-  if ((version as number) >= ASSESSMENT_FORMAT_VERSION) return input
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return input
+  if (version >= ASSESSMENT_FORMAT_VERSION) return input
   for (const step of FORMAT_STEPS) if (step.from >= version) json = step.run(json)
   return json
 }
