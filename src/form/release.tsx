@@ -1,5 +1,6 @@
 import { createContext, useContext, useSyncExternalStore } from 'react'
 import { sectionReaders, textRef, type Reader } from '../core/report/readers'
+import { useWatch } from 'react-hook-form'
 import { useText } from '../i18n/text'
 
 /**
@@ -57,15 +58,14 @@ export function ReleaseToggle({
   field,
   sectionId,
   inputId,
-  fieldLabel,
+  inputName,
 }: {
   itemId: string
   field: string
   sectionId: string
-  /** The text box it belongs to. */
+  /** The text box it belongs to, by id and by its name in the form. */
   inputId: string
-  /** The text box's label, which the control's name ends with: one name per text of an item. */
-  fieldLabel: string
+  inputName: string
 }) {
   const store = useContext(ReleaseStoreContext)
   const { t } = useText()
@@ -74,8 +74,10 @@ export function ReleaseToggle({
     store?.subscribe ?? noSubscribe,
     () => store?.has(ref) ?? false,
   )
+  const typed: unknown = useWatch({ name: inputName })
   const readers = store?.readersOf(sectionId) ?? []
-  if (!store || !readers.length) return null
+  // Shown once there is a text to release: an empty box has nothing to go out, and adds no tab stop.
+  if (!store || !readers.length || typeof typed !== 'string' || typed.trim() === '') return null
   const who = readers.includes('employer') ? 'employerAndEmployee' : 'employee'
   const id = `release-${inputId}`
   return (
@@ -84,8 +86,8 @@ export function ReleaseToggle({
         id={id}
         type="checkbox"
         checked={released}
-        aria-label={`${t(`form.release.${who}`)}: ${fieldLabel}`}
-        aria-describedby={`${id}-state`}
+        // Described by the text box's label, so each control of an item says which text it releases.
+        aria-describedby={`${inputId}-label ${id}-state`}
         onChange={(e) => store.set(ref, e.target.checked)}
       />
       <label htmlFor={id}>{t(`form.release.${who}`)}</label>

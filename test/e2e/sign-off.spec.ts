@@ -95,10 +95,13 @@ test('makes the employer PDF of the example BAR with one released and one privat
   test.setTimeout(90_000)
   await openExampleBar(page)
   const item = page.locator('[data-item-id="mentaal.aandacht-vasthouden"]')
-  const released = item.getByRole('checkbox', { name: `${RELEASE}: Voorwaarden voor werk` })
+  // One control beside each text: the second is the conditions'.
+  const released = item.getByRole('checkbox', { name: RELEASE }).nth(1)
+  await expect(released).toHaveAccessibleDescription(/Voorwaarden voor werk/)
   await expect(released).not.toBeChecked()
   await released.check()
-  await expect(item.getByText('Vrijgegeven: staat in hun rapport.')).toBeVisible()
+  await expect(released).toHaveAccessibleDescription(/Vrijgegeven: staat in hun rapport\./)
+  await expect(item.getByRole('checkbox', { name: RELEASE }).first()).not.toBeChecked()
   // Personal factors have no such control: they never go to the employer.
   await expect(
     page.locator('[data-item-id="persoonlijke-factoren.toelichting"]').getByRole('checkbox'),

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react'
 import { useText } from '../../i18n/text'
 import type { Assessment } from '../../core/assessment/assessment-schema'
 import { assessmentFileName } from '../../core/assessment/file-name'
@@ -15,7 +15,6 @@ import { assessmentLabel } from '../../ui/assessment-label'
 import { download } from '../../ui/download'
 import { READERS, type Reader } from '../../core/report/readers'
 import { ReportView } from '../../ui/report-view'
-import { PdfPreview } from './pdf-preview'
 
 type Stage = 'prepare' | 'fonts' | 'render' | 'done'
 type Job =
@@ -25,6 +24,9 @@ type Job =
   | { kind: 'failed'; reason: string }
 
 declare const __APP_VERSION__: string
+
+// The preview and pdf.js load when a preview is first asked for, not with the report screen.
+const PdfPreview = lazy(() => import('./pdf-preview').then((m) => ({ default: m.PdfPreview })))
 
 function Preview({ model }: { model: ReportModel }) {
   const { t } = useText()
@@ -298,7 +300,11 @@ export function ReportScreen({ catalogue }: { catalogue: Catalogue }) {
           </ul>
         </div>
       )}
-      {shown && <PdfPreview pdf={shown} />}
+      {shown && (
+        <Suspense fallback={<p role="status">{t('report.preview.loading')}</p>}>
+          <PdfPreview pdf={shown} />
+        </Suspense>
+      )}
       {model &&
         model.key === key &&
         (reader === 'professional' ? (

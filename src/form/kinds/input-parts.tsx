@@ -94,7 +94,7 @@ function specifyInput(ctx: ItemContext, option: Option) {
   const name = `${ctx.field.name}.${path}`
   return (
     <span key={option.code} className="specify">
-      <label htmlFor={inputId(name)}>
+      <label htmlFor={inputId(name)} id={`${inputId(name)}-label`}>
         {ctx.text.t('form.specify', { option: ctx.text.l(option.label) })}
       </label>
       <input id={inputId(name)} type="text" {...invalidProps(ctx, path)} {...register(ctx, path)} />
@@ -105,7 +105,7 @@ function specifyInput(ctx: ItemContext, option: Option) {
         field={ctx.field.item.answer.kind === 'multiple' ? `specify.${option.code}` : 'specify'}
         sectionId={ctx.field.sectionId}
         inputId={inputId(name)}
-        fieldLabel={ctx.text.t('form.specify', { option: ctx.text.l(option.label) })}
+        inputName={name}
       />
     </span>
   )
@@ -196,7 +196,7 @@ export function textArea(
   const id = inputId(`${ctx.field.name}.${path}`)
   return (
     <Fragment key={path}>
-      <label htmlFor={id} className="text-label">
+      <label htmlFor={id} id={`${id}-label`} className="text-label">
         {label}
       </label>
       <textarea
@@ -213,7 +213,7 @@ export function textArea(
         field={path}
         sectionId={ctx.field.sectionId}
         inputId={id}
-        fieldLabel={label}
+        inputName={`${ctx.field.name}.${path}`}
       />
     </Fragment>
   )
