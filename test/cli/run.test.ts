@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -609,5 +610,51 @@ describe('cli schema-diff', () => {
       out: '',
       err: '$.id: Two different instruments ("bar" and "fml"): compare two versions of one instrument',
     })
+  })
+})
+
+describe('cli pdf --for', () => {
+  const example = join(root, 'public/examples/bar-example.json')
+  const va = join(root, 'public/examples/fml-example.json')
+  const outDir = mkdtempSync(join(tmpdir(), 'bar-cli-for-'))
+  const pdfText = (file: string) =>
+    execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+
+  it('writes the employer report: the reader named, no private text, no comparison', async () => {
+    const out = join(outDir, 'werkgever.pdf')
+    const r = await cli('pdf', example, '--for', 'employer', '-o', out)
+    expect(r.code).toBe(EXIT.ok)
+    const text = pdfText(out)
+    expect(text).toContain('Rapport voor de werkgever')
+    expect(text).toContain('Dit rapport bevat geen medische gegevens')
+    expect(text).not.toContain('Wil graag terug naar het eigen team.')
+    expect(text).not.toContain('Vergelijking bedrijfsarts en verzekeringsarts')
+    const full = join(outDir, 'professioneel.pdf')
+    expect((await cli('pdf', example, '-o', full)).code).toBe(EXIT.ok)
+    expect(pdfText(full)).toContain('Wil graag terug naar het eigen team.')
+  })
+
+  it('refuses an unknown reader and a comparison in a report that is not for professionals', async () => {
+    const unknown = await cli('pdf', example, '--for', 'boss', '-o', join(outDir, 'x.pdf'))
+    expect(unknown.code).toBe(EXIT.usage)
+    expect(unknown.err.split('\n')[0]).toBe(
+      '--for is professional, employer of employee, niet "boss"',
+    )
+    const compared = await cli(
+      'pdf',
+      example,
+      '--for',
+      'employee',
+      '--compare',
+      va,
+      '-o',
+      join(outDir, 'y.pdf'),
+      '--lang',
+      'en',
+    )
+    expect(compared.code).toBe(EXIT.usage)
+    expect(compared.err.split('\n')[0]).toBe(
+      'A comparison is only in the report for professionals: --compare does not go with --for employer or employee',
+    )
   })
 })

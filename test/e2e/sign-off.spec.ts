@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process'
 import { expect, expectNoAxeViolations, test } from './fixtures'
 import type { Page } from '@playwright/test'
 
+const SHOTS = '/tmp/sign-off-shots'
+
 const RELEASE = 'Vrijgeven voor de werkgever en de werknemer'
 const RELEASED_TEXT = 'Werk in een rustige omgeving zonder veel onderbrekingen.'
 const PRIVATE_TEXT =
@@ -32,6 +34,7 @@ test('makes a BAR definitief, shows it read-only, amends it and shows the histor
   const dialog = page.getByRole('dialog', { name: 'Beoordeling definitief maken' })
   await expect(dialog).toBeVisible()
   await expectNoAxeViolations(page)
+  await page.screenshot({ path: `${SHOTS}/sign-off-dialog.png` })
   // The example leaves required questions open: they are listed, and signing asks to confirm.
   await expect(dialog.getByRole('heading', { name: /punt(en)? open of ongeldig/ })).toBeVisible()
   await expect(dialog.getByText('Datum herevaluatie: verplicht, nog niet beantwoord')).toBeVisible()
@@ -55,6 +58,16 @@ test('makes a BAR definitief, shows it read-only, amends it and shows the histor
   await expect(page.locator('textarea, input[type="radio"]')).toHaveCount(0)
   await expect(page.getByText(PRIVATE_TEXT)).toBeVisible()
   await expectNoAxeViolations(page)
+  await page.screenshot({ path: `${SHOTS}/signed-nl.png` })
+  await page.setViewportSize({ width: 390, height: 844 })
+  await page.screenshot({ path: `${SHOTS}/signed-390.png` })
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+  await page.setViewportSize({ width: 1280, height: 900 })
+  await page.getByRole('button', { name: 'English' }).click()
+  await expect(page.getByText('Final · edition 1')).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Change (new edition)' })).toBeVisible()
+  await expectNoAxeViolations(page)
+  await page.getByRole('button', { name: 'Nederlands' }).click()
 
   // It stays read-only after a reload.
   await page.reload()
@@ -72,6 +85,7 @@ test('makes a BAR definitief, shows it read-only, amends it and shows the histor
   await expect(changes.getByRole('row', { name: /Tillen/ })).toContainText('Matige beperking')
   await expect(changes.getByRole('row', { name: /Tillen/ })).toContainText('Ernstige beperking')
   await expectNoAxeViolations(page)
+  await page.screenshot({ path: `${SHOTS}/amending.png` })
 
   await page.getByRole('button', { name: 'Definitief maken…' }).click()
   await page.getByLabel(/open punt(en)? gezien en maak de beoordeling toch definitief/).check()
@@ -108,6 +122,7 @@ test('makes the employer PDF of the example BAR with one released and one privat
   ).toHaveCount(0)
   await expect(page.getByText(/Opgeslagen om/)).toBeVisible()
   await expectNoAxeViolations(page)
+  await item.screenshot({ path: `${SHOTS}/release.png` })
 
   await page.getByRole('link', { name: 'Rapport' }).click()
   await page.getByRole('radio', { name: /^Werkgever/ }).check()
@@ -119,6 +134,7 @@ test('makes the employer PDF of the example BAR with one released and one privat
   await expect(preview.getByText(PRIVATE_TEXT)).toHaveCount(0)
   await expect(preview.getByText('Persoonlijke factoren')).toHaveCount(0)
   await expectNoAxeViolations(page)
+  await page.screenshot({ path: `${SHOTS}/report-employer.png`, fullPage: true })
 
   const download = page.waitForEvent('download')
   await page.getByRole('button', { name: 'PDF maken' }).click()

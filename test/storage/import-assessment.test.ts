@@ -201,6 +201,21 @@ describe('importAssessmentFile', () => {
     })
     const newId = () => '44444444-4444-4444-8444-444444444444'
 
+    it('comes in with its status, sign-off and history kept', async () => {
+      const amended = {
+        ...signOffAssessment(startAmendment(signed, new Date('2026-12-03T09:00:00Z')), {
+          ...signed.signedOff!,
+          at: '2026-12-03T10:00:00.000Z',
+          date: '2026-12-03',
+        }),
+        id: '55555555-5555-4555-8555-555555555555',
+      }
+      const r = await importAssessmentFile(file(JSON.stringify(amended)), instruments, newId)
+      expect(r).toMatchObject({ ok: true, result: 'added' })
+      expect(await getAssessment(amended.id)).toEqual(amended)
+      expect((await getAssessment(amended.id))?.history).toHaveLength(1)
+    })
+
     it('is recognised as the same edition: nothing is added or changed', async () => {
       await putAssessment(signed)
       const r = await importAssessmentFile(file(JSON.stringify(signed)), instruments, newId)

@@ -5,6 +5,7 @@ import { loadAssessment } from '../../../src/core/assessment/load-assessment'
 import type { Instrument } from '../../../src/core/instrument/meta-schema'
 import type { MigrationEntry, MigrationResult } from '../../../src/core/migration/migrate'
 import { migrate } from '../../../src/core/migration/migrate'
+import { signOffAssessment } from '../../../src/core/assessment/sign-off'
 import { assessmentOf, capacity, many, NOW, one } from '../../helpers/assessments'
 import { deepFreeze } from '../../helpers/deep-freeze'
 import { readJson, root } from '../../helpers/files'
@@ -43,6 +44,38 @@ const given: Answers = {
 }
 
 describe('migrate', () => {
+  it('carries a released text to the item its answer moved to, and keeps a split one private', () => {
+    const input = deepFreeze({
+      ...assessmentOf(v100, given),
+      released: ['notitie#text', 'reizen#possible', 'tillen#possible'],
+    })
+    const { assessment } = migrated(input, '1.1.0')
+    // notitie moved to toelichting; reizen was split (private again until released); tillen kept.
+    expect(assessment.released).toEqual(['toelichting#text', 'tillen#possible'])
+    expect(valid(assessment)).toEqual([])
+  })
+
+  it('begins the next edition of a signed-off assessment instead of changing it in place', () => {
+    const input = deepFreeze(
+      signOffAssessment(assessmentOf(v100, given), {
+        name: 'A. Arts',
+        role: 'bedrijfsarts',
+        date: '2026-11-23',
+        at: '2026-11-23T12:00:00.000Z',
+      }),
+    )
+    const { assessment } = migrated(input, '1.1.0')
+    expect(assessment).toMatchObject({ status: 'concept', edition: 2 })
+    expect(assessment.history).toHaveLength(1)
+    expect(assessment.history[0]).toMatchObject({
+      edition: 1,
+      status: 'definitief',
+      instrument: { id: 'demo', version: '1.0.0' },
+      answers: input.answers,
+    })
+    expect(valid(assessment)).toEqual([])
+  })
+
   it('runs the steps of 1.1.0 and says for every answer what became of it', () => {
     const input = deepFreeze(assessmentOf(v100, given))
     const { assessment, report } = migrated(input, '1.1.0')
