@@ -587,40 +587,31 @@ export function ReportDocument({ model, t }: { model: ReportModel; t: TFunction 
       author={model.cover.authorName}
       creator="BAR-instrumentstudio"
     >
-      {model.audience === 'professional' ? (
-        <>
-          <Page size="A4" style={s.page}>
-            <Footer model={model} t={t} />
-            <Cover model={model} t={t} />
-          </Page>
-          {model.parts.map((part, i) => (
-            <PartPage key={i} model={model} part={part} t={t} />
-          ))}
-          <ComparisonPage model={model} t={t} />
-          <GlossaryPage model={model} t={t} />
-        </>
-      ) : (
-        // A short report flows from its cover on: no page with a few rows and then blank space.
-        // The employee's report explains each term where it first appears, without a glossary.
-        model.parts.map((part, i) => (
-          <PartPage
-            key={i}
-            model={model}
-            part={part}
-            t={t}
-            lead={<Cover model={model} t={t} />}
-            {...(model.audience === 'employer'
-              ? {
-                  trail: (
-                    <View style={{ marginTop: 16 }}>
-                      <Glossary model={model} t={t} />
-                    </View>
-                  ),
-                }
-              : {})}
-          />
-        ))
-      )}
+      {/*
+       * The cover flows into the first part: no page with a few rows and then blank space. Each
+       * further part (the derived FML, the other party's) starts a page of its own.
+       */}
+      {model.parts.map((part, i) => (
+        <PartPage
+          key={i}
+          model={model}
+          part={part}
+          t={t}
+          {...(i === 0 ? { lead: <Cover model={model} t={t} /> } : {})}
+          {...(model.audience === 'employer' && i === model.parts.length - 1
+            ? {
+                trail: (
+                  <View style={{ marginTop: 16 }}>
+                    <Glossary model={model} t={t} />
+                  </View>
+                ),
+              }
+            : {})}
+        />
+      ))}
+      {model.audience === 'professional' && <ComparisonPage model={model} t={t} />}
+      {/* The employee's report explains each term where it first appears, without a glossary. */}
+      {model.audience === 'professional' && <GlossaryPage model={model} t={t} />}
     </Document>
   )
 }
