@@ -87,6 +87,13 @@ test('makes a BAR definitief, shows it read-only, amends it and shows the histor
   await expectNoAxeViolations(page)
   await page.screenshot({ path: `${SHOTS}/amending.png` })
 
+  // The dialog in English, too.
+  await page.getByRole('button', { name: 'English' }).click()
+  await page.getByRole('button', { name: 'Sign off…' }).click()
+  await expect(page.getByRole('dialog', { name: 'Sign off the assessment' })).toBeVisible()
+  await expectNoAxeViolations(page)
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click()
+  await page.getByRole('button', { name: 'Nederlands' }).click()
   await page.getByRole('button', { name: 'Definitief maken…' }).click()
   await page.getByLabel(/open punt(en)? gezien en maak de beoordeling toch definitief/).check()
   await page.getByRole('dialog').getByRole('button', { name: 'Definitief maken' }).click()
@@ -100,6 +107,9 @@ test('makes a BAR definitief, shows it read-only, amends it and shows the histor
     row.getByText(/Versie 1, Definitief: definitief gemaakt door Dr\. A\. de Vries/),
   ).toBeVisible()
   await expect(row.getByText(/Versie 2, Gewijzigd \(deze versie\)/)).toBeVisible()
+  await expectNoAxeViolations(page)
+  await page.getByRole('button', { name: 'English' }).click()
+  await expect(row.getByText(/Edition 1, Final: signed off by Dr\. A\. de Vries/)).toBeVisible()
   await expectNoAxeViolations(page)
 })
 
