@@ -1,5 +1,6 @@
 import type { ReportItem, ReportModel } from '../core/report/report-model'
 import { useText } from '../i18n/text'
+import { ChangesTable } from './changes-table'
 
 function ItemRow({
   item,
@@ -76,24 +77,7 @@ export function ReportView({
           {model.changes.rows.length === 0 ? (
             <p>{t('report.changes.none')}</p>
           ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('report.comparison.item')}</th>
-                  <th scope="col">{t('report.changes.before')}</th>
-                  <th scope="col">{t('report.changes.after')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {model.changes.rows.map((r) => (
-                  <tr key={r.id}>
-                    <th scope="row">{r.label}</th>
-                    <td>{r.before || t('report.changes.empty')}</td>
-                    <td>{r.after || t('report.changes.empty')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ChangesTable rows={model.changes.rows} t={t} />
           )}
         </section>
       )}

@@ -17,6 +17,7 @@ import { itemName } from '../../form/model/item-name'
 import { useText } from '../../i18n/text'
 import { EditionHistory, StatusBadge, useSignedText } from '../../ui/assessment-status'
 import { ReportView } from '../../ui/report-view'
+import { ChangesTable } from '../../ui/changes-table'
 
 /**
  * "Definitief maken": first what is still open or invalid, then who signs, in which role and for
@@ -239,26 +240,7 @@ export function AmendmentChanges({
         })}
       </summary>
       {rows && rows.length === 0 && <p>{t('status.noChanges')}</p>}
-      {rows && rows.length > 0 && (
-        <table className="changes-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('report.comparison.item')}</th>
-              <th scope="col">{t('report.changes.before')}</th>
-              <th scope="col">{t('report.changes.after')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <th scope="row">{r.label}</th>
-                <td>{r.before || t('report.changes.empty')}</td>
-                <td>{r.after || t('report.changes.empty')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {rows && rows.length > 0 && <ChangesTable rows={rows} t={(key) => t(key)} />}
     </details>
   )
 }
