@@ -109,7 +109,8 @@ test('makes a BAR definitief, shows it read-only, amends it and shows the histor
   await expect(row.getByText(/Versie 2, Gewijzigd \(deze versie\)/)).toBeVisible()
   await expectNoAxeViolations(page)
   await page.getByRole('button', { name: 'English' }).click()
-  await expect(row.getByText(/Edition 1, Final: signed off by Dr\. A\. de Vries/)).toBeVisible()
+  const rowEn = page.getByRole('row', { name: /W\.V\./ }).filter({ hasText: 'Amended' })
+  await expect(rowEn.getByText(/Edition 1, Final: signed off by Dr\. A\. de Vries/)).toBeVisible()
   await expectNoAxeViolations(page)
 })
 
