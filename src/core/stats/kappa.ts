@@ -28,8 +28,14 @@ export interface KappaResult {
 const NO_SPREAD = 1e-12
 const Z95 = 1.96
 
-/** Agreement weight of cells i and j on a scale of k equally spaced categories (k ≥ 2). */
-function agreementWeight(i: number, j: number, k: number, weights: KappaWeights): number {
+/**
+ * Agreement weight of cells i and j (positions on the declared scale) on a scale of k equally
+ * spaced categories (k ≥ 2): 1 on the diagonal, falling to 0 at the far corners when weighted.
+ *
+ * @example
+ * agreementWeight(0, 1, 3, 'linear') // 0.5
+ */
+export function agreementWeight(i: number, j: number, k: number, weights: KappaWeights): number {
   switch (weights) {
     case 'unweighted':
       return i === j ? 1 : 0
@@ -39,8 +45,6 @@ function agreementWeight(i: number, j: number, k: number, weights: KappaWeights)
       return 1 - (i - j) ** 2 / (k - 1) ** 2
   }
 }
-
-const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0)
 
 /**
  * Cohen's kappa, unweighted or weighted, with its large-sample standard error and 95% confidence
@@ -61,47 +65,69 @@ export function cohenKappa(
   weights: KappaWeights,
 ): KappaResult {
   const k = table.length
+  let n = 0
   for (const row of table) {
     if (row.length !== k)
       throw new RangeError(
         `kappa: table must be square, got a row of ${row.length} in a ${k}-row table`,
       )
-    for (const count of row)
+    for (const count of row) {
       if (!Number.isFinite(count) || count < 0)
         throw new RangeError(`kappa: invalid count ${count}`)
+      n += count
+    }
   }
-  const n = sum(table.map(sum))
   const undefinedKappa: KappaResult = { kappa: null, se: null, ci95: null, n }
   if (k < 2 || n === 0) return undefinedKappa
 
-  const p = table.map((row) => row.map((count) => count / n))
-  const rowShare = p.map(sum)
-  const colShare = rowShare.map((_, j) => sum(p.map((row) => row[j] ?? 0)))
-  const w = (i: number, j: number) => agreementWeight(i, j, k, weights)
-
+  // Plain loops over typed arrays: the bootstrap calls this tens of thousands of times.
+  const w = new Float64Array(k * k)
+  const rowShare = new Float64Array(k)
+  const colShare = new Float64Array(k)
+  for (let i = 0; i < k; i++) {
+    const row = table[i] as readonly number[]
+    for (let j = 0; j < k; j++) {
+      w[i * k + j] = agreementWeight(i, j, k, weights)
+      const pij = (row[j] as number) / n
+      rowShare[i] = (rowShare[i] as number) + pij
+      colShare[j] = (colShare[j] as number) + pij
+    }
+  }
   let po = 0
   let pe = 0
-  p.forEach((row, i) =>
-    row.forEach((pij, j) => {
-      po += w(i, j) * pij
-      pe += w(i, j) * (rowShare[i] ?? 0) * (colShare[j] ?? 0)
-    }),
-  )
+  for (let i = 0; i < k; i++) {
+    const row = table[i] as readonly number[]
+    for (let j = 0; j < k; j++) {
+      const wij = w[i * k + j] as number
+      po += (wij * (row[j] as number)) / n
+      pe += wij * (rowShare[i] as number) * (colShare[j] as number)
+    }
+  }
   // A rater who used one category only has no spread: kappa says nothing then (never report 0).
-  const used = (shares: number[]) => shares.filter((x) => x > 0).length
+  const used = (shares: Float64Array) => shares.filter((x) => x > 0).length
   if (Math.abs(1 - pe) <= NO_SPREAD || used(rowShare) < 2 || used(colShare) < 2)
     return undefinedKappa
   const kappa = (po - pe) / (1 - pe)
 
   // Fleiss, Cohen & Everitt (1969) non-null variance as stated: matches published SEs 0.1380/0.1457.
-  const wRow = rowShare.map((_, i) => sum(colShare.map((pj, j) => pj * w(i, j))))
-  const wCol = colShare.map((_, j) => sum(rowShare.map((pi, i) => pi * w(i, j))))
+  // w̄_i. = Σ_j p_.j w_ij and w̄_.j = Σ_i p_i. w_ij.
+  const wRow = new Float64Array(k)
+  const wCol = new Float64Array(k)
+  for (let i = 0; i < k; i++)
+    for (let j = 0; j < k; j++) {
+      const wij = w[i * k + j] as number
+      wRow[i] = (wRow[i] as number) + (colShare[j] as number) * wij
+      wCol[j] = (wCol[j] as number) + (rowShare[i] as number) * wij
+    }
   let spread = 0
-  p.forEach((row, i) =>
-    row.forEach((pij, j) => {
-      spread += pij * (w(i, j) - ((wRow[i] ?? 0) + (wCol[j] ?? 0)) * (1 - kappa)) ** 2
-    }),
-  )
+  for (let i = 0; i < k; i++) {
+    const row = table[i] as readonly number[]
+    for (let j = 0; j < k; j++) {
+      const pij = (row[j] as number) / n
+      const d = (w[i * k + j] as number) - ((wRow[i] as number) + (wCol[j] as number)) * (1 - kappa)
+      spread += pij * d * d
+    }
+  }
   const variance = (spread - (kappa - pe * (1 - kappa)) ** 2) / (n * (1 - pe) ** 2)
   // Rounding can push a zero variance (perfect agreement) just below 0.
   const se = Math.sqrt(Math.max(0, variance))

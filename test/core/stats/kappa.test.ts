@@ -1,8 +1,15 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { cohenKappa, contingencyTable, type KappaWeights } from '../../../src/core/stats/kappa'
+import {
+  agreementWeight,
+  cohenKappa,
+  contingencyTable,
+  type KappaWeights,
+} from '../../../src/core/stats/kappa'
 
-// Published example, n = 19: unweighted 0.4842 (SE 0.1380), linear 0.4701 (SE 0.1457).
+// Published example, n = 19: unweighted 0.4842 (SE 0.1380), linear 0.4701 (SE 0.1457). These SEs
+// are the asymptotic SEs under the alternative (kappa ≠ 0; Fleiss, Cohen & Everitt 1969), the ones
+// used for confidence intervals, not the SE under the null used to test kappa = 0.
 const PUBLISHED = [
   [0, 4, 1],
   [0, 8, 0],
@@ -46,6 +53,18 @@ describe('cohenKappa', () => {
     // → pe = (140 + 0.75·191)/361 = 283.25/361.
     // kappa = (16.75·19 − 283.25)/(361 − 283.25) = 35/77.75 = 140/311 ≈ 0.450161.
     expect(cohenKappa(PUBLISHED, 'quadratic').kappa).toBeCloseTo(140 / 311, 10)
+  })
+
+  it("reproduces Gwet's published kappa, linear and quadratic, on his 3×3 table", () => {
+    // Gwet (2014), Handbook of Inter-Rater Reliability: 0.796, 0.843 and 0.892 (n = 100).
+    const gwet = [
+      [13, 0, 0],
+      [0, 20, 7],
+      [0, 4, 56],
+    ]
+    expect(cohenKappa(gwet, 'unweighted').kappa).toBeCloseTo(0.796, 3)
+    expect(cohenKappa(gwet, 'linear').kappa).toBeCloseTo(0.843, 3)
+    expect(cohenKappa(gwet, 'quadratic').kappa).toBeCloseTo(0.892, 3)
   })
 
   it('gives kappa 1 with zero standard error for perfect agreement over several categories', () => {
@@ -181,6 +200,17 @@ describe('cohenKappa', () => {
         expect(cohenKappa(t, w).kappa).toBeCloseTo(1, 10)
       }),
     )
+  })
+})
+
+describe('agreementWeight', () => {
+  it('gives 1 on the diagonal and falls linearly or quadratically to 0 at the far corners', () => {
+    expect(agreementWeight(1, 1, 4, 'unweighted')).toBe(1)
+    expect(agreementWeight(0, 1, 4, 'unweighted')).toBe(0)
+    expect(agreementWeight(0, 1, 3, 'linear')).toBe(0.5)
+    expect(agreementWeight(0, 1, 3, 'quadratic')).toBe(0.75)
+    expect(agreementWeight(0, 3, 4, 'linear')).toBe(0)
+    expect(agreementWeight(3, 0, 4, 'quadratic')).toBe(0)
   })
 })
 
