@@ -1,0 +1,6 @@
+export { toQuestionnaire } from './to-questionnaire'
+export { toQuestionnaireResponse } from './to-questionnaire-response'
+export { fromQuestionnaireResponse } from './from-questionnaire-response'
+export { FHIR_BASE, optionSystem, questionnaireUrl, ASSESSMENT_EXTENSION } from './fhir-urls'
+export { UCUM_UNITS } from './ucum-units'
+export type { Questionnaire, QuestionnaireResponse } from './fhir-types'
