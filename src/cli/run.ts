@@ -24,6 +24,7 @@ import { diffText } from './diff-text'
 import { migrateCommand } from './migrate-command'
 import { readBytes } from './read-bytes'
 import { writeReportPdf } from './pdf-command'
+import { fromQuestionnaireResponse, toQuestionnaire, toQuestionnaireResponse } from '../core/fhir'
 import { READERS, type Reader } from '../core/report/readers'
 import { readSchemaFiles, schemasDir } from './schema-files'
 
@@ -45,6 +46,8 @@ const USAGE: Record<Lang, string> = {
 Opdrachten:
   instruments              de instrumenten in schemas/ (id, versie, titel)
   validate <bestand>       controleer een beoordeling, instrument of begrippenlijst; elk probleem op stderr
+  fhir <instrument.json|beoordeling.json>
+                           het instrument als FHIR R4 Questionnaire, of de beoordeling als QuestionnaireResponse
   derive-fml <bar.json>    de FML afgeleid uit een BAR-beoordeling, als JSON
   diff <ba.json> <va.json> [--format json|text]
                            vergelijk de beoordeling van de bedrijfsarts met die van de verzekeringsarts
@@ -64,6 +67,8 @@ Elke opdracht neemt --help. Afsluitcodes: 0 gelukt, 1 ongeldige invoer, 2 verkee
 Commands:
   instruments              list the instruments in schemas/ (id, version, title)
   validate <file>          check an assessment, instrument or vocabulary file; every problem on stderr
+  fhir <instrument.json|assessment.json>
+                           print the instrument as a FHIR R4 Questionnaire, or the assessment as a QuestionnaireResponse
   derive-fml <bar.json>    print the FML derived from a BAR assessment, as JSON
   diff <ba.json> <va.json> [--format json|text]
                            compare the bedrijfsarts's and the verzekeringsarts's assessments
@@ -119,6 +124,14 @@ const COMMANDS: Record<string, CommandSpec> = {
     options: {},
     args: 1,
     wrongArgs: ['validate neemt precies één bestand', 'validate takes exactly one file'],
+  },
+  fhir: {
+    options: {},
+    args: 1,
+    wrongArgs: [
+      'fhir neemt precies één instrument- of beoordelingsbestand',
+      'fhir takes exactly one instrument or assessment file',
+    ],
   },
   'derive-fml': {
     options: {},
@@ -322,6 +335,28 @@ function readAssessment(file: string, lang: Lang, io: Io): Side | undefined {
   return r.value
 }
 
+/** An instrument file as a Questionnaire, an assessment file as a QuestionnaireResponse (JSON). */
+function fhir(file: string, lang: Lang, io: Io): number {
+  const { json, issues } = readJson(file)
+  if (issues) {
+    io.err(formatIssues(issues, lang))
+    return EXIT.invalid
+  }
+  if ((json as { format?: unknown } | null)?.format === ASSESSMENT_FORMAT) {
+    const a = readAssessment(file, lang, io)
+    if (!a) return EXIT.invalid
+    io.out(JSON.stringify(toQuestionnaireResponse(a.assessment, a.instrument), null, 2))
+    return EXIT.ok
+  }
+  const r = instrumentFromJson(json)
+  if (!r.ok) {
+    io.err(formatIssues(r.issues, lang))
+    return EXIT.invalid
+  }
+  io.out(JSON.stringify(toQuestionnaire(r.value), null, 2))
+  return EXIT.ok
+}
+
 function deriveFml(file: string, lang: Lang, io: Io): number {
   const bar = readAssessment(file, lang, io)
   if (!bar) return EXIT.invalid
@@ -406,6 +441,20 @@ function validate(file: string, lang: Lang, io: Io): number {
   if (issues) {
     io.err(formatIssues(issues, lang))
     return EXIT.invalid
+  }
+  if ((json as { resourceType?: unknown } | null)?.resourceType === 'QuestionnaireResponse') {
+    const r = fromQuestionnaireResponse(json, catalogue().instruments)
+    if (!r.ok) {
+      io.err(formatIssues(r.issues, lang))
+      return EXIT.invalid
+    }
+    const { id, version } = r.value.assessment.instrument
+    io.out(
+      lang === 'nl'
+        ? `Geldig: FHIR QuestionnaireResponse, een beoordeling (${id} ${version})`
+        : `Valid: FHIR QuestionnaireResponse, an assessment (${id} ${version})`,
+    )
+    return EXIT.ok
   }
   if ((json as { format?: unknown } | null)?.format === ASSESSMENT_FORMAT) {
     const r = loadAssessment(json, catalogue().instruments)
@@ -570,6 +619,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return instruments(lang, io)
       case 'validate':
         return validate(first, lang, io)
+      case 'fhir':
+        return fhir(first, lang, io)
       case 'derive-fml':
         return deriveFml(first, lang, io)
       case 'diff':

@@ -48,7 +48,7 @@ function recognise(imported: Assessment, stored: Assessment): 'same' | 'earlier'
 }
 
 /**
- * Reads a file as an assessment and adds it as a new draft. Its bytes are read as the command line
+ * Reads a file as an assessment (our JSON, or a FHIR QuestionnaireResponse) and adds it as a new draft. Its bytes are read as the command line
  * reads them (parseJsonBytes). Nothing that is saved already changes: a signed-off edition that is
  * stored already (as it is, or as an earlier edition of the stored one) is recognised and not added
  * again; any other assessment whose id is taken is added under a new id.
@@ -71,7 +71,12 @@ export async function importAssessmentFile(
   }
   const json = parseJsonBytes(bytes)
   if (!json.ok) return json
-  const loaded = loadAssessment(json.value, instruments)
+  // A FHIR QuestionnaireResponse is read by the FHIR code, loaded only for such a file.
+  const isResponse =
+    (json.value as { resourceType?: unknown } | null)?.resourceType === 'QuestionnaireResponse'
+  const loaded = isResponse
+    ? (await import('../core/fhir')).fromQuestionnaireResponse(json.value, instruments)
+    : loadAssessment(json.value, instruments)
   if (!loaded.ok) return loaded
   const assessment = loaded.value.assessment
   if (await addAssessment(assessment)) return { ok: true, assessment, result: 'added' }

@@ -658,3 +658,41 @@ describe('cli pdf --for', () => {
     )
   })
 })
+
+describe('cli fhir', () => {
+  const example = join(root, 'public/examples/bar-example.json')
+  const outDir = mkdtempSync(join(tmpdir(), 'bar-cli-fhir-'))
+
+  it('prints an assessment as a QuestionnaireResponse, which validate then accepts', async () => {
+    const r = await cli('fhir', example)
+    expect(r.code).toBe(EXIT.ok)
+    const qr = JSON.parse(r.out) as { resourceType: string; questionnaire: string; status: string }
+    expect(qr).toMatchObject({
+      resourceType: 'QuestionnaireResponse',
+      questionnaire: 'https://bar-studio.example/fhir/Questionnaire/bar|1.0.0',
+      status: 'in-progress',
+    })
+    const file = join(outDir, 'qr.json')
+    writeFileSync(file, r.out)
+    expect(await cli('validate', file)).toMatchObject({
+      code: EXIT.ok,
+      out: 'Geldig: FHIR QuestionnaireResponse, een beoordeling (bar 1.0.0)',
+    })
+  })
+
+  it('prints an instrument file as a Questionnaire', async () => {
+    const r = await cli('fhir', join(root, 'schemas/fml/1.0.0.json'))
+    expect(r.code).toBe(EXIT.ok)
+    expect(JSON.parse(r.out)).toMatchObject({ resourceType: 'Questionnaire', version: '1.0.0' })
+  })
+
+  it('refuses a QuestionnaireResponse of an unknown version, by name, in the language asked', async () => {
+    const qr = JSON.parse((await cli('fhir', example)).out) as { questionnaire: string }
+    qr.questionnaire = qr.questionnaire.replace('|1.0.0', '|9.9.9')
+    const file = join(outDir, 'unknown.json')
+    writeFileSync(file, JSON.stringify(qr))
+    const r = await cli('validate', file, '--lang', 'en')
+    expect(r.code).toBe(EXIT.invalid)
+    expect(r.err).toContain('9.9.9')
+  })
+})

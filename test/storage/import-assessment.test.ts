@@ -5,6 +5,7 @@ import type { Assessment } from '../../src/core/assessment/assessment-schema'
 import { parseJsonBytes } from '../../src/core/assessment/safe-json'
 import { signOffAssessment, startAmendment } from '../../src/core/assessment/sign-off'
 import { importAssessmentFile } from '../../src/storage/import-assessment'
+import { toQuestionnaireResponse } from '../../src/core/fhir'
 import {
   deleteAssessment,
   getAssessment,
@@ -240,6 +241,31 @@ describe('importAssessmentFile', () => {
       expect(r).toMatchObject({ ok: true, result: 'renamed' })
       expect(await getAssessment(signed.id)).toEqual(signed)
       expect((await getAssessment(newId()))?.answers).toEqual({})
+    })
+  })
+
+  describe('a FHIR QuestionnaireResponse', () => {
+    const bar = instruments.find((i) => i.id === 'bar' && i.version === example.instrument.version)!
+
+    it('comes in as the assessment it was exported from', async () => {
+      const qr = toQuestionnaireResponse(example, bar)
+      const r = await importAssessmentFile(file(JSON.stringify(qr)), instruments)
+      expect(r).toMatchObject({ ok: true, result: 'added' })
+      expect(await getAssessment(example.id)).toEqual(example)
+    })
+
+    it('of another questionnaire is refused with a clear message, and nothing stored changes', async () => {
+      const qr = {
+        ...toQuestionnaireResponse(example, bar),
+        questionnaire: 'http://elders.example/Q|1',
+      }
+      const r = await importAssessmentFile(file(JSON.stringify(qr)), instruments)
+      expect(r.ok).toBe(false)
+      if (!r.ok)
+        expect(r.issues[0]?.message.nl).toMatch(
+          /^Vragenlijst "http:\/\/elders\.example\/Q" is geen vragenlijst van BAR studio/,
+        )
+      expect(await listAssessments()).toEqual([saved])
     })
   })
 })

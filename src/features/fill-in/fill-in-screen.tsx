@@ -275,7 +275,7 @@ export function FillInScreen({
     { assessment: Assessment; problems: FormProblem[] } | undefined
   >()
   const [statusError, setStatusError] = useState<{
-    key: 'signOff.failed' | 'status.amendFailed'
+    key: 'signOff.failed' | 'status.amendFailed' | 'form.fhirFailed'
     error: unknown
   }>()
   const [statusNote, setStatusNote] = useState(false)
@@ -466,6 +466,27 @@ export function FillInScreen({
       {t('form.export')}
     </button>
   )
+  // The FHIR code loads when it is first asked for.
+  const fhirButton = (
+    <button
+      type="button"
+      onClick={() => {
+        const a = session.current?.latest ?? record.assessment
+        void import('../../core/fhir').then(
+          (m) =>
+            download(
+              assessmentFileName(a, 'fhir.json'),
+              new Blob([`${JSON.stringify(m.toQuestionnaireResponse(a, instrument), null, 2)}\n`], {
+                type: 'application/fhir+json',
+              }),
+            ),
+          (e: unknown) => setStatusError({ key: 'form.fhirFailed', error: e }),
+        )
+      }}
+    >
+      {t('form.exportFhir')}
+    </button>
+  )
   const statusMessages = (
     <>
       <p role="status" className="travel-status">
@@ -496,6 +517,7 @@ export function FillInScreen({
           toolbar={
             <>
               {exportButton}
+              {fhirButton}
               <a href="#/assessments">{t('form.back')}</a>
             </>
           }
@@ -580,6 +602,7 @@ export function FillInScreen({
               {t('signOff.open')}
             </button>
             {exportButton}
+            {fhirButton}
             <a href="#/assessments">{t('form.back')}</a>
             {conflict && (
               // The notice is above the form; this, in the toolbar, is in view wherever one is.
