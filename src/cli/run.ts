@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ParseArgsConfig } from 'node:util'
 import { parseArgs } from 'node:util'
@@ -24,6 +24,7 @@ import { diffText } from './diff-text'
 import { migrateCommand } from './migrate-command'
 import { readBytes } from './read-bytes'
 import { writeReportPdf } from './pdf-command'
+import { cohortCsv, cohortFromPath } from './cohort-command'
 import { fromQuestionnaireResponse, toQuestionnaire, toQuestionnaireResponse } from '../core/fhir'
 import { READERS, type Reader } from '../core/report/readers'
 import { readSchemaFiles, schemasDir } from './schema-files'
@@ -46,6 +47,8 @@ const USAGE: Record<Lang, string> = {
 Opdrachten:
   instruments              de instrumenten in schemas/ (id, versie, titel)
   validate <bestand>       controleer een beoordeling, instrument of begrippenlijst; elk probleem op stderr
+  cohort <map|paren.ndjson> [--format json|csv]
+                           overeenstemming per item over vele BA/VA-paren (kappa, AC1/AC2, alfa)
   fhir <instrument.json|beoordeling.json>
                            het instrument als FHIR R4 Questionnaire, of de beoordeling als QuestionnaireResponse
   derive-fml <bar.json>    de FML afgeleid uit een BAR-beoordeling, als JSON
@@ -67,6 +70,8 @@ Elke opdracht neemt --help. Afsluitcodes: 0 gelukt, 1 ongeldige invoer, 2 verkee
 Commands:
   instruments              list the instruments in schemas/ (id, version, title)
   validate <file>          check an assessment, instrument or vocabulary file; every problem on stderr
+  cohort <folder|pairs.ndjson> [--format json|csv]
+                           agreement per item over many BA/VA pairs (kappa, AC1/AC2, alpha)
   fhir <instrument.json|assessment.json>
                            print the instrument as a FHIR R4 Questionnaire, or the assessment as a QuestionnaireResponse
   derive-fml <bar.json>    print the FML derived from a BAR assessment, as JSON
@@ -124,6 +129,14 @@ const COMMANDS: Record<string, CommandSpec> = {
     options: {},
     args: 1,
     wrongArgs: ['validate neemt precies één bestand', 'validate takes exactly one file'],
+  },
+  cohort: {
+    options: { format: { type: 'string' } },
+    args: 1,
+    wrongArgs: [
+      'cohort neemt één map of één NDJSON-bestand met BA/VA-paren',
+      'cohort takes one folder or one NDJSON file of BA/VA pairs',
+    ],
   },
   fhir: {
     options: {},
@@ -310,7 +323,8 @@ function parseCommandLine(argv: string[]): Parsed {
   const { lang, format } = values
   if (lang !== undefined && lang !== 'nl' && lang !== 'en')
     throw usage('--lang neemt nl of en', '--lang takes nl or en')
-  if (format !== undefined && format !== 'json' && format !== 'text')
+  // diff writes json or text; cohort json or csv (checked where it runs).
+  if (format !== undefined && command !== 'cohort' && format !== 'json' && format !== 'text')
     throw usage('--format neemt json of text', '--format takes json or text')
   if (spec && !values.help && parsed.positionals.length !== spec.args)
     throw usage(...spec.wrongArgs)
@@ -333,6 +347,18 @@ function readAssessment(file: string, lang: Lang, io: Io): Side | undefined {
     return undefined
   }
   return r.value
+}
+
+/** Agreement over a cohort of pairs; a pair that does not load or compare is named on stderr. */
+function cohort(path: string, format: 'json' | 'csv', lang: Lang, io: Io): number {
+  if (!existsSync(path)) {
+    io.err(lang === 'nl' ? `${path}: niet gevonden` : `${path}: not found`)
+    return EXIT.invalid
+  }
+  const result = cohortFromPath(path, catalogue())
+  io.out(format === 'csv' ? cohortCsv(result).trimEnd() : JSON.stringify(result, null, 2))
+  for (const s of result.skipped) io.err(`${s.source}:\n${formatIssues(s.issues, lang)}`)
+  return result.skipped.length ? EXIT.invalid : EXIT.ok
 }
 
 /** An instrument file as a Questionnaire, an assessment file as a QuestionnaireResponse (JSON). */
@@ -621,6 +647,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return validate(first, lang, io)
       case 'fhir':
         return fhir(first, lang, io)
+      case 'cohort': {
+        const format = values.format ?? 'json'
+        if (format !== 'json' && format !== 'csv')
+          throw usage(
+            '--format neemt json of csv',
+            '--format takes json or csv',
+          )
+        return cohort(first, format, lang, io)
+      }
       case 'derive-fml':
         return deriveFml(first, lang, io)
       case 'diff':

@@ -696,3 +696,78 @@ describe('cli fhir', () => {
     expect(r.err).toContain('9.9.9')
   })
 })
+
+describe('cli cohort', () => {
+  const ba = JSON.parse(
+    readFileSync(join(root, 'public/examples/bar-example.json'), 'utf8'),
+  ) as object
+  const va = JSON.parse(
+    readFileSync(join(root, 'public/examples/fml-example.json'), 'utf8'),
+  ) as object
+  const cohortDir = mkdtempSync(join(tmpdir(), 'bar-cli-cohort-'))
+
+  it('computes agreement per item over the pairs of an NDJSON file and names a pair it skips', async () => {
+    const file = join(cohortDir, 'pairs.ndjson')
+    const pair = JSON.stringify({ ba, va })
+    writeFileSync(file, `${pair}\n${pair}\n\n${pair}\n{"ba": {}, "va": 1}\n`)
+    const r = await cli('cohort', file)
+    expect(r.code).toBe(EXIT.invalid)
+    const result = JSON.parse(r.out) as {
+      groups: {
+        instrument: object
+        pairs: number
+        items: { item: string; n: number; exactAgreement: number }[]
+      }[]
+      skipped: { source: string }[]
+    }
+    expect(result.groups).toHaveLength(1)
+    expect(result.groups[0]).toMatchObject({
+      instrument: { id: 'fml', version: '1.0.0' },
+      pairs: 3,
+    })
+    // The example BA is more restrictive on I.1 (1 Beperkt against 0 Norm): no agreement, three times.
+    expect(result.groups[0]?.items.find((i) => i.item === 'I.1')).toMatchObject({
+      n: 3,
+      exactAgreement: 0,
+    })
+    // Both say Norm on I.3.
+    expect(result.groups[0]?.items.find((i) => i.item === 'I.3')).toMatchObject({
+      n: 3,
+      exactAgreement: 1,
+    })
+    expect(result.skipped.map((s) => s.source)).toEqual(['pairs.ndjson:5'])
+    expect(r.err.split('\n')[0]).toBe('pairs.ndjson:5:')
+  })
+
+  it('reads a folder of pair files and writes CSV', async () => {
+    const dir = mkdtempSync(join(cohortDir, 'folder-'))
+    for (const name of ['a.json', 'b.json'])
+      writeFileSync(join(dir, name), JSON.stringify({ ba, va }))
+    const r = await cli('cohort', dir, '--format', 'csv')
+    expect(r.code).toBe(EXIT.ok)
+    const [header, ...rows] = r.out.split('\n')
+    expect(header?.split(',').slice(0, 9)).toEqual([
+      'instrument',
+      'version',
+      'item',
+      'rubriek',
+      'scale',
+      'n',
+      'agreement',
+      'within_one',
+      'kappa',
+    ])
+    expect(rows.find((row) => row.startsWith('fml,1.0.0,I.1,I,'))).toMatch(
+      /^fml,1\.0\.0,I\.1,I,0 1 2,2,0\.0000,1\.0000,/,
+    )
+  })
+
+  it('refuses a format it does not write and a path that is not there', async () => {
+    expect(
+      (await cli('cohort', cohortDir, '--format', 'xml', '--lang', 'en')).err.split('\n')[0],
+    ).toBe('--format takes json or csv')
+    const missing = await cli('cohort', join(cohortDir, 'nope.ndjson'), '--lang', 'en')
+    expect(missing.code).toBe(EXIT.invalid)
+    expect(missing.err).toMatch(/nope\.ndjson: not found$/)
+  })
+})
