@@ -650,10 +650,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       case 'cohort': {
         const format = values.format ?? 'json'
         if (format !== 'json' && format !== 'csv')
-          throw usage(
-            '--format neemt json of csv',
-            '--format takes json or csv',
-          )
+          throw usage('--format neemt json of csv', '--format takes json or csv')
         return cohort(first, format, lang, io)
       }
       case 'derive-fml':
