@@ -33,7 +33,7 @@ const CORE_ALLOWED_PACKAGES = ['zod', 'immer']
 /*
  * The intended layout, lowest first: what each part of src/ may import besides itself. core is
  * pure; i18n, storage and form build on it; ui holds React pieces screens share; pdf renders reports
- * (in a worker and in the CLI); features are the screens (never importing one another, below); app
+ * and csv writes data files (both in the app and in the CLI); features are the screens (never importing one another, below); app
  * puts them together and main starts it.
  */
 const LAYOUT: Record<string, readonly string[]> = {
@@ -43,8 +43,9 @@ const LAYOUT: Record<string, readonly string[]> = {
   form: ['core', 'i18n', 'ui'],
   ui: ['core', 'i18n'],
   pdf: ['core', 'i18n'],
-  cli: ['core', 'i18n', 'pdf'],
-  features: ['core', 'i18n', 'storage', 'form', 'ui', 'pdf'],
+  csv: ['core'],
+  cli: ['core', 'i18n', 'pdf', 'csv'],
+  features: ['core', 'i18n', 'storage', 'form', 'ui', 'pdf', 'csv'],
   app: ['core', 'i18n', 'storage', 'form', 'ui', 'features'],
   main: ['app'],
 }

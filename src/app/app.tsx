@@ -25,6 +25,9 @@ const CompareScreen = lazyScreen(() =>
 const ReportScreen = lazyScreen(() =>
   import('../features/report/report-screen').then((m) => m.ReportScreen),
 )
+const CohortScreen = lazyScreen(() =>
+  import('../features/cohort/cohort-screen').then((m) => m.CohortScreen),
+)
 const BuilderScreen = lazyScreen(() =>
   import('../features/builder/builder-screen').then((m) => m.BuilderScreen),
 )
@@ -134,6 +137,8 @@ function Screen({ route, navigate, source, reloadLibrary }: ScreenProps) {
       ))
     case 'report':
       return whole((catalogue) => <ReportScreen catalogue={catalogue} />)
+    case 'cohort':
+      return whole((catalogue) => <CohortScreen catalogue={catalogue} />)
     case 'encryption':
       return whole((catalogue) => <EncryptionScreen catalogue={catalogue} />)
     case 'builder':
@@ -253,6 +258,9 @@ function Shell() {
         </a>
         <a href="#/report" aria-current={section === 'report' ? 'page' : undefined}>
           {t('nav.report')}
+        </a>
+        <a href="#/cohort" aria-current={section === 'cohort' ? 'page' : undefined}>
+          {t('nav.cohort')}
         </a>
       </nav>
       <main

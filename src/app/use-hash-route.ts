@@ -7,6 +7,8 @@ export type Route =
   | { screen: 'preview'; id: string; version: string }
   | { screen: 'compare'; baId: string; vaId: string }
   | { screen: 'report' }
+  /** Agreement over a cohort of BA/VA pairs read from files. */
+  | { screen: 'cohort' }
   | { screen: 'encryption' }
   /** The instrument builder: a draft of the version after `id` `version`, or the draft left open. */
   | { screen: 'builder'; id?: string; version?: string }
@@ -31,6 +33,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'assessments' && parts.length === 1) return { screen: 'assessments' }
   if (parts[0] === 'assessments' && parts[1]) return { screen: 'fill-in', assessmentId: parts[1] }
   if (parts[0] === 'report') return { screen: 'report' }
+  if (parts[0] === 'cohort' && parts.length === 1) return { screen: 'cohort' }
   if (parts[0] === 'encryption' && parts.length === 1) return { screen: 'encryption' }
   if (parts[0] === 'compare') {
     const side = (s: string | undefined) => (s && s !== '-' ? s : '')

@@ -25,6 +25,7 @@ import { migrateCommand } from './migrate-command'
 import { readBytes } from './read-bytes'
 import { writeReportPdf } from './pdf-command'
 import { cohortCsv, cohortFromPath } from './cohort-command'
+import { syntheticCohortNdjson } from './synthetic-cohort'
 import { fromQuestionnaireResponse, toQuestionnaire, toQuestionnaireResponse } from '../core/fhir'
 import { READERS, type Reader } from '../core/report/readers'
 import { readSchemaFiles, schemasDir } from './schema-files'
@@ -49,6 +50,8 @@ Opdrachten:
   validate <bestand>       controleer een beoordeling, instrument of begrippenlijst; elk probleem op stderr
   cohort <map|paren.ndjson> [--format json|csv]
                            overeenstemming per item over vele BA/VA-paren (kappa, AC1/AC2, alfa)
+  synthetic-cohort --pairs <aantal> [--seed <getal>] -o <paren.ndjson>
+                           schrijf een synthetisch cohort van geldige BA/VA-paren (uit de voorbeelden), herhaalbaar per seed
   fhir <instrument.json|beoordeling.json>
                            het instrument als FHIR R4 Questionnaire, of de beoordeling als QuestionnaireResponse
   derive-fml <bar.json>    de FML afgeleid uit een BAR-beoordeling, als JSON
@@ -72,6 +75,8 @@ Commands:
   validate <file>          check an assessment, instrument or vocabulary file; every problem on stderr
   cohort <folder|pairs.ndjson> [--format json|csv]
                            agreement per item over many BA/VA pairs (kappa, AC1/AC2, alpha)
+  synthetic-cohort --pairs <count> [--seed <number>] -o <pairs.ndjson>
+                           write a synthetic cohort of valid BA/VA pairs (from the examples), repeatable per seed
   fhir <instrument.json|assessment.json>
                            print the instrument as a FHIR R4 Questionnaire, or the assessment as a QuestionnaireResponse
   derive-fml <bar.json>    print the FML derived from a BAR assessment, as JSON
@@ -136,6 +141,18 @@ const COMMANDS: Record<string, CommandSpec> = {
     wrongArgs: [
       'cohort neemt één map of één NDJSON-bestand met BA/VA-paren',
       'cohort takes one folder or one NDJSON file of BA/VA pairs',
+    ],
+  },
+  'synthetic-cohort': {
+    options: {
+      pairs: { type: 'string' },
+      seed: { type: 'string' },
+      out: { type: 'string', short: 'o' },
+    },
+    args: 0,
+    wrongArgs: [
+      'synthetic-cohort neemt --pairs <aantal> en -o <paren.ndjson>, geen argumenten',
+      'synthetic-cohort takes --pairs <count> and -o <pairs.ndjson>, no arguments',
     ],
   },
   fhir: {
@@ -209,6 +226,8 @@ const VALUE_OF: Record<string, [nl: string, en: string]> = {
   compare: ['een bestand', 'a file'],
   out: ['een bestand', 'a file'],
   to: ['een versie', 'a version'],
+  pairs: ['een aantal', 'a count'],
+  seed: ['een geheel getal', 'a whole number'],
 }
 
 function editDistance(a: string, b: string): number {
@@ -359,6 +378,19 @@ function cohort(path: string, format: 'json' | 'csv', lang: Lang, io: Io): numbe
   io.out(format === 'csv' ? cohortCsv(result).trimEnd() : JSON.stringify(result, null, 2))
   for (const s of result.skipped) io.err(`${s.source}:\n${formatIssues(s.issues, lang)}`)
   return result.skipped.length ? EXIT.invalid : EXIT.ok
+}
+
+/** A synthetic cohort written as NDJSON; how many pairs it holds on stdout. */
+function syntheticCohortCommand(pairs: number, seed: number, out: string, lang: Lang, io: Io) {
+  const text = syntheticCohortNdjson({ pairs, seed, catalogue: catalogue() })
+  writeFileSync(out, text)
+  const made = text.split('\n').filter(Boolean).length
+  io.out(
+    lang === 'nl'
+      ? `Geschreven: ${out} (${made} paren, seed ${seed})`
+      : `Written: ${out} (${made} pairs, seed ${seed})`,
+  )
+  return made === pairs ? EXIT.ok : EXIT.invalid
 }
 
 /** An instrument file as a Questionnaire, an assessment file as a QuestionnaireResponse (JSON). */
@@ -652,6 +684,21 @@ export async function run(argv: string[], io: Io): Promise<number> {
         if (format !== 'json' && format !== 'csv')
           throw usage('--format neemt json of csv', '--format takes json or csv')
         return cohort(first, format, lang, io)
+      }
+      case 'synthetic-cohort': {
+        const { pairs, seed, out } = values
+        const spec = COMMANDS['synthetic-cohort'] as CommandSpec
+        if (typeof pairs !== 'string' || typeof out !== 'string') throw usage(...spec.wrongArgs)
+        const count = Number(pairs)
+        if (!/^\d+$/.test(pairs) || count < 1)
+          throw usage(
+            '--pairs neemt een positief geheel getal',
+            '--pairs takes a positive whole number',
+          )
+        const s = seed === undefined ? 1 : Number(seed)
+        if (typeof seed === 'string' && !/^-?\d+$/.test(seed))
+          throw usage('--seed neemt een geheel getal', '--seed takes a whole number')
+        return syntheticCohortCommand(count, s, out, lang, io)
       }
       case 'derive-fml':
         return deriveFml(first, lang, io)

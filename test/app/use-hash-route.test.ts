@@ -11,6 +11,7 @@ describe('parseRoute', () => {
     expect(parseRoute('#/assessments/a%20b')).toEqual({ screen: 'fill-in', assessmentId: 'a b' })
     expect(parseRoute('#/compare/x/-')).toEqual({ screen: 'compare', baId: 'x', vaId: '' })
     expect(parseRoute('#/report')).toEqual({ screen: 'report' })
+    expect(parseRoute('#/cohort')).toEqual({ screen: 'cohort' })
     expect(parseRoute('#/encryption')).toEqual({ screen: 'encryption' })
     expect(parseRoute('#/preview/bar/1.0.0')).toEqual({
       screen: 'preview',

@@ -38,6 +38,27 @@ function sideRank(
  * group says how many pairs it holds and how many were migrated to reach it.
  */
 export function cohortAgreement(comparisons: readonly Comparison[]): CohortGroup[] {
+  return cohortItemsByGroup(comparisons).map(({ instrument, comparisons: list, items }) => ({
+    instrument,
+    pairs: list.length,
+    migrated: list.filter((c) => c.migrated).length,
+    items: cohortItemStats(items),
+    pooled: pooledAgreement(items),
+  }))
+}
+
+/** The comparisons of one instrument version and the ratings per item they hold. */
+export interface CohortItemsGroup {
+  instrument: { id: string; version: string }
+  comparisons: Comparison[]
+  items: CohortItem[]
+}
+
+/**
+ * The ratings per item of each instrument version's pairs (what {@link cohortAgreement} counts),
+ * for what needs the pairs themselves: a bootstrap, an item's confusion matrix.
+ */
+export function cohortItemsByGroup(comparisons: readonly Comparison[]): CohortItemsGroup[] {
   const groups = new Map<string, Comparison[]>()
   for (const c of comparisons) {
     const key = `${c.instrument.id}@${c.instrument.version}`
@@ -69,10 +90,8 @@ export function cohortAgreement(comparisons: readonly Comparison[]): CohortGroup
     )
     return {
       instrument: { id: instrument.id, version: instrument.version },
-      pairs: list.length,
-      migrated: list.filter((c) => c.migrated).length,
-      items: cohortItemStats(items),
-      pooled: pooledAgreement(items),
+      comparisons: list,
+      items,
     }
   })
 }

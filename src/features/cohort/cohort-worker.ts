@@ -1,0 +1,49 @@
+/// <reference lib="webworker" />
+import type { Catalogue } from '../../core/instrument/catalogue-data'
+import { cohortAgreement, cohortItemsByGroup, type CohortGroup } from '../../core/stats/cohort'
+import { itemTable } from '../../core/stats/cohort-item-stats'
+import {
+  bootstrapPooledAgreement,
+  type BootstrapPooledAgreement,
+} from '../../core/stats/bootstrap-pooled-agreement'
+import { comparePairs, type PairText, type SkippedPair } from '../../core/stats/cohort-from-texts'
+
+export interface CohortRequest {
+  texts: PairText[]
+  catalogue: Catalogue
+}
+
+/** A group with what the screen needs besides its figures: tables per item and the bootstrap. */
+export interface CohortScreenGroup extends CohortGroup {
+  tables: Record<string, number[][]>
+  bootstrap: BootstrapPooledAgreement[]
+}
+
+export type CohortResponse =
+  | { ok: true; read: number; skipped: SkippedPair[]; groups: CohortScreenGroup[] }
+  | { ok: false; message: string }
+
+/** The cohort of the texts: pairs loaded and compared, agreement per item, a seeded bootstrap. */
+export function computeCohort({ texts, catalogue }: CohortRequest): CohortResponse {
+  const { comparisons, skipped } = comparePairs(texts, catalogue)
+  const withItems = cohortItemsByGroup(comparisons)
+  const groups = cohortAgreement(comparisons).map((g, i) => {
+    const items = withItems[i]?.items ?? []
+    return {
+      ...g,
+      tables: Object.fromEntries(items.map((item) => [item.item, itemTable(item).table])),
+      bootstrap: bootstrapPooledAgreement(items, { resamples: 2000, seed: 1 }),
+    }
+  })
+  return { ok: true, read: comparisons.length + skipped.length, skipped, groups }
+}
+
+self.onmessage = (e: MessageEvent<CohortRequest>) => {
+  let response: CohortResponse
+  try {
+    response = computeCohort(e.data)
+  } catch (err) {
+    response = { ok: false, message: (err as Error).message }
+  }
+  self.postMessage(response)
+}
