@@ -136,15 +136,22 @@ export function CohortScreen({ catalogue }: { catalogue: Catalogue }) {
       <h1>{t('cohort.title')}</h1>
       <p className="lead">{t('cohort.intro')}</p>
       <div className={`drop-zone cohort-drop${dragging ? ' is-dragging' : ''}`}>
-        <label htmlFor="cohort-files">{t('cohort.choose')}</label>
+        {/* The browser's own file button speaks the browser's language: a label in the app's instead. */}
         <input
           id="cohort-files"
+          className="visually-hidden"
           type="file"
           multiple
           accept=".ndjson,.jsonl,.json,application/json,application/x-ndjson"
           aria-describedby="cohort-drop-hint"
-          onChange={(e) => void compute(e.target.files)}
+          onChange={(e) => {
+            void compute(e.target.files)
+            e.target.value = ''
+          }}
         />
+        <label htmlFor="cohort-files" className="file-button">
+          {t('cohort.choose')}
+        </label>
         <p id="cohort-drop-hint" className="hint">
           {t('cohort.dropHint')}
         </p>
