@@ -500,8 +500,19 @@ function validate(file: string, lang: Lang, io: Io): number {
     io.err(formatIssues(issues, lang))
     return EXIT.invalid
   }
-  if ((json as { resourceType?: unknown } | null)?.resourceType === 'QuestionnaireResponse') {
-    const r = fromQuestionnaireResponse(json, catalogue().instruments)
+  // A QuestionnaireResponse and our own file are both an assessment once read.
+  const kind =
+    (json as { resourceType?: unknown } | null)?.resourceType === 'QuestionnaireResponse'
+      ? {
+          nl: 'FHIR QuestionnaireResponse, een beoordeling',
+          en: 'FHIR QuestionnaireResponse, an assessment',
+          read: fromQuestionnaireResponse,
+        }
+      : (json as { format?: unknown } | null)?.format === ASSESSMENT_FORMAT
+        ? { nl: 'beoordeling', en: 'assessment', read: loadAssessment }
+        : undefined
+  if (kind) {
+    const r = kind.read(json, catalogue().instruments)
     if (!r.ok) {
       io.err(formatIssues(r.issues, lang))
       return EXIT.invalid
@@ -509,22 +520,8 @@ function validate(file: string, lang: Lang, io: Io): number {
     const { id, version } = r.value.assessment.instrument
     io.out(
       lang === 'nl'
-        ? `Geldig: FHIR QuestionnaireResponse, een beoordeling (${id} ${version})`
-        : `Valid: FHIR QuestionnaireResponse, an assessment (${id} ${version})`,
-    )
-    return EXIT.ok
-  }
-  if ((json as { format?: unknown } | null)?.format === ASSESSMENT_FORMAT) {
-    const r = loadAssessment(json, catalogue().instruments)
-    if (!r.ok) {
-      io.err(formatIssues(r.issues, lang))
-      return EXIT.invalid
-    }
-    const { id, version } = r.value.assessment.instrument
-    io.out(
-      lang === 'nl'
-        ? `Geldig: beoordeling (${id} ${version})`
-        : `Valid: assessment (${id} ${version})`,
+        ? `Geldig: ${kind.nl} (${id} ${version})`
+        : `Valid: ${kind.en} (${id} ${version})`,
     )
     return EXIT.ok
   }
