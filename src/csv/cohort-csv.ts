@@ -32,6 +32,10 @@ export function cohortCsv(result: Pick<CohortResult, 'groups'>): string {
       alpha_ordinal: round(i.alpha.ordinal),
       only_ba: i.missing.onlyA,
       only_va: i.missing.onlyB,
+      // Pairs migrated to this version first, and pairs of an earlier version (no migration) that
+      // count on this item because it is unchanged: how each row came about.
+      pairs_migrated: g.migrated,
+      pairs_unchanged_only: g.unchangedOnly?.items.includes(i.item) ? g.unchangedOnly.pairs : 0,
     })),
   )
   return `${Papa.unparse(rows, { newline: '\n' })}\n`

@@ -24,6 +24,14 @@ export function formatNumber(n: number, lang: Lang, maximumFractionDigits = 2): 
   return formatter(lang, maximumFractionDigits, false).format(n)
 }
 
+/**
+ * A list as the language writes it, with "en" / "and" before the last.
+ * @example formatList(['1.0.0', '1.1.0'], 'nl') // → "1.0.0 en 1.1.0"
+ */
+export function formatList(items: readonly string[], lang: Lang): string {
+  return new Intl.ListFormat(LOCALE[lang], { type: 'conjunction' }).format(items)
+}
+
 /** A share from 0 to 1 as a whole percentage, e.g. 0.5 → "50%"; "–" when there is none. */
 export function formatPercent(share: number | null, lang: Lang): string {
   return share === null ? '–' : `${formatNumber(Math.round(share * 100), lang, 0)}%`

@@ -1,16 +1,42 @@
 import type { Comparison } from '../compare/compare'
 import { rankOf, scaleOf, type DiffRow } from '../compare/diff'
-import type { Item } from '../instrument/meta-schema'
+import { compareSemver } from '../instrument/catalogue-data'
+import type { Instrument, Item } from '../instrument/meta-schema'
 import { cohortItemStats, type CohortItem, type ItemAgreement } from './cohort-item-stats'
 import { pooledAgreement, type PooledAgreement } from './pooled-agreement'
+
+/** One compared BA/VA pair of a cohort. */
+export interface CohortPair {
+  comparison: Comparison
+  /**
+   * The version of the compared instrument the pair was on before one side or both were migrated
+   * to the comparison's version (by the compare step within the pair, or to join the cohort's
+   * latest version).
+   */
+  migratedFrom?: string
+}
+
+/**
+ * Pairs on an earlier version of the group's instrument that no migration leads from: they count
+ * only on the items both versions hold unchanged, and are missing on the others.
+ */
+export interface UnchangedOnly {
+  pairs: number
+  /** The earlier versions they were compared on. */
+  versions: string[]
+  /** The group's items they count on: the same label and answer in each of those versions. */
+  items: string[]
+}
 
 /** The pairs of a cohort compared on one instrument version, with the figures per item and pooled. */
 export interface CohortGroup {
   instrument: { id: string; version: string }
-  /** How many BA/VA pairs were compared on this version. */
+  /** How many BA/VA pairs the group holds. */
   pairs: number
-  /** How many of them had one side brought to the other's later version first. */
+  /** How many of them were migrated to this version first, and from which versions. */
   migrated: number
+  migratedFrom: string[]
+  unchangedOnly?: UnchangedOnly
   items: ItemAgreement[]
   pooled: PooledAgreement[]
 }
@@ -33,42 +59,92 @@ function sideRank(
 
 /**
  * Cohort agreement from the comparisons of many BA/VA pairs, each compared as the compare screen
- * does (a BAR through its crosswalk, an earlier version migrated to the later one). Pairs compared
- * on different instrument versions are never mixed: each version is a group of its own, and the
- * group says how many pairs it holds and how many were migrated to reach it.
+ * does (a BAR through its crosswalk, an earlier version migrated to the later one). One group per
+ * instrument, on its latest version in the cohort: pairs left on an earlier version (no migration
+ * leads from it) count only on the items that version holds unchanged, and the group says so.
  */
-export function cohortAgreement(comparisons: readonly Comparison[]): CohortGroup[] {
-  return cohortItemsByGroup(comparisons).map(({ instrument, comparisons: list, items }) => ({
-    instrument,
-    pairs: list.length,
-    migrated: list.filter((c) => c.migrated).length,
-    items: cohortItemStats(items),
-    pooled: pooledAgreement(items),
-  }))
+export function cohortAgreement(pairs: readonly CohortPair[]): CohortGroup[] {
+  return cohortItemsByGroup(pairs).map(groupAgreement)
 }
 
-/** The comparisons of one instrument version and the ratings per item they hold. */
+/** The figures of one group of {@link cohortItemsByGroup}: per item, and pooled per scale. */
+export function groupAgreement(g: CohortItemsGroup): CohortGroup {
+  return {
+    instrument: g.instrument,
+    pairs: g.pairs.length,
+    migrated: g.pairs.filter((p) => p.migratedFrom !== undefined).length,
+    migratedFrom: [...new Set(g.pairs.flatMap((p) => p.migratedFrom ?? []))].sort(compareSemver),
+    ...(g.unchangedOnly ? { unchangedOnly: g.unchangedOnly } : {}),
+    items: cohortItemStats(g.items),
+    pooled: pooledAgreement(g.items),
+  }
+}
+
+/** The pairs of one instrument and the ratings per item they hold. */
 export interface CohortItemsGroup {
   instrument: { id: string; version: string }
-  comparisons: Comparison[]
+  pairs: CohortPair[]
+  unchangedOnly?: UnchangedOnly
   items: CohortItem[]
 }
 
+/** What an item asks and how it is answered: equal in two versions means the item is unchanged. */
+function itemShape(item: Item): string {
+  return JSON.stringify({ label: item.label, answer: item.answer })
+}
+
+/** Rank pairs of one comparison per item of its instrument that has a scale. */
+function ranksOf(c: Comparison): Map<string, { a: number | null; b: number | null }> {
+  const rows = new Map(c.rows.map((r) => [r.item, r]))
+  const out = new Map<string, { a: number | null; b: number | null }>()
+  for (const section of c.instrument.sections)
+    for (const item of section.items) {
+      const scale = scaleOf(item)
+      const row = rows.get(item.id)
+      if (scale && row)
+        out.set(item.id, {
+          a: sideRank(row, item, 'ba', scale),
+          b: sideRank(row, item, 'va', scale),
+        })
+    }
+  return out
+}
+
+/** The items of `later` that `earlier` holds with the same label and answer. */
+function unchangedItems(earlier: Instrument, later: Instrument): Set<string> {
+  const before = new Map(earlier.sections.flatMap((s) => s.items.map((i) => [i.id, i] as const)))
+  return new Set(
+    later.sections.flatMap((s) =>
+      s.items.flatMap((i) => {
+        const was = before.get(i.id)
+        return was && itemShape(was) === itemShape(i) ? [i.id] : []
+      }),
+    ),
+  )
+}
+
 /**
- * The ratings per item of each instrument version's pairs (what {@link cohortAgreement} counts),
- * for what needs the pairs themselves: a bootstrap, an item's confusion matrix.
+ * The ratings per item of each instrument's pairs (what {@link cohortAgreement} counts), for what
+ * needs the pairs themselves: a bootstrap, an item's confusion matrix. Pair k of every item is the
+ * same employee's, so a bootstrap can resample employees.
  */
-export function cohortItemsByGroup(comparisons: readonly Comparison[]): CohortItemsGroup[] {
-  const groups = new Map<string, Comparison[]>()
-  for (const c of comparisons) {
-    const key = `${c.instrument.id}@${c.instrument.version}`
-    const list = groups.get(key)
-    if (list) list.push(c)
-    else groups.set(key, [c])
+export function cohortItemsByGroup(pairs: readonly CohortPair[]): CohortItemsGroup[] {
+  const byInstrument = new Map<string, CohortPair[]>()
+  for (const p of pairs) {
+    const list = byInstrument.get(p.comparison.instrument.id)
+    if (list) list.push(p)
+    else byInstrument.set(p.comparison.instrument.id, [p])
   }
-  return [...groups.values()].map((list) => {
-    const instrument = (list[0] as Comparison).instrument
-    const rows = list.map((c) => new Map(c.rows.map((r) => [r.item, r])))
+  return [...byInstrument.values()].map((list) => {
+    const instrument = list
+      .map((p) => p.comparison.instrument)
+      .reduce((a, b) => (compareSemver(b.version, a.version) > 0 ? b : a))
+    const earlier = list.filter((p) => p.comparison.instrument.version !== instrument.version)
+    const unchanged = new Map<Instrument, Set<string>>()
+    for (const p of earlier)
+      if (!unchanged.has(p.comparison.instrument))
+        unchanged.set(p.comparison.instrument, unchangedItems(p.comparison.instrument, instrument))
+    const ranks = list.map((p) => ({ p, byItem: ranksOf(p.comparison) }))
     const items: CohortItem[] = instrument.sections.flatMap((section) =>
       section.items.flatMap((item) => {
         const scale = scaleOf(item)
@@ -78,19 +154,31 @@ export function cohortItemsByGroup(comparisons: readonly Comparison[]): CohortIt
             item: item.id,
             rubriek: section.id,
             categories: scale,
-            pairs: rows.map((byItem) => {
-              const row = byItem.get(item.id)
-              return row
-                ? { a: sideRank(row, item, 'ba', scale), b: sideRank(row, item, 'va', scale) }
-                : { a: null, b: null }
+            pairs: ranks.map(({ p, byItem }) => {
+              const same = unchanged.get(p.comparison.instrument)
+              const counts = !same || same.has(item.id)
+              return (counts && byItem.get(item.id)) || { a: null, b: null }
             }),
           },
         ]
       }),
     )
+    const versions = [...new Set(earlier.map((p) => p.comparison.instrument.version))]
+    const counted = items
+      .map((i) => i.item)
+      .filter((id) => [...unchanged.values()].every((s) => s.has(id)))
     return {
       instrument: { id: instrument.id, version: instrument.version },
-      comparisons: list,
+      pairs: list,
+      ...(earlier.length
+        ? {
+            unchangedOnly: {
+              pairs: earlier.length,
+              versions: versions.sort(compareSemver),
+              items: counted,
+            },
+          }
+        : {}),
       items,
     }
   })

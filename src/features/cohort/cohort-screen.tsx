@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react'
 import type { Catalogue } from '../../core/instrument/catalogue-data'
 import type { Instrument } from '../../core/instrument/meta-schema'
-import { formatPercent, formatStatistic } from '../../core/report/format'
+import { formatList, formatNumber, formatPercent, formatStatistic } from '../../core/report/format'
 import type { BootstrapPooledAgreement } from '../../core/stats/bootstrap-pooled-agreement'
 import type { ItemAgreement } from '../../core/stats/cohort-item-stats'
 import type { PairText } from '../../core/stats/cohort-from-texts'
@@ -287,7 +287,14 @@ function CohortGroupView({
       <h2 id={`${base}-title`}>{title}</h2>
       <p>
         {t('cohort.group.pairs', { count: group.pairs })}
-        {group.migrated > 0 && ` ${t('cohort.group.migrated', { count: group.migrated })}`}
+        {group.migrated > 0 &&
+          ` ${t('cohort.group.migrated', { count: group.migrated, versions: formatList(group.migratedFrom, lang) })}`}
+        {group.unchangedOnly &&
+          ` ${t('cohort.group.unchangedOnly', {
+            count: group.unchangedOnly.pairs,
+            versions: formatList(group.unchangedOnly.versions, lang),
+            items: formatNumber(group.unchangedOnly.items.length, lang),
+          })}`}
       </p>
       <div className="cohort-filter">
         <label htmlFor={`${base}-rubriek`}>{t('cohort.filter')}</label>

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import type { Catalogue } from '../../core/instrument/catalogue-data'
-import { cohortAgreement, cohortItemsByGroup, type CohortGroup } from '../../core/stats/cohort'
+import { cohortItemsByGroup, groupAgreement, type CohortGroup } from '../../core/stats/cohort'
 import { itemTable } from '../../core/stats/cohort-item-stats'
 import {
   bootstrapPooledAgreement,
@@ -25,17 +25,13 @@ export type CohortResponse =
 
 /** The cohort of the texts: pairs loaded and compared, agreement per item, a seeded bootstrap. */
 export function computeCohort({ texts, catalogue }: CohortRequest): CohortResponse {
-  const { comparisons, skipped } = comparePairs(texts, catalogue)
-  const withItems = cohortItemsByGroup(comparisons)
-  const groups = cohortAgreement(comparisons).map((g, i) => {
-    const items = withItems[i]?.items ?? []
-    return {
-      ...g,
-      tables: Object.fromEntries(items.map((item) => [item.item, itemTable(item).table])),
-      bootstrap: bootstrapPooledAgreement(items, { resamples: 2000, seed: 1 }),
-    }
-  })
-  return { ok: true, read: comparisons.length + skipped.length, skipped, groups }
+  const { pairs, skipped } = comparePairs(texts, catalogue)
+  const groups = cohortItemsByGroup(pairs).map((g) => ({
+    ...groupAgreement(g),
+    tables: Object.fromEntries(g.items.map((item) => [item.item, itemTable(item).table])),
+    bootstrap: bootstrapPooledAgreement(g.items, { resamples: 2000, seed: 1 }),
+  }))
+  return { ok: true, read: pairs.length + skipped.length, skipped, groups }
 }
 
 self.onmessage = (e: MessageEvent<CohortRequest>) => {

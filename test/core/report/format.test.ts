@@ -5,6 +5,7 @@ import {
   formatDate,
   formatDateInput,
   formatDateTime,
+  formatList,
   formatNumber,
   formatPercent,
   formatQuantity,
@@ -23,6 +24,15 @@ describe('formatNumber', () => {
     expect(formatNumber(7.5, 'nl')).toBe('7,5')
     expect(formatNumber(7.5, 'en')).toBe('7.5')
     expect(formatNumber(1 / 3, 'nl')).toBe('0,33')
+  })
+})
+
+describe('formatList', () => {
+  it("joins with the language's word before the last", () => {
+    expect(formatList(['1.0.0'], 'nl')).toBe('1.0.0')
+    expect(formatList(['1.0.0', '1.1.0'], 'nl')).toBe('1.0.0 en 1.1.0')
+    expect(formatList(['1.0.0', '1.1.0', '1.2.0'], 'nl')).toBe('1.0.0, 1.1.0 en 1.2.0')
+    expect(formatList(['1.0.0', '1.1.0'], 'en')).toBe('1.0.0 and 1.1.0')
   })
 })
 
