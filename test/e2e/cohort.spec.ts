@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, expectNoAxeViolations, test } from './fixtures'
@@ -56,10 +56,16 @@ test('reads a synthetic cohort: per-item table and plot, sort, filter, confusion
   const matrix = page.getByRole('table', { name: /Kruistabel I\.1/ })
   await expect(matrix).toBeVisible()
   await expect(matrix.getByRole('columnheader', { name: '0 Norm' })).toBeVisible()
-  await expect(page.getByRole('button', { name: 'Kruistabel van I.1' })).toHaveAttribute(
-    'aria-expanded',
-    'true',
-  )
+  const opener = page.getByRole('button', { name: 'Kruistabel van I.1', exact: true })
+  await expect(opener).toHaveAttribute('aria-expanded', 'true')
+  // Focus goes to the opened matrix (below the table, out of view on a phone), and back on closing.
+  await expect(page.getByRole('heading', { name: /Kruistabel I\.1/ })).toBeFocused()
+  await page.getByRole('button', { name: 'Kruistabel van I.1 sluiten' }).click()
+  await expect(matrix).toHaveCount(0)
+  await expect(opener).toBeFocused()
+  await expect(opener).toHaveAttribute('aria-expanded', 'false')
+  await page.keyboard.press('Enter')
+  await expect(matrix).toBeVisible()
 
   await expect(page.getByRole('heading', { name: 'Gepoold over items' })).toBeVisible()
   await expect(page.getByText(/2000 trekkingen over werknemers, seed 1/)).toBeVisible()
@@ -76,7 +82,39 @@ test('reads a synthetic cohort: per-item table and plot, sort, filter, confusion
 
   const svg = page.waitForEvent('download')
   await page.getByRole('button', { name: 'Grafiek als SVG' }).click()
-  expect((await svg).suggestedFilename()).toBe('cohort-fml-1.0.0-kappa.svg')
+  const svgFile = await svg
+  expect(svgFile.suggestedFilename()).toBe('cohort-fml-1.0.0-kappa.svg')
+  const svgText = readFileSync((await svgFile.path()) as string, 'utf8')
+  expect(svgText).toMatch(/^<\?xml[^>]*>\n<svg [^>]*viewBox="0 0 420 \d+"/)
+  expect(svgText).toContain('>I.1</text>')
+
+  // The PNG: a real image of the plot, three pixels per unit of its viewBox, not blank.
+  const png = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Grafiek als PNG' }).click()
+  const pngFile = await png
+  expect(pngFile.suggestedFilename()).toBe('cohort-fml-1.0.0-kappa.png')
+  const bytes = readFileSync((await pngFile.path()) as string)
+  expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG')
+  const viewBox = (await plot.getAttribute('viewBox'))?.split(' ').map(Number) ?? []
+  expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([
+    (viewBox[2] as number) * 3,
+    (viewBox[3] as number) * 3,
+  ])
+  const inked = await page.evaluate(async (data) => {
+    const img = new Image()
+    img.src = `data:image/png;base64,${data}`
+    await img.decode()
+    const c = document.createElement('canvas')
+    c.width = img.width
+    c.height = img.height
+    const g = c.getContext('2d') as CanvasRenderingContext2D
+    g.drawImage(img, 0, 0)
+    const px = g.getImageData(0, 0, c.width, c.height).data
+    let dark = 0
+    for (let i = 0; i < px.length; i += 4) if ((px[i] as number) < 128) dark++
+    return dark
+  }, bytes.toString('base64'))
+  expect(inked).toBeGreaterThan(1000)
 
   await expectNoAxeViolations(page)
 
@@ -114,4 +152,65 @@ test('at 390 px the per-item table scrolls in its own region, by keyboard too', 
     expect(await region.evaluate((e) => e.scrollLeft)).toBeGreaterThan(0)
   }).toPass({ timeout: 5000 })
   await expectNoAxeViolations(page)
+})
+
+test('a pairs file with bad lines: each skipped pair named with its reason, the others counted; a dropped file is read too', async ({
+  page,
+}) => {
+  const dir = mkdtempSync(join(tmpdir(), 'bar-e2e-cohort-bad-'))
+  const file = join(dir, 'pairs.ndjson')
+  execFileSync(
+    'npx',
+    ['tsx', 'src/cli/main.ts', 'synthetic-cohort', '--pairs', '3', '--seed', '5', '-o', file],
+    { stdio: 'pipe' },
+  )
+  const good = readFileSync(file, 'utf8').trimEnd().split('\n')
+  const broken = JSON.parse(good[0] as string) as { va: { instrument: { version: string } } }
+  broken.va.instrument.version = '9.9.9'
+  const text = [good[0], '{ niet af', JSON.stringify(broken), good[1], good[2]].join('\n')
+  writeFileSync(file, text)
+
+  await page.goto('/#/cohort')
+  await page.getByLabel('Kies paren (NDJSON of JSON)').setInputFiles(file)
+  const summary = page.getByRole('region', { name: 'Ingelezen' })
+  await expect(summary).toContainText('Paren gelezen5')
+  await expect(summary).toContainText('Paren vergeleken3')
+  await expect(summary).toContainText('Paren overgeslagen2')
+  await expect(summary.getByRole('listitem').filter({ hasText: 'pairs.ndjson:2' })).toContainText(
+    'Geen geldige JSON',
+  )
+  await expect(summary.getByRole('listitem').filter({ hasText: 'pairs.ndjson:3' })).toContainText(
+    '9.9.9',
+  )
+  await expect(page.getByRole('table', { name: 'Per item' })).toBeVisible()
+  await expectNoAxeViolations(page)
+
+  // Dropping a file on the screen reads it as the picker does: here only the good pairs.
+  await page.evaluate((lines) => {
+    const data = new DataTransfer()
+    data.items.add(new File([lines], 'dropped.ndjson', { type: 'application/x-ndjson' }))
+    const target = document.querySelector('h1') as HTMLElement
+    for (const type of ['dragover', 'drop'])
+      target.dispatchEvent(
+        new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }),
+      )
+  }, [good[1], good[2]].join('\n'))
+  await expect(summary).toContainText('Paren gelezen2')
+  await expect(summary).toContainText('Paren overgeslagen0')
+
+  // A file that holds no pair at all says so, and shows no table.
+  await page.evaluate(() => {
+    const data = new DataTransfer()
+    data.items.add(
+      new File(['{"format":"iets anders"}'], 'notes.json', { type: 'application/json' }),
+    )
+    const target = document.querySelector('h1') as HTMLElement
+    target.dispatchEvent(
+      new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
+    )
+  })
+  await expect(summary).toContainText('Paren gelezen1')
+  await expect(summary).toContainText('Paren overgeslagen1')
+  await expect(summary.getByRole('listitem').filter({ hasText: 'notes.json' })).toBeVisible()
+  await expect(page.getByRole('table', { name: 'Per item' })).toHaveCount(0)
 })

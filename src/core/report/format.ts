@@ -8,6 +8,8 @@ function formatter(lang: Lang, digits: number, fixed: boolean): Intl.NumberForma
   let f = cache.get(key)
   if (!f) {
     f = new Intl.NumberFormat(LOCALE[lang], {
+      // A value that rounds to zero is 0, never "-0,00".
+      signDisplay: 'negative',
       maximumFractionDigits: digits,
       ...(fixed ? { minimumFractionDigits: digits } : {}),
     })

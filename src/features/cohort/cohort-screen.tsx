@@ -76,8 +76,41 @@ function withCi(x: number | null, ci: Ci, lang: Lang): string {
   return ci ? `${value} (${formatStatistic(ci[0], lang)} – ${formatStatistic(ci[1], lang)})` : value
 }
 
-const svgFileName = (g: CohortScreenGroup) =>
-  `cohort-${g.instrument.id}-${g.instrument.version}-kappa.svg`
+const plotFileName = (g: CohortScreenGroup, ext: 'svg' | 'png') =>
+  `cohort-${g.instrument.id}-${g.instrument.version}-kappa.${ext}`
+
+/** The plot as a standalone SVG file. */
+function svgBlob(svg: SVGSVGElement): Blob {
+  const text = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(svg)}\n`
+  return new Blob([text], { type: 'image/svg+xml' })
+}
+
+/** How many pixels a PNG has per unit of the plot's viewBox: sharp when printed or zoomed. */
+const PNG_SCALE = 3
+
+/** The plot drawn on a white canvas as PNG, through an image of its SVG (all in the browser). */
+async function pngBlob(svg: SVGSVGElement): Promise<Blob> {
+  const { width, height } = svg.viewBox.baseVal
+  const url = URL.createObjectURL(svgBlob(svg))
+  try {
+    const image = new Image()
+    image.src = url
+    await image.decode()
+    const canvas = document.createElement('canvas')
+    canvas.width = Math.round(width * PNG_SCALE)
+    canvas.height = Math.round(height * PNG_SCALE)
+    const g = canvas.getContext('2d')
+    if (!g) throw new Error('no 2d canvas')
+    g.fillStyle = '#ffffff'
+    g.fillRect(0, 0, canvas.width, canvas.height)
+    g.drawImage(image, 0, 0, canvas.width, canvas.height)
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('no PNG'))), 'image/png'),
+    )
+  } finally {
+    URL.revokeObjectURL(url)
+  }
+}
 
 export function CohortScreen({ catalogue }: { catalogue: Catalogue }) {
   const { t } = useText()
@@ -242,7 +275,18 @@ function CohortGroupView({
   const [sort, setSort] = useState<Sort>({ key: 'item', descending: false })
   const [rubriek, setRubriek] = useState('')
   const [open, setOpen] = useState<string | undefined>()
+  const [pngFailed, setPngFailed] = useState(false)
   const plot = useRef<SVGSVGElement>(null)
+  const matrixTitle = useRef<HTMLHeadingElement>(null)
+  const rowButtons = useRef(new Map<string, HTMLButtonElement>())
+  // An opened matrix takes focus (it opens below the table, out of view on a phone).
+  useEffect(() => {
+    if (open) matrixTitle.current?.focus()
+  }, [open])
+  const close = (item: string) => {
+    setOpen(undefined)
+    rowButtons.current.get(item)?.focus()
+  }
   const base = `cohort-${group.instrument.id}-${group.instrument.version}`.replace(
     /[^a-z0-9-]/gi,
     '-',
@@ -281,6 +325,9 @@ function CohortGroupView({
     ? `${l(instrument.title)} ${group.instrument.version}`
     : group.instrument.id
   const opened = open ? group.items.find((i) => i.item === open) : undefined
+  // Items without a single complete pair have nothing to plot: named below the plot instead.
+  const plotted = shown.filter((i) => i.n > 0)
+  const unrated = shown.filter((i) => i.n === 0).map((i) => i.item)
 
   return (
     <section aria-labelledby={`${base}-title`} className="cohort-group">
@@ -348,6 +395,10 @@ function CohortGroupView({
                 <th scope="row">
                   <button
                     type="button"
+                    ref={(b) => {
+                      if (b) rowButtons.current.set(i.item, b)
+                      else rowButtons.current.delete(i.item)
+                    }}
                     aria-expanded={open === i.item}
                     aria-controls={`${base}-matrix`}
                     aria-label={t('cohort.openMatrix', { item: i.item })}
@@ -380,22 +431,49 @@ function CohortGroupView({
             label={itemLabel(opened.item)}
             instrument={instrument}
             base={base}
+            titleRef={matrixTitle}
+            onClose={() => close(opened.item)}
           />
         )}
       </div>
       <h3 id={`${base}-plot-title`}>{t('cohort.plot.title')}</h3>
-      <KappaPlot ref={plot} items={shown} lang={lang} />
-      <button
-        type="button"
-        onClick={() => {
-          const svg = plot.current
-          if (!svg) return
-          const text = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(svg)}\n`
-          download(svgFileName(group), new Blob([text], { type: 'image/svg+xml' }))
-        }}
-      >
-        {t('cohort.exportSvg')}
-      </button>
+      <KappaPlot ref={plot} items={plotted} lang={lang} />
+      {unrated.length > 0 && (
+        <p className="hint">
+          {t('cohort.plot.unrated', { count: unrated.length, items: unrated.join(', ') })}
+        </p>
+      )}
+      <div className="row-actions">
+        <button
+          type="button"
+          onClick={() => {
+            if (plot.current) download(plotFileName(group, 'svg'), svgBlob(plot.current))
+          }}
+        >
+          {t('cohort.exportSvg')}
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            const svg = plot.current
+            if (!svg) return
+            pngBlob(svg).then(
+              (png) => {
+                setPngFailed(false)
+                download(plotFileName(group, 'png'), png)
+              },
+              () => setPngFailed(true),
+            )
+          }}
+        >
+          {t('cohort.exportPng')}
+        </button>
+      </div>
+      {pngFailed && (
+        <p role="alert" className="problems">
+          {t('cohort.pngFailed')}
+        </p>
+      )}
       <PooledTable pooled={group.bootstrap} rubriekLabel={rubriekLabel} lang={lang} base={base} />
     </section>
   )
@@ -407,12 +485,16 @@ function ConfusionMatrix({
   label,
   instrument,
   base,
+  titleRef,
+  onClose,
 }: {
   item: ItemAgreement
   table: number[][]
   label: string
   instrument: Instrument | undefined
   base: string
+  titleRef: React.Ref<HTMLHeadingElement>
+  onClose: () => void
 }) {
   const { t, l } = useText()
   const options = instrument?.sections
@@ -425,7 +507,9 @@ function ConfusionMatrix({
   }
   return (
     <div className="cohort-matrix">
-      <h4 id={`${base}-matrix-title`}>{t('cohort.matrix.title', { item: item.item, label })}</h4>
+      <h4 id={`${base}-matrix-title`} ref={titleRef} tabIndex={-1}>
+        {t('cohort.matrix.title', { item: item.item, label })}
+      </h4>
       <div
         className="table-wrap"
         role="region"
@@ -470,6 +554,9 @@ function ConfusionMatrix({
           neither: item.missing.neither,
         })}
       </p>
+      <button type="button" onClick={onClose}>
+        {t('cohort.matrix.close', { item: item.item })}
+      </button>
     </div>
   )
 }
@@ -536,7 +623,13 @@ function KappaPlot({
                 strokeWidth={2}
               />
             )}
-            {k.kappa !== null && <circle cx={x(k.kappa)} cy={y} r={3.5} fill="#1d4f91" />}
+            {k.kappa !== null ? (
+              <circle cx={x(k.kappa)} cy={y} r={3.5} fill="#1d4f91" />
+            ) : (
+              <text x={x(0) + 6} y={y + 3} fill="#4a5361">
+                {t('cohort.plot.undefined')}
+              </text>
+            )}
           </g>
         )
       })}

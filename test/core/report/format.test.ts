@@ -49,6 +49,12 @@ describe('formatStatistic', () => {
     expect(formatStatistic(-0.19, 'en')).toBe('−0.19')
     expect(formatStatistic(null, 'nl')).toBe('–')
   })
+
+  it('writes a value that rounds to zero as 0, without a minus sign', () => {
+    expect(formatStatistic(-0.001, 'nl')).toBe('0,00')
+    expect(formatStatistic(-0.005, 'en')).toBe('−0.01')
+    expect(formatNumber(-0.001, 'nl')).toBe('0')
+  })
 })
 
 describe('formatDate', () => {
