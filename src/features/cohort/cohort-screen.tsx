@@ -4,12 +4,11 @@ import type { Instrument } from '../../core/instrument/meta-schema'
 import { formatList, formatNumber, formatPercent, formatStatistic } from '../../core/report/format'
 import type { BootstrapPooledAgreement } from '../../core/stats/bootstrap-pooled-agreement'
 import type { ItemAgreement } from '../../core/stats/cohort-item-stats'
-import type { PairText } from '../../core/stats/cohort-from-texts'
 import { cohortCsv } from '../../csv/cohort-csv'
 import { useText } from '../../i18n/text'
 import { download } from '../../ui/download'
 import { IssueList } from '../../ui/issue-list'
-import type { CohortRequest, CohortResponse, CohortScreenGroup } from './cohort-worker'
+import type { CohortReply, CohortRequest, CohortResponse, CohortScreenGroup } from './cohort-worker'
 
 type Lang = 'nl' | 'en'
 type Ci = readonly [number, number] | null | undefined
@@ -115,6 +114,7 @@ async function pngBlob(svg: SVGSVGElement): Promise<Blob> {
 export function CohortScreen({ catalogue }: { catalogue: Catalogue }) {
   const { t } = useText()
   const worker = useRef<Worker | null>(null)
+  const latest = useRef(0)
   const [busy, setBusy] = useState(false)
   const [result, setResult] = useState<CohortResponse | undefined>()
   const [dragging, setDragging] = useState(false)
@@ -127,19 +127,19 @@ export function CohortScreen({ catalogue }: { catalogue: Catalogue }) {
     [],
   )
 
-  const compute = async (files: FileList | File[] | null) => {
+  const compute = (files: FileList | File[] | null) => {
     const list = [...(files ?? [])]
     if (!list.length) return
     setBusy(true)
     setResult(undefined)
-    const texts: PairText[] = await Promise.all(
-      list.map(async (f) => ({ source: f.name, text: await f.text() })),
-    )
     const w = (worker.current ??= new Worker(new URL('./cohort-worker.ts', import.meta.url), {
       type: 'module',
     }))
-    w.onmessage = (e: MessageEvent<CohortResponse>) => {
-      setResult(e.data)
+    const id = ++latest.current
+    // A file chosen while the last one is computed replaces it: only the latest reply is shown.
+    w.onmessage = ({ data }: MessageEvent<CohortReply>) => {
+      if (data.id !== latest.current) return
+      setResult(data.response)
       setBusy(false)
     }
     w.onerror = (e) => {
@@ -147,14 +147,14 @@ export function CohortScreen({ catalogue }: { catalogue: Catalogue }) {
       setResult({ ok: false, message: e.message })
       setBusy(false)
     }
-    const request: CohortRequest = { texts, catalogue }
+    const request: CohortRequest = { id, files: list, catalogue }
     w.postMessage(request)
   }
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault()
     setDragging(false)
-    void compute(e.dataTransfer.files)
+    compute(e.dataTransfer.files)
   }
 
   return (
@@ -178,7 +178,7 @@ export function CohortScreen({ catalogue }: { catalogue: Catalogue }) {
           accept=".ndjson,.jsonl,.json,application/json,application/x-ndjson"
           aria-describedby="cohort-drop-hint"
           onChange={(e) => {
-            void compute(e.target.files)
+            compute(e.target.files)
             e.target.value = ''
           }}
         />

@@ -8,8 +8,14 @@ import {
 } from '../../core/stats/bootstrap-pooled-agreement'
 import { comparePairs, type PairText, type SkippedPair } from '../../core/stats/cohort-from-texts'
 
+/**
+ * The chosen files themselves (a File is passed by reference; reading its text here keeps a large
+ * cohort off the main thread) and the catalogue to load and compare them with.
+ */
 export interface CohortRequest {
-  texts: PairText[]
+  /** Echoed in the reply: the screen shows the reply to its latest request only. */
+  id: number
+  files: File[]
   catalogue: Catalogue
 }
 
@@ -23,8 +29,13 @@ export type CohortResponse =
   | { ok: true; read: number; skipped: SkippedPair[]; groups: CohortScreenGroup[] }
   | { ok: false; message: string }
 
+export interface CohortReply {
+  id: number
+  response: CohortResponse
+}
+
 /** The cohort of the texts: pairs loaded and compared, agreement per item, a seeded bootstrap. */
-export function computeCohort({ texts, catalogue }: CohortRequest): CohortResponse {
+export function computeCohort(texts: readonly PairText[], catalogue: Catalogue): CohortResponse {
   const { pairs, skipped } = comparePairs(texts, catalogue)
   const groups = cohortItemsByGroup(pairs).map((g) => ({
     ...groupAgreement(g),
@@ -34,12 +45,16 @@ export function computeCohort({ texts, catalogue }: CohortRequest): CohortRespon
   return { ok: true, read: pairs.length + skipped.length, skipped, groups }
 }
 
-self.onmessage = (e: MessageEvent<CohortRequest>) => {
+self.onmessage = async ({ data }: MessageEvent<CohortRequest>) => {
   let response: CohortResponse
   try {
-    response = computeCohort(e.data)
+    const texts = await Promise.all(
+      data.files.map(async (f) => ({ source: f.name, text: await f.text() })),
+    )
+    response = computeCohort(texts, data.catalogue)
   } catch (err) {
     response = { ok: false, message: (err as Error).message }
   }
-  self.postMessage(response)
+  const reply: CohortReply = { id: data.id, response }
+  self.postMessage(reply)
 }
