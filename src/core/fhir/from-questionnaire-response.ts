@@ -1,3 +1,4 @@
+import { v5 as uuidv5 } from 'uuid'
 import type { Answers, Assessment, AnswerValue } from '../assessment/assessment-schema'
 import type { AssessmentStatus } from '../assessment/constants'
 import { ASSESSMENT_FORMAT, ASSESSMENT_FORMAT_VERSION } from '../assessment/constants'
@@ -13,6 +14,31 @@ import { ASSESSMENT_EXTENSION, FHIR_BASE, questionnaireUrl } from './fhir-urls'
 import { AnswerReader } from './qr-answers'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** The namespace of the ids named after a response's identity elsewhere (UUID version 5). */
+const FOREIGN_ID_NAMESPACE = '5d0e6a43-6c3e-4b8e-9a51-3f1c2e7d9b40'
+
+/**
+ * The id of the assessment a response becomes: its own UUID (an identifier `urn:uuid:…`, as we
+ * write it, or a UUID as its id). A response made by another system is named there otherwise
+ * (identifier system and value, or its id): a UUID version 5 of that name, so that importing it
+ * again finds the same assessment; without either, one of its content.
+ */
+function assessmentId(json: Record<string, unknown>): string {
+  const identifier = isObject(json.identifier) ? json.identifier : undefined
+  const value = typeof identifier?.value === 'string' ? identifier.value : undefined
+  const own = value?.replace(/^urn:uuid:/, '')
+  if (own && UUID.test(own)) return own.toLowerCase()
+  if (typeof json.id === 'string' && UUID.test(json.id)) return json.id.toLowerCase()
+  const system = typeof identifier?.system === 'string' ? identifier.system : ''
+  const name =
+    value !== undefined
+      ? `identifier|${system}|${value}`
+      : typeof json.id === 'string'
+        ? `id|${json.id}`
+        : `content|${JSON.stringify(json)}`
+  return uuidv5(name, FOREIGN_ID_NAMESPACE)
+}
 
 type Json = Record<string, unknown>
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -173,21 +199,7 @@ export function fromQuestionnaireResponse(
         `Status ${JSON.stringify(json.status)} cannot be read (possible: in-progress, completed, amended)`,
       ),
     )
-  const identifier = isObject(json.identifier) ? json.identifier.value : undefined
-  const id =
-    typeof identifier === 'string' && UUID.test(identifier.replace(/^urn:uuid:/, ''))
-      ? identifier.replace(/^urn:uuid:/, '')
-      : typeof json.id === 'string' && UUID.test(json.id)
-        ? json.id
-        : undefined
-  if (!id)
-    issues.push(
-      issue(
-        ['identifier'],
-        'Geen UUID als identifier (urn:uuid:…) of id: een beoordeling heeft er een nodig',
-        'No UUID as identifier (urn:uuid:…) or id: an assessment needs one',
-      ),
-    )
+  const id = assessmentId(json)
   if (typeof json.authored !== 'string')
     issues.push(
       issue(['authored'], 'Het veld "authored" ontbreekt', 'The field "authored" is missing'),
@@ -234,7 +246,7 @@ export function fromQuestionnaireResponse(
     ...(record.$schema === undefined ? {} : { $schema: record.$schema }),
     format: ASSESSMENT_FORMAT,
     formatVersion: ASSESSMENT_FORMAT_VERSION,
-    id: id as string,
+    id,
     instrument: { id: instrument.id, version: instrument.version },
     language: language as 'nl' | 'en',
     meta: {

@@ -120,19 +120,47 @@ describe('fromQuestionnaireResponse', () => {
     ])
   })
 
-  it('refuses a status, language or id it cannot keep', () => {
-    const qr = {
-      ...barQr(),
-      status: 'stopped',
-      language: 'de',
-      id: 'x',
-      identifier: { system: 's', value: 'y' },
-    }
+  it('refuses a status or language it cannot keep', () => {
+    const qr = { ...barQr(), status: 'stopped', language: 'de' }
     expect(problems(qr)).toEqual([
       '$.status: Status "stopped" kan niet worden ingelezen (wel: in-progress, completed, amended) | Status "stopped" cannot be read (possible: in-progress, completed, amended)',
-      '$.identifier: Geen UUID als identifier (urn:uuid:…) of id: een beoordeling heeft er een nodig | No UUID as identifier (urn:uuid:…) or id: an assessment needs one',
       '$.language: Taal "de" wordt niet ondersteund (wel: nl, en) | Language "de" is not supported (possible: nl, en)',
     ])
+  })
+
+  it('names a response of another system after its identity there: the same again, another for another', () => {
+    const idOf = (patch: Record<string, unknown>) => {
+      const qr: Record<string, unknown> = { ...barQr(), ...patch }
+      for (const [k, v] of Object.entries(patch)) if (v === undefined) delete qr[k]
+      const r = fromQuestionnaireResponse(qr, instruments)
+      if (!r.ok) throw new Error(r.issues.map((i) => i.message.en).join('; '))
+      return r.value.assessment.id
+    }
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+    const byIdentifier = idOf({
+      id: 'A-17',
+      identifier: { system: 'https://ehr.example/qr', value: 'A-17' },
+    })
+    expect(byIdentifier).toMatch(uuid)
+    expect(
+      idOf({ id: 'A-17', identifier: { system: 'https://ehr.example/qr', value: 'A-17' } }),
+    ).toBe(byIdentifier)
+    expect(
+      idOf({ id: 'A-17', identifier: { system: 'https://ehr.example/qr', value: 'A-18' } }),
+    ).not.toBe(byIdentifier)
+    expect(
+      idOf({ id: 'A-17', identifier: { system: 'https://other.example', value: 'A-17' } }),
+    ).not.toBe(byIdentifier)
+    const byId = idOf({ identifier: undefined, id: 'qr-123' })
+    expect(byId).toMatch(uuid)
+    expect(byId).not.toBe(byIdentifier)
+    expect(idOf({ identifier: undefined, id: 'qr-123' })).toBe(byId)
+    // Neither: named after its content, so the same file imported twice is the same assessment.
+    const byContent = idOf({ identifier: undefined, id: undefined })
+    expect(byContent).toMatch(uuid)
+    expect(idOf({ identifier: undefined, id: undefined })).toBe(byContent)
+    // Our own UUID is kept as it is.
+    expect(idOf({})).toBe(bar.id)
   })
 
   it('reads a response without our extension with defaults, and lets loadAssessment judge it', () => {
