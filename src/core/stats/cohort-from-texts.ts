@@ -4,7 +4,7 @@ import { compareSemver, type Catalogue } from '../instrument/catalogue-data'
 import type { Instrument } from '../instrument/meta-schema'
 import { issue, type ValidationIssue } from '../issues/validation-issue'
 import { migrate } from '../migration/migrate'
-import { cohortAgreement, type CohortGroup, type CohortPair } from './cohort'
+import { cohortAgreement, cohortPair, type CohortGroup, type CohortPair } from './cohort'
 
 /** A pair that could not be compared, with where it came from and why. */
 export interface SkippedPair {
@@ -29,17 +29,20 @@ export interface PairText {
 
 interface ParsedPair {
   source: string
+  /** The pair's own text (its line of NDJSON), to read it again where it must be migrated. */
+  text: string
   json?: unknown
   issues?: ValidationIssue[]
 }
 
 function parsePair(source: string, text: string): ParsedPair {
   try {
-    return { source, json: JSON.parse(text) as unknown }
+    return { source, text, json: JSON.parse(text) as unknown }
   } catch (e) {
     const reason = (e as Error).message
     return {
       source,
+      text,
       issues: [issue([], `Geen geldige JSON: ${reason}`, `Not valid JSON: ${reason}`)],
     }
   }
@@ -98,60 +101,69 @@ function bringTo(
   return c.ok && c.value.instrument.version === target.version ? c.value : undefined
 }
 
+/** Both sides of a parsed pair loaded as an import is, or the problems, each under `$.ba` or `$.va`. */
+function loadPair(
+  pair: ParsedPair,
+  catalogue: Catalogue,
+): { ok: true; value: LoadedPair } | { ok: false; issues: ValidationIssue[] } {
+  if (pair.issues) return { ok: false, issues: pair.issues }
+  const raw = pair.json as { ba?: unknown; va?: unknown } | null
+  const ba = loadAssessment(raw?.ba, catalogue.instruments)
+  const va = loadAssessment(raw?.va, catalogue.instruments)
+  if (ba.ok && va.ok)
+    return { ok: true, value: { source: pair.source, ba: ba.value, va: va.value } }
+  const prefix = (side: string, issues: ValidationIssue[]) =>
+    issues.map((i) => ({ ...i, path: i.path.replace(/^\$/, `$.${side}`) }))
+  return {
+    ok: false,
+    issues: [...(ba.ok ? [] : prefix('ba', ba.issues)), ...(va.ok ? [] : prefix('va', va.issues))],
+  }
+}
+
 /**
  * Each pair checked as an import is and compared as the compare screen compares it; a pair that
  * does not load or compare is skipped, with the reason. Pairs compared on an earlier version of an
  * instrument than other pairs of the cohort are migrated to the latest version first where a
- * migration leads there; the others stay on their version (and count on unchanged items only).
+ * migration leads there (read again from their text: only the ranks of each pair are kept); the
+ * others stay on their version (and count on unchanged items only).
  */
 export function comparePairs(
   sources: readonly PairText[],
   catalogue: Catalogue,
 ): { pairs: CohortPair[]; skipped: SkippedPair[] } {
-  const compared: { loaded: LoadedPair; comparison: Comparison }[] = []
+  const compared: { parsed: ParsedPair; pair: CohortPair }[] = []
   const skipped: SkippedPair[] = []
-  for (const pair of readPairs(sources)) {
-    if (pair.issues) {
-      skipped.push({ source: pair.source, issues: pair.issues })
+  for (const parsed of readPairs(sources)) {
+    const loaded = loadPair(parsed, catalogue)
+    if (!loaded.ok) {
+      skipped.push({ source: parsed.source, issues: loaded.issues })
       continue
     }
-    const raw = pair.json as { ba?: unknown; va?: unknown } | null
-    const ba = loadAssessment(raw?.ba, catalogue.instruments)
-    const va = loadAssessment(raw?.va, catalogue.instruments)
-    if (!ba.ok || !va.ok) {
-      const prefix = (side: string, issues: ValidationIssue[]) =>
-        issues.map((i) => ({ ...i, path: i.path.replace(/^\$/, `$.${side}`) }))
-      skipped.push({
-        source: pair.source,
-        issues: [
-          ...(ba.ok ? [] : prefix('ba', ba.issues)),
-          ...(va.ok ? [] : prefix('va', va.issues)),
-        ],
-      })
-      continue
-    }
-    const loaded = { source: pair.source, ba: ba.value, va: va.value }
-    const c = compareOnce(loaded, catalogue)
-    if (c.ok) compared.push({ loaded, comparison: c.value })
-    else skipped.push({ source: pair.source, issues: c.issues })
+    const c = compareOnce(loaded.value, catalogue)
+    // Only the text is kept of what was parsed: a whole parsed pair is many times its ranks.
+    const kept = { source: parsed.source, text: parsed.text }
+    if (c.ok) compared.push({ parsed: kept, pair: cohortPair(c.value, inPairMigration(c.value)) })
+    else skipped.push({ source: parsed.source, issues: c.issues })
   }
   const latest = new Map<string, Instrument>()
-  for (const { comparison } of compared) {
-    const i = comparison.instrument
-    const known = latest.get(i.id)
-    if (!known || compareSemver(i.version, known.version) > 0) latest.set(i.id, i)
+  for (const { pair } of compared) {
+    const known = latest.get(pair.instrument.id)
+    if (!known || compareSemver(pair.instrument.version, known.version) > 0)
+      latest.set(pair.instrument.id, pair.instrument)
   }
-  const pairs = compared.map(({ loaded, comparison }): CohortPair => {
-    const target = latest.get(comparison.instrument.id) as Instrument
-    const from = inPairMigration(comparison)
-    if (comparison.instrument.version === target.version)
-      return from ? { comparison, migratedFrom: from } : { comparison }
-    const brought = bringTo(loaded, target, catalogue)
-    return brought
-      ? { comparison: brought, migratedFrom: comparison.instrument.version }
-      : { comparison }
+  const pairs = compared.map(({ parsed, pair }): CohortPair => {
+    const target = latest.get(pair.instrument.id) as Instrument
+    if (pair.instrument.version === target.version) return pair
+    const again = loadPair(parseAgain(parsed), catalogue)
+    const brought = again.ok ? bringTo(again.value, target, catalogue) : undefined
+    return brought ? cohortPair(brought, pair.instrument.version) : pair
   })
   return { pairs, skipped }
+}
+
+/** A pair parsed again from its text (what was parsed the first time was not kept). */
+function parseAgain(pair: ParsedPair): ParsedPair {
+  return parsePair(pair.source, pair.text)
 }
 
 /**

@@ -2,18 +2,38 @@ import type { Comparison } from '../compare/compare'
 import { rankOf, scaleOf, type DiffRow } from '../compare/diff'
 import { compareSemver } from '../instrument/catalogue-data'
 import type { Instrument, Item } from '../instrument/meta-schema'
-import { cohortItemStats, type CohortItem, type ItemAgreement } from './cohort-item-stats'
+import {
+  cohortItemStats,
+  type CohortItem,
+  type ItemAgreement,
+  type RatingPair,
+} from './cohort-item-stats'
 import { pooledAgreement, type PooledAgreement } from './pooled-agreement'
 
-/** One compared BA/VA pair of a cohort. */
+/**
+ * One compared BA/VA pair of a cohort, as the cohort counts it: the instrument version it was
+ * compared on and each rated item's ranks (what a whole comparison holds besides is let go, so
+ * that a large cohort fits in memory).
+ */
 export interface CohortPair {
-  comparison: Comparison
+  instrument: Instrument
+  /** Per item with a scale: the BA's rank (a) and the VA's (b), null where a side has none. */
+  ranks: ReadonlyMap<string, RatingPair>
   /**
    * The version of the compared instrument the pair was on before one side or both were migrated
    * to the comparison's version (by the compare step within the pair, or to join the cohort's
    * latest version).
    */
   migratedFrom?: string
+}
+
+/** What the cohort keeps of a comparison. */
+export function cohortPair(c: Comparison, migratedFrom?: string): CohortPair {
+  return {
+    instrument: c.instrument,
+    ranks: ranksOf(c),
+    ...(migratedFrom === undefined ? {} : { migratedFrom }),
+  }
 }
 
 /**
@@ -94,9 +114,9 @@ function itemShape(item: Item): string {
 }
 
 /** Rank pairs of one comparison per item of its instrument that has a scale. */
-function ranksOf(c: Comparison): Map<string, { a: number | null; b: number | null }> {
+function ranksOf(c: Comparison): Map<string, RatingPair> {
   const rows = new Map(c.rows.map((r) => [r.item, r]))
-  const out = new Map<string, { a: number | null; b: number | null }>()
+  const out = new Map<string, RatingPair>()
   for (const section of c.instrument.sections)
     for (const item of section.items) {
       const scale = scaleOf(item)
@@ -131,20 +151,19 @@ function unchangedItems(earlier: Instrument, later: Instrument): Set<string> {
 export function cohortItemsByGroup(pairs: readonly CohortPair[]): CohortItemsGroup[] {
   const byInstrument = new Map<string, CohortPair[]>()
   for (const p of pairs) {
-    const list = byInstrument.get(p.comparison.instrument.id)
+    const list = byInstrument.get(p.instrument.id)
     if (list) list.push(p)
-    else byInstrument.set(p.comparison.instrument.id, [p])
+    else byInstrument.set(p.instrument.id, [p])
   }
   return [...byInstrument.values()].map((list) => {
     const instrument = list
-      .map((p) => p.comparison.instrument)
+      .map((p) => p.instrument)
       .reduce((a, b) => (compareSemver(b.version, a.version) > 0 ? b : a))
-    const earlier = list.filter((p) => p.comparison.instrument.version !== instrument.version)
+    const earlier = list.filter((p) => p.instrument.version !== instrument.version)
     const unchanged = new Map<Instrument, Set<string>>()
     for (const p of earlier)
-      if (!unchanged.has(p.comparison.instrument))
-        unchanged.set(p.comparison.instrument, unchangedItems(p.comparison.instrument, instrument))
-    const ranks = list.map((p) => ({ p, byItem: ranksOf(p.comparison) }))
+      if (!unchanged.has(p.instrument))
+        unchanged.set(p.instrument, unchangedItems(p.instrument, instrument))
     const items: CohortItem[] = instrument.sections.flatMap((section) =>
       section.items.flatMap((item) => {
         const scale = scaleOf(item)
@@ -154,16 +173,16 @@ export function cohortItemsByGroup(pairs: readonly CohortPair[]): CohortItemsGro
             item: item.id,
             rubriek: section.id,
             categories: scale,
-            pairs: ranks.map(({ p, byItem }) => {
-              const same = unchanged.get(p.comparison.instrument)
+            pairs: list.map((p) => {
+              const same = unchanged.get(p.instrument)
               const counts = !same || same.has(item.id)
-              return (counts && byItem.get(item.id)) || { a: null, b: null }
+              return (counts && p.ranks.get(item.id)) || { a: null, b: null }
             }),
           },
         ]
       }),
     )
-    const versions = [...new Set(earlier.map((p) => p.comparison.instrument.version))]
+    const versions = [...new Set(earlier.map((p) => p.instrument.version))]
     const counted = items
       .map((i) => i.item)
       .filter((id) => [...unchanged.values()].every((s) => s.has(id)))
