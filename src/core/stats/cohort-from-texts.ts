@@ -49,15 +49,19 @@ function parsePair(source: string, text: string): ParsedPair {
 }
 
 /** The pairs of the texts, each named by its source (`pairs.ndjson:3` for a line of NDJSON). */
-function readPairs(sources: readonly PairText[]): ParsedPair[] {
-  return sources.flatMap(({ source, text, ndjson }) => {
-    if (!(ndjson ?? /\.(ndjson|jsonl)$/i.test(source))) return [parsePair(source, text)]
-    return text
-      .split(/\r?\n/)
-      .map((line, i) => ({ line, i }))
-      .filter(({ line }) => line.trim() !== '')
-      .map(({ line, i }) => parsePair(`${source}:${i + 1}`, line))
-  })
+function* readPairs(sources: readonly PairText[]): Generator<ParsedPair> {
+  // One pair at a time: a cohort's parsed pairs together are many times its text.
+  for (const { source, text, ndjson } of sources) {
+    if (!(ndjson ?? /\.(ndjson|jsonl)$/i.test(source))) {
+      yield parsePair(source, text)
+      continue
+    }
+    const lines = text.split(/\r?\n/)
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i] as string
+      if (line.trim() !== '') yield parsePair(`${source}:${i + 1}`, line)
+    }
+  }
 }
 
 interface LoadedPair {

@@ -1,6 +1,7 @@
 import type { Comparison } from '../compare/compare'
 import { rankOf, scaleOf, type DiffRow } from '../compare/diff'
 import { compareSemver } from '../instrument/catalogue-data'
+import { itemIndex } from '../instrument/item-index'
 import type { Instrument, Item } from '../instrument/meta-schema'
 import {
   cohortItemStats,
@@ -17,8 +18,13 @@ import { pooledAgreement, type PooledAgreement } from './pooled-agreement'
  */
 export interface CohortPair {
   instrument: Instrument
-  /** Per item with a scale: the BA's rank (a) and the VA's (b), null where a side has none. */
-  ranks: ReadonlyMap<string, RatingPair>
+  /**
+   * The BA's and the VA's rank of each item of the instrument that has a scale, in the
+   * instrument's order: two numbers per item, NaN where a side has none (read with
+   * {@link pairRanks}). One typed array per pair rather than an object per item: a cohort of
+   * 100,000 pairs holds millions of ranks, and the garbage collector visits every object.
+   */
+  ranks: Float64Array
   /**
    * The version of the compared instrument the pair was on before one side or both were migrated
    * to the comparison's version (by the compare step within the pair, or to join the cohort's
@@ -27,11 +33,46 @@ export interface CohortPair {
   migratedFrom?: string
 }
 
+const positions = new WeakMap<Instrument, ReadonlyMap<string, number>>()
+
+/** Where each item with a scale is in a pair's ranks: its place among those items. */
+function rankPositions(instrument: Instrument): ReadonlyMap<string, number> {
+  let map = positions.get(instrument)
+  if (!map) {
+    const ids = instrument.sections.flatMap((s) =>
+      s.items.filter((i) => scaleOf(i)).map((i) => i.id),
+    )
+    map = new Map(ids.map((id, k) => [id, k]))
+    positions.set(instrument, map)
+  }
+  return map
+}
+
+/** The pair's ranks of one item; undefined for an item without a scale in the pair's instrument. */
+export function pairRanks(pair: CohortPair, item: string): RatingPair | undefined {
+  const k = rankPositions(pair.instrument).get(item)
+  if (k === undefined) return undefined
+  const a = pair.ranks[2 * k] as number
+  const b = pair.ranks[2 * k + 1] as number
+  return { a: Number.isNaN(a) ? null : a, b: Number.isNaN(b) ? null : b }
+}
+
 /** What the cohort keeps of a comparison. */
 export function cohortPair(c: Comparison, migratedFrom?: string): CohortPair {
+  const at = rankPositions(c.instrument)
+  const ranks = new Float64Array(2 * at.size).fill(NaN)
+  const { items } = itemIndex(c.instrument)
+  for (const row of c.rows) {
+    const k = at.get(row.item)
+    const item = items.get(row.item)
+    const scale = item && scaleOf(item)
+    if (k === undefined || !item || !scale) continue
+    ranks[2 * k] = sideRank(row, item, 'ba', scale) ?? NaN
+    ranks[2 * k + 1] = sideRank(row, item, 'va', scale) ?? NaN
+  }
   return {
     instrument: c.instrument,
-    ranks: ranksOf(c),
+    ranks,
     ...(migratedFrom === undefined ? {} : { migratedFrom }),
   }
 }
@@ -113,23 +154,6 @@ function itemShape(item: Item): string {
   return JSON.stringify({ label: item.label, answer: item.answer })
 }
 
-/** Rank pairs of one comparison per item of its instrument that has a scale. */
-function ranksOf(c: Comparison): Map<string, RatingPair> {
-  const rows = new Map(c.rows.map((r) => [r.item, r]))
-  const out = new Map<string, RatingPair>()
-  for (const section of c.instrument.sections)
-    for (const item of section.items) {
-      const scale = scaleOf(item)
-      const row = rows.get(item.id)
-      if (scale && row)
-        out.set(item.id, {
-          a: sideRank(row, item, 'ba', scale),
-          b: sideRank(row, item, 'va', scale),
-        })
-    }
-  return out
-}
-
 /** The items of `later` that `earlier` holds with the same label and answer. */
 function unchangedItems(earlier: Instrument, later: Instrument): Set<string> {
   const before = new Map(earlier.sections.flatMap((s) => s.items.map((i) => [i.id, i] as const)))
@@ -176,7 +200,7 @@ export function cohortItemsByGroup(pairs: readonly CohortPair[]): CohortItemsGro
             pairs: list.map((p) => {
               const same = unchanged.get(p.instrument)
               const counts = !same || same.has(item.id)
-              return (counts && p.ranks.get(item.id)) || { a: null, b: null }
+              return (counts && pairRanks(p, item.id)) || { a: null, b: null }
             }),
           },
         ]

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react'
+import { startTransition, useEffect, useMemo, useRef, useState, type DragEvent } from 'react'
 import type { Catalogue } from '../../core/instrument/catalogue-data'
 import type { Instrument } from '../../core/instrument/meta-schema'
 import { formatList, formatNumber, formatPercent, formatStatistic } from '../../core/report/format'
@@ -139,8 +139,11 @@ export function CohortScreen({ catalogue }: { catalogue: Catalogue }) {
     // A file chosen while the last one is computed replaces it: only the latest reply is shown.
     w.onmessage = ({ data }: MessageEvent<CohortReply>) => {
       if (data.id !== latest.current) return
-      setResult(data.response)
-      setBusy(false)
+      // The tables, the plot and the pooled figures render in slices: the page stays responsive.
+      startTransition(() => {
+        setResult(data.response)
+        setBusy(false)
+      })
     }
     w.onerror = (e) => {
       e.preventDefault()
