@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { runBuilderBench } from './builder'
+import { runCohortBench } from './cohort'
 import { runCompareBench } from './compare'
 import { runEntryBench } from './entry'
 import { runFormBench } from './form'
@@ -12,6 +13,7 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 /** Every benchmark `npm run bench` runs, in order; each returns whether it measured everything. */
 export const BENCHMARKS: { name: string; run: (root: string) => Promise<boolean> }[] = [
   { name: 'compare', run: runCompareBench },
+  { name: 'cohort', run: runCohortBench },
   { name: 'migrate', run: runMigrateBench },
   { name: 'pdf', run: runPdfBench },
   { name: 'form', run: runFormBench },
