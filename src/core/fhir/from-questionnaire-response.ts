@@ -6,11 +6,11 @@ import { loadAssessment } from '../assessment/load-assessment'
 import { itemIndex } from '../instrument/item-index'
 import type { Instrument } from '../instrument/meta-schema'
 import type { LoadResult, PathSegment, ValidationIssue } from '../issues/validation-issue'
-import { issue } from '../issues/validation-issue'
+import { issue, jsonPath } from '../issues/validation-issue'
 import type { AssessmentRecord } from './assessment-extension'
 import { RESPONSE_STATUS } from './assessment-extension'
 import type { Extension, QuestionnaireResponseItem } from './fhir-types'
-import { ASSESSMENT_EXTENSION, FHIR_BASE, questionnaireUrl } from './fhir-urls'
+import { ASSESSMENT_EXTENSION, FHIR_BASE, partLinkId, questionnaireUrl } from './fhir-urls'
 import { AnswerReader } from './qr-answers'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -119,6 +119,7 @@ function readItems(
   reader: AnswerReader,
   answers: Answers,
   issues: ValidationIssue[],
+  paths: Map<string, PathSegment[]>,
 ) {
   if (items === undefined) return
   if (!Array.isArray(items)) {
@@ -132,8 +133,15 @@ function readItems(
     const linkId = isObject(raw) ? raw.linkId : undefined
     const item = typeof linkId === 'string' ? index.items.get(linkId) : undefined
     if (typeof linkId === 'string' && sections.has(linkId))
-      readItems(instrument, (raw as Json).item, [...at, 'item'], reader, answers, issues)
+      readItems(instrument, (raw as Json).item, [...at, 'item'], reader, answers, issues, paths)
     else if (item) {
+      paths.set(item.id, at)
+      const parts = (raw as Json).item
+      if (Array.isArray(parts))
+        parts.forEach((part: unknown, j) => {
+          if (isObject(part) && typeof part.linkId === 'string')
+            paths.set(part.linkId, [...at, 'item', j])
+        })
       if (item.id in answers)
         issues.push(
           issue(
@@ -216,7 +224,8 @@ export function fromQuestionnaireResponse(
 
   const reader = new AnswerReader(instrument.id)
   const answers: Answers = {}
-  readItems(instrument, json.item, ['item'], reader, answers, issues)
+  const paths = new Map<string, PathSegment[]>()
+  readItems(instrument, json.item, ['item'], reader, answers, issues, paths)
   issues.push(...reader.issues)
 
   const { parts, at } = extensionParts(json)
@@ -277,5 +286,37 @@ export function fromQuestionnaireResponse(
     released: (parts.get('released') ?? []).map((p) => p.valueString) as string[],
     history: record.history ?? [],
   }
-  return loadAssessment(assessment, instruments)
+  const loaded = loadAssessment(assessment, instruments)
+  return loaded.ok ? loaded : { ok: false, issues: loaded.issues.map((i) => inResponse(i, paths)) }
+}
+
+/** The names of a JSON path as {@link jsonPath} writes it: `$.a["b.c"][0]` → a, b.c, 0. */
+function pathNames(path: string): string[] {
+  const segment = /\.([A-Za-z_$][\w$]*)|\[("(?:[^"\\]|\\.)*")\]|\[(\d+)\]/g
+  return [...path.slice(1).matchAll(segment)].map(
+    (m) => m[1] ?? m[3] ?? (JSON.parse(m[2] as string) as string),
+  )
+}
+
+/**
+ * A problem the assessment check found in an answer, located in the response it was read from:
+ * the path of the response's item (or of its part: a capacity's level or one quantity), the
+ * linkId named in the message. Problems elsewhere keep their path.
+ */
+function inResponse(found: ValidationIssue, paths: ReadonlyMap<string, PathSegment[]>) {
+  const [top, id, ...rest] = pathNames(found.path)
+  if (top !== 'answers' || id === undefined) return found
+  // A capacity's parts are sub-items: `level`, or one quantity under `quantities`.
+  const part = rest[0] === 'quantities' ? rest[1] : rest[0]
+  const sub = part === undefined ? undefined : partLinkId(id, part)
+  const linkId = sub !== undefined && paths.has(sub) ? sub : id
+  const at = paths.get(linkId)
+  if (!at) return found
+  return {
+    path: jsonPath(at),
+    message: {
+      nl: `"${linkId}": ${found.message.nl}`,
+      en: `"${linkId}": ${found.message.en}`,
+    },
+  }
 }
