@@ -93,6 +93,7 @@ export interface QuestionnaireResponseAnswer {
 export interface QuestionnaireResponseItem {
   linkId: string
   text?: string
+  _text?: PrimitiveExtensions
   answer?: QuestionnaireResponseAnswer[]
   item?: QuestionnaireResponseItem[]
 }

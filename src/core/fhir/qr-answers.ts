@@ -1,23 +1,25 @@
 import type { AnswerOf, AnswerValue } from '../assessment/assessment-schema'
 import type { Option } from '../instrument/base-schema'
-import type { Item } from '../instrument/meta-schema'
+import type { Item, Localized } from '../instrument/meta-schema'
 import type { Unit } from '../instrument/units'
 import type { PathSegment, ValidationIssue } from '../issues/validation-issue'
 import { issue } from '../issues/validation-issue'
-import type { Coding, QuestionnaireResponseAnswer, QuestionnaireResponseItem } from './fhir-types'
+import type { QuestionnaireResponseAnswer, QuestionnaireResponseItem } from './fhir-types'
 import { optionSystem, partLinkId, UCUM_SYSTEM } from './fhir-urls'
 import { UCUM_UNITS } from './ucum-units'
+import { optionCoding, PART_LABELS, texts } from './wording'
 
 /*
  * One answer as QuestionnaireResponse items and back. Writing leaves out what FHIR cannot hold (an
  * empty string); to-questionnaire-response.ts compares the two directions to find such answers.
  */
 
+/** The coding of a chosen option: the Questionnaire's own (Dutch display, English translation). */
 function coding(instrumentId: string, itemId: string, options: readonly Option[], code: string) {
   const o = options.find((x) => x.code === code)
-  const c: Coding = { system: optionSystem(instrumentId, itemId), code }
-  if (o) c.display = o.label.nl
-  return c
+  return o
+    ? optionCoding(instrumentId, itemId, o)
+    : { system: optionSystem(instrumentId, itemId), code }
 }
 
 function quantity(value: number, unit: Unit) {
@@ -27,11 +29,12 @@ function quantity(value: number, unit: Unit) {
 /** A free text; FHIR strings are never empty (ele-1), so an empty text is an item without answer. */
 function textItem(
   linkId: string,
-  text: string,
+  label: Localized,
   value: string | undefined,
 ): QuestionnaireResponseItem | undefined {
   if (value === undefined) return undefined
-  return value === '' ? { linkId, text } : { linkId, text, answer: [{ valueString: value }] }
+  const item = { linkId, ...texts(label) }
+  return value === '' ? item : { ...item, answer: [{ valueString: value }] }
 }
 
 /** The "namelijk" text below a chosen option that asks for one (where the Questionnaire enables it). */
@@ -41,22 +44,22 @@ function specifyChild(
   code: string,
   text: string | undefined,
 ) {
-  const child = textItem(partLinkId(item.id, 'specify'), 'Namelijk', text)
+  const child = textItem(partLinkId(item.id, 'specify'), PART_LABELS.specify, text)
   return options.find((o) => o.code === code)?.specify && child ? { item: [child] } : {}
 }
 
-/** The QuestionnaireResponse item of one answer, with the instrument's Dutch wording. */
+/** The QuestionnaireResponse item of one answer, with the instrument's wording (Dutch, English as translation). */
 export function answerItem(
   instrumentId: string,
   item: Item,
   answer: AnswerValue,
 ): QuestionnaireResponseItem | undefined {
   const spec = item.answer
-  const text = item.label.nl
+  const text = texts(item.label)
   if (answer.kind === 'single' && spec.kind === 'single')
     return {
       linkId: item.id,
-      text,
+      ...text,
       answer: [
         {
           valueCoding: coding(instrumentId, item.id, spec.options, answer.choice),
@@ -67,24 +70,29 @@ export function answerItem(
   if (answer.kind === 'multiple' && spec.kind === 'multiple')
     return {
       linkId: item.id,
-      text,
+      ...text,
       answer: answer.choices.map((c) => ({
         valueCoding: coding(instrumentId, item.id, spec.options, c),
         ...specifyChild(item, spec.options, c, answer.specify?.[c]),
       })),
     }
   if (answer.kind === 'quantity' && spec.kind === 'quantity')
-    return { linkId: item.id, text, answer: [{ valueQuantity: quantity(answer.value, spec.unit) }] }
-  if (answer.kind === 'text' && spec.kind === 'text') return textItem(item.id, text, answer.text)
+    return {
+      linkId: item.id,
+      ...text,
+      answer: [{ valueQuantity: quantity(answer.value, spec.unit) }],
+    }
+  if (answer.kind === 'text' && spec.kind === 'text')
+    return textItem(item.id, item.label, answer.text)
   if (answer.kind === 'date' && spec.kind === 'date')
-    return { linkId: item.id, text, answer: [{ valueDate: answer.date }] }
+    return { linkId: item.id, ...text, answer: [{ valueDate: answer.date }] }
   if (answer.kind === 'capacity' && spec.kind === 'capacity') {
     const parts: (QuestionnaireResponseItem | undefined)[] = [
       answer.level === undefined
         ? undefined
         : {
             linkId: partLinkId(item.id, 'level'),
-            text: 'Mate van beperking',
+            ...texts(PART_LABELS.level),
             answer: [{ valueCoding: coding(instrumentId, item.id, spec.levels, answer.level) }],
           },
       ...spec.quantities.map((q) => {
@@ -93,15 +101,15 @@ export function answerItem(
           ? undefined
           : {
               linkId: partLinkId(item.id, q.id),
-              text: q.label.nl,
+              ...texts(q.label),
               answer: [{ valueQuantity: quantity(value, q.unit) }],
             }
       }),
-      textItem(partLinkId(item.id, 'possible'), 'Wat is nog mogelijk', answer.possible),
-      textItem(partLinkId(item.id, 'conditions'), 'Voorwaarden', answer.conditions),
+      textItem(partLinkId(item.id, 'possible'), PART_LABELS.possible, answer.possible),
+      textItem(partLinkId(item.id, 'conditions'), PART_LABELS.conditions, answer.conditions),
     ]
     const present = parts.filter((p) => p !== undefined)
-    return { linkId: item.id, text, ...(present.length ? { item: present } : {}) }
+    return { linkId: item.id, ...text, ...(present.length ? { item: present } : {}) }
   }
   // An answer of another kind than its item's cannot be written; loadAssessment refuses it anyway.
   return undefined

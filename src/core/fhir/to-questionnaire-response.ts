@@ -6,6 +6,7 @@ import type { QuestionnaireResponse, QuestionnaireResponseItem } from './fhir-ty
 import { ASSESSMENT_EXTENSION, questionnaireUrl } from './fhir-urls'
 import { AnswerReader, answerItem } from './qr-answers'
 import { sameJson } from './same-json'
+import { texts } from './wording'
 
 /**
  * An assessment as a FHIR R4 QuestionnaireResponse to `toQuestionnaire(instrument)`: one group per
@@ -35,7 +36,7 @@ export function toQuestionnaireResponse(
       const written = answer && answerItem(instrument.id, item, answer)
       return written ? [written] : []
     })
-    return items.length ? [{ linkId: section.id, text: section.label.nl, item: items }] : []
+    return items.length ? [{ linkId: section.id, ...texts(section.label), item: items }] : []
   })
   const { authorName, employee } = assessment.meta
   return {

@@ -6,7 +6,6 @@ import type {
   Coding,
   EnableWhen,
   Extension,
-  PrimitiveExtensions,
   Questionnaire,
   QuestionnaireItem,
 } from './fhir-types'
@@ -18,37 +17,12 @@ import {
   optionSystem,
   partLinkId,
   questionnaireUrl,
-  TRANSLATION_EXTENSION,
   UCUM_SYSTEM,
   UNIT_EXTENSION,
 } from './fhir-urls'
 import { UCUM_UNITS } from './ucum-units'
+import { optionCoding, PART_LABELS, texts, translation } from './wording'
 import type { Unit } from '../instrument/units'
-
-/** The English wording of a Dutch primitive, as FHIR's `translation` extension. */
-export function translation(text: Localized): PrimitiveExtensions {
-  return {
-    extension: [
-      {
-        url: TRANSLATION_EXTENSION,
-        extension: [
-          { url: 'lang', valueCode: 'en' },
-          { url: 'content', valueString: text.en },
-        ],
-      },
-    ],
-  }
-}
-
-/** The coding of one option (or capacity level) of an item: its own system, the Dutch label. */
-export function optionCoding(instrumentId: string, itemId: string, option: Option): Coding {
-  return {
-    system: optionSystem(instrumentId, itemId),
-    code: option.code,
-    display: option.label.nl,
-    _display: translation(option.label),
-  }
-}
 
 export function unitCoding(unit: Unit): Coding {
   return { system: UCUM_SYSTEM, code: UCUM_UNITS[unit], display: UCUM_UNITS[unit] }
@@ -57,10 +31,6 @@ export function unitCoding(unit: Unit): Coding {
 /** The linkId a condition on `item` reads: the item, or a capacity's level question. */
 export function controllingLinkId(item: Item): string {
   return item.answer.kind === 'capacity' ? partLinkId(item.id, 'level') : item.id
-}
-
-function texts(label: Localized) {
-  return { text: label.nl, _text: translation(label) }
 }
 
 function answerOptions(instrumentId: string, itemId: string, options: readonly Option[]) {
@@ -88,15 +58,13 @@ function helpItem(item: Item): QuestionnaireItem[] {
   ]
 }
 
-const NAMELY: Localized = { nl: 'Namelijk', en: 'Namely' }
-
 /** The "namelijk" text of a choice, asked below the answer when an option asks for one. */
 function specifyItem(instrumentId: string, item: Item, options: readonly Option[]) {
   const needs = options.filter((o) => o.specify)
   if (!needs.length) return []
   const specify: QuestionnaireItem = {
     linkId: partLinkId(item.id, 'specify'),
-    ...texts(NAMELY),
+    ...texts(PART_LABELS.specify),
     type: 'string',
     maxLength: 2000,
     enableWhen: needs.map((o) => ({
@@ -169,7 +137,7 @@ function questionItem(instrument: Instrument, item: Item): QuestionnaireItem {
       // A BAR capacity is several answers: a group of one question per part.
       const level: QuestionnaireItem = {
         linkId: partLinkId(item.id, 'level'),
-        ...texts({ nl: 'Mate van beperking', en: 'Degree of limitation' }),
+        ...texts(PART_LABELS.level),
         type: 'choice',
         ...(item.required ? { required: true } : {}),
         answerOption: answerOptions(instrument.id, item.id, a.levels),
@@ -191,8 +159,8 @@ function questionItem(instrument: Instrument, item: Item): QuestionnaireItem {
         ...children([
           level,
           ...quantities,
-          free('possible', { nl: 'Wat is nog mogelijk', en: 'What is still possible' }),
-          free('conditions', { nl: 'Voorwaarden', en: 'Conditions' }),
+          free('possible', PART_LABELS.possible),
+          free('conditions', PART_LABELS.conditions),
         ]),
       }
     }

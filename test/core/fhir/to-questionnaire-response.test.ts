@@ -2,7 +2,11 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Assessment } from '../../../src/core/assessment/assessment-schema'
 import { signOffAssessment, startAmendment } from '../../../src/core/assessment/sign-off'
-import type { Extension } from '../../../src/core/fhir/fhir-types'
+import type {
+  Extension,
+  QuestionnaireItem,
+  QuestionnaireResponseItem,
+} from '../../../src/core/fhir/fhir-types'
 import { fromQuestionnaireResponse } from '../../../src/core/fhir/from-questionnaire-response'
 import { toQuestionnaire } from '../../../src/core/fhir/to-questionnaire'
 import { toQuestionnaireResponse } from '../../../src/core/fhir/to-questionnaire-response'
@@ -138,6 +142,47 @@ describe('toQuestionnaireResponse', () => {
       },
     ])
   })
+
+  it.each([
+    ['bar', bar],
+    ['fml', fml],
+  ])(
+    'writes every %s text and coding as the Questionnaire has it: Dutch, with the English translation',
+    (_id, example) => {
+      const instrument = instrumentOf(example)
+      const questions = new Map<string, QuestionnaireItem>()
+      const collect = (items: readonly QuestionnaireItem[] = []) => {
+        for (const q of items) {
+          questions.set(q.linkId, q)
+          collect(q.item)
+        }
+      }
+      collect(toQuestionnaire(instrument).item)
+      let texts = 0
+      let codings = 0
+      const check = (items: readonly QuestionnaireResponseItem[] = []) => {
+        for (const r of items) {
+          const q = questions.get(r.linkId)
+          expect(q, r.linkId).toBeDefined()
+          expect([r.linkId, r.text, r._text]).toEqual([r.linkId, q?.text, q?._text])
+          expect(r._text?.extension[0]?.extension?.[1]?.valueString).toMatch(/\S/)
+          texts++
+          for (const a of r.answer ?? [])
+            if (a.valueCoding) {
+              const option = q?.answerOption?.find(
+                (o) => o.valueCoding?.code === a.valueCoding?.code,
+              )
+              expect(a.valueCoding).toEqual(option?.valueCoding)
+              codings++
+            }
+          check(r.item)
+        }
+      }
+      check(toQuestionnaireResponse(example, instrument).item)
+      expect(texts).toBeGreaterThan(20)
+      expect(codings).toBeGreaterThan(10)
+    },
+  )
 
   it.each([
     ['bar', bar],
