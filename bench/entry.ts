@@ -1,12 +1,10 @@
 import {
-  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
-  symlinkSync,
   writeFileSync,
 } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
@@ -16,6 +14,7 @@ import { readSchemaFiles } from '../src/cli/schema-files'
 import { buildCatalogue } from '../src/core/instrument/catalogue'
 import { compareSemver } from '../src/core/instrument/catalogue-data'
 import { formatIssues } from '../src/core/issues/validation-issue'
+import { copyProject } from './lib/copy-project'
 import { writeReadmeBlock } from './lib/readme-block'
 import { viteBuild } from './lib/vite-build'
 
@@ -27,9 +26,6 @@ import { viteBuild } from './lib/vite-build'
 const ADDED = 19
 /** Entry download with 20 versions may be at most this much of the one with 1 (1 % slack). */
 const TOLERANCE = 1.01
-
-/** What a build needs from the project root (node_modules is linked, not copied). */
-const COPIED = ['index.html', 'vite.config.ts', 'package.json', 'src', 'public', 'schemas']
 
 interface Variant {
   /** The script index.html loads plus every chunk it preloads or statically imports, gzip -9. */
@@ -45,23 +41,6 @@ interface Variant {
 
 const gzipBytes = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length
 const kb = (bytes: number) => +(bytes / 1000).toFixed(1)
-
-/**
- * A copy in `dir` of the files a build reads from `from` (the project, or an earlier copy of it),
- * and a node_modules of links to each package of the project's, so anything the build writes
- * below node_modules (Vite's bundled config in .vite-temp, caches) stays in the copy.
- */
-function copyProject(root: string, from: string, dir: string): void {
-  mkdirSync(dir, { recursive: true })
-  const tsconfigs = readdirSync(from).filter((f) => /^tsconfig.*\.json$/.test(f))
-  for (const name of [...COPIED, ...tsconfigs])
-    if (existsSync(join(from, name))) cpSync(join(from, name), join(dir, name), { recursive: true })
-  const modules = join(dir, 'node_modules')
-  mkdirSync(modules)
-  for (const name of readdirSync(join(root, 'node_modules')))
-    if (!name.startsWith('.') || name === '.bin')
-      symlinkSync(join(root, 'node_modules', name), join(modules, name))
-}
 
 /** "1.1.0" → "1.1.1" (odd steps) or "1.2.0" (even steps): patch and minor bumps alternate. */
 function bump(version: string, step: number): string {

@@ -3,25 +3,40 @@
  * passed to addInitScript would be serialised from tsx's output, which can reference helpers
  * (`__name`) that do not exist in the page.
  *
- * - mount: when the `[data-item-id]` count reaches `expected`, rAF then a MessageChannel
- *   message marks "after the next paint"; performance.now() there is ms since navigation start.
+ * - mount: when the count of item boxes (`[data-item-id]` unless told otherwise) reaches
+ *   `expected`, rAF then a MessageChannel message marks "after the next paint"; performance.now()
+ *   there is ms since navigation start. `firstInput` marks the same for the first item box that
+ *   holds an input.
  * - keystroke / choice: keydown or pointerdown (capture, registered before the page's own
  *   listeners) stores its event.timeStamp, when the browser took the input, so time spent
  *   waiting for a busy main thread counts too. The `input` event it causes schedules the same
  *   after-paint mark, so the sample covers the paint that shows the change even when Chromium
  *   dispatches the character or the click in a later task than keydown/pointerdown.
  */
-export function probeScript(expected: number): string {
+/**
+ * How a page marks its items: `all` selects every item's box, `one` the box of one item, with
+ * `{key}` for the item's key (CSS-escaped). Our form and the floors mark them `[data-item-id]`.
+ */
+export interface ItemBoxes {
+  all: string
+  one: string
+}
+
+export const DATA_ITEM_ID: ItemBoxes = { all: '[data-item-id]', one: '[data-item-id="{key}"]' }
+
+export function probeScript(expected: number, boxes: ItemBoxes = DATA_ITEM_ID): string {
   return `(() => {
   const expected = ${JSON.stringify(expected)};
+  const boxes = ${JSON.stringify(boxes)};
+  const boxOf = (key) => document.querySelector(boxes.one.split('{key}').join(CSS.escape(key)));
   const afterPaint = (cb) => requestAnimationFrame(() => {
     const ch = new MessageChannel();
     ch.port1.onmessage = () => cb(performance.now());
     ch.port2.postMessage(null);
   });
-  const b = { mount: null, first: false, mountSeen: false, key: [], choice: [], waiters: [] };
+  const b = { mount: null, firstInput: null, first: false, mountSeen: false, key: [], choice: [], waiters: [] };
   window.__bench = b;
-  const count = () => document.querySelectorAll('[data-item-id]').length;
+  const count = () => document.querySelectorAll(boxes.all).length;
   const notify = () => {
     b.waiters = b.waiters.filter((w) => !w.check());
   };
@@ -29,6 +44,10 @@ export function probeScript(expected: number): string {
     if (b.mountSeen) return;
     const n = count();
     if (n > 0 && !b.first) { b.first = true; notify(); }
+    if (b.firstInput === null && document.querySelector(boxes.all)?.querySelector('input, textarea')) {
+      b.firstInput = -1;
+      afterPaint((t) => { b.firstInput = t; });
+    }
     if (n >= expected) {
       b.mountSeen = true;
       observer.disconnect();
@@ -73,7 +92,7 @@ export function probeScript(expected: number): string {
    * after two settled frames.
    */
   b.focusText = async (itemId) => {
-    const box = document.querySelector('[data-item-id="' + CSS.escape(itemId) + '"]');
+    const box = boxOf(itemId);
     const el = box?.querySelector('textarea') ?? box?.querySelector('input[type=text]:not([inputmode]), input:not([type])');
     if (!el) return false;
     el.scrollIntoView({ block: 'center' });
@@ -88,13 +107,20 @@ export function probeScript(expected: number): string {
   const centre = (r) => ({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
   /** Scrolls a radio into view and returns a point whose click reaches it (itself or its label). */
   b.aimRadio = async (itemId, code, index) => {
-    const box = document.querySelector('[data-item-id="' + CSS.escape(itemId) + '"]');
+    const box = boxOf(itemId);
     const radios = box ? [...box.querySelectorAll('input[type=radio]')] : [];
     const el = radios.find((r) => r.value === code) ?? radios[index];
     if (!el) return null;
     if (el.checked) return { skip: 'already checked' };
-    el.scrollIntoView({ block: 'center' });
-    await frames();
+    // Parts skipped by content-visibility get their real height when scrolled to: the radio can
+    // move out of view again, so scroll until it stays.
+    const inView = (r) => r.bottom > 0 && r.top < innerHeight;
+    for (let i = 0; i < 4; i++) {
+      el.scrollIntoView({ block: 'center' });
+      await frames();
+      const box = el.labels?.[0] ?? el;
+      if (inView(box.getBoundingClientRect())) break;
+    }
     const r = el.getBoundingClientRect();
     if (r.width >= 4 && r.height >= 4 && hits(el, centre(r).x, centre(r).y)) return centre(r);
     for (const l of el.labels ?? []) {

@@ -7,6 +7,7 @@ import { runEntryBench } from './entry'
 import { runFormBench } from './form'
 import { runMigrateBench } from './migrate'
 import { runPdfBench } from './pdf'
+import { runPeersBench } from './peers'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 
@@ -17,6 +18,7 @@ export const BENCHMARKS: { name: string; run: (root: string) => Promise<boolean>
   { name: 'migrate', run: runMigrateBench },
   { name: 'pdf', run: runPdfBench },
   { name: 'form', run: runFormBench },
+  { name: 'peers', run: runPeersBench },
   { name: 'entry', run: runEntryBench },
   { name: 'builder', run: runBuilderBench },
 ]
