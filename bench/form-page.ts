@@ -26,6 +26,38 @@ export interface PageOptions {
 const FIRST_ITEM_MS = 15_000
 const SAMPLE_MS = 5_000
 
+/**
+ * One interaction and its sample: `act` runs while the probe waits for sample number `expected`
+ * of `kind`. Returns the number the next one counts from: `expected`, or without a sample what
+ * the probe holds, so that later interactions are still counted.
+ */
+export async function sampleOne(
+  page: Page,
+  kind: 'key' | 'choice',
+  expected: number,
+  act: () => Promise<unknown>,
+): Promise<{ ok: boolean; expected: number }> {
+  const [ok] = await Promise.all([
+    page.evaluate(`window.__bench.until('${kind}', ${expected}, ${SAMPLE_MS})`),
+    act(),
+  ])
+  if (ok) return { ok: true, expected }
+  return { ok: false, expected: (await page.evaluate(`window.__bench.${kind}.length`)) as number }
+}
+
+/** Where to click a radio (the probe scrolls it into view), or null when the page has none there. */
+export async function aimRadio(
+  page: Page,
+  args: readonly unknown[],
+): Promise<{ x: number; y: number } | null> {
+  const list = args.map((a) => JSON.stringify(a)).join(',')
+  const point = (await page.evaluate(`window.__bench.aimRadio(${list})`)) as {
+    x: number
+    y: number
+  } | null
+  return point && 'x' in point ? point : null
+}
+
 interface Mounted {
   status: MountStatus
   ms?: number
@@ -42,16 +74,9 @@ async function typeSteps(page: Page, plan: FormPlan, round: number): Promise<num
       continue
     }
     for (const ch of step.text) {
-      expected += 1
-      const [ok] = await Promise.all([
-        page.evaluate(`window.__bench.until('key', ${expected}, ${SAMPLE_MS})`),
-        page.keyboard.type(ch),
-      ])
-      // Without a sample the count stays behind; realign so later keys are still counted.
-      if (!ok) {
-        missed += 1
-        expected = (await page.evaluate('window.__bench.key.length')) as number
-      }
+      const r = await sampleOne(page, 'key', expected + 1, () => page.keyboard.type(ch))
+      expected = r.expected
+      if (!r.ok) missed += 1
     }
   }
   return missed
@@ -61,24 +86,16 @@ async function clickSteps(page: Page, plan: FormPlan, round: number): Promise<nu
   let missed = 0
   let expected = 0
   for (const step of plan.choices(round)) {
-    const args = [step.itemId, step.code, step.index].map((a) => JSON.stringify(a)).join(',')
-    const point = (await page.evaluate(`window.__bench.aimRadio(${args})`)) as {
-      x: number
-      y: number
-    } | null
-    if (!point || !('x' in point)) {
+    const point = await aimRadio(page, [step.itemId, step.code, step.index])
+    if (!point) {
       missed += 1
       continue
     }
-    expected += 1
-    const [ok] = await Promise.all([
-      page.evaluate(`window.__bench.until('choice', ${expected}, ${SAMPLE_MS})`),
+    const r = await sampleOne(page, 'choice', expected + 1, () =>
       page.mouse.click(point.x, point.y),
-    ])
-    if (!ok) {
-      missed += 1
-      expected = (await page.evaluate('window.__bench.choice.length')) as number
-    }
+    )
+    expected = r.expected
+    if (!r.ok) missed += 1
   }
   return missed
 }

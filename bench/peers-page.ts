@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { openThrottledPage } from './lib/browser'
+import { aimRadio, sampleOne } from './form-page'
 import { probeScript, type ItemBoxes } from './form-probe'
 import type { PeersPlan } from './peers-plan'
 
@@ -36,7 +37,6 @@ export interface PeerSample {
 }
 
 const FIRST_ITEM_MS = 20_000
-const SAMPLE_MS = 5_000
 /**
  * Typing, and then clicking, stop once they have taken this long × the CPU rate and given
  * `MIN_SAMPLES`: a page that takes seconds per keystroke (rjsf at 512 items) would otherwise
@@ -85,15 +85,9 @@ async function typeSteps(
         skipped += 1
         continue
       }
-      expected += 1
-      const [ok] = await Promise.all([
-        page.evaluate(`window.__bench.until('key', ${expected}, ${SAMPLE_MS})`),
-        page.keyboard.type(ch),
-      ])
-      if (!ok) {
-        missed += 1
-        expected = (await page.evaluate('window.__bench.key.length')) as number
-      }
+      const r = await sampleOne(page, 'key', expected + 1, () => page.keyboard.type(ch))
+      expected = r.expected
+      if (!r.ok) missed += 1
     }
   }
   return { missed, skipped }
@@ -115,26 +109,20 @@ async function clickSteps(
       skipped += 1
       continue
     }
-    const args = [keyOf(peer, step), peer.radioCodes ? step.code : null, step.index]
-      .map((a) => JSON.stringify(a))
-      .join(',')
-    const point = (await page.evaluate(`window.__bench.aimRadio(${args})`)) as {
-      x: number
-      y: number
-    } | null
-    if (!point || !('x' in point)) {
+    const point = await aimRadio(page, [
+      keyOf(peer, step),
+      peer.radioCodes ? step.code : null,
+      step.index,
+    ])
+    if (!point) {
       missed += 1
       continue
     }
-    expected += 1
-    const [ok] = await Promise.all([
-      page.evaluate(`window.__bench.until('choice', ${expected}, ${SAMPLE_MS})`),
+    const r = await sampleOne(page, 'choice', expected + 1, () =>
       page.mouse.click(point.x, point.y),
-    ])
-    if (!ok) {
-      missed += 1
-      expected = (await page.evaluate('window.__bench.choice.length')) as number
-    }
+    )
+    expected = r.expected
+    if (!r.ok) missed += 1
   }
   return { missed, skipped }
 }

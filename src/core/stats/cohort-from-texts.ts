@@ -2,7 +2,7 @@ import { loadAssessment } from '../assessment/load-assessment'
 import { compareAssessments, type Comparison, type Side } from '../compare/compare'
 import { compareSemver, type Catalogue } from '../instrument/catalogue-data'
 import type { Instrument } from '../instrument/meta-schema'
-import { issue, type ValidationIssue } from '../issues/validation-issue'
+import { issue, type LoadResult, type ValidationIssue } from '../issues/validation-issue'
 import { migrate } from '../migration/migrate'
 import { cohortAgreement, cohortPair, type CohortGroup, type CohortPair } from './cohort'
 
@@ -106,10 +106,7 @@ function bringTo(
 }
 
 /** Both sides of a parsed pair loaded as an import is, or the problems, each under `$.ba` or `$.va`. */
-function loadPair(
-  pair: ParsedPair,
-  catalogue: Catalogue,
-): { ok: true; value: LoadedPair } | { ok: false; issues: ValidationIssue[] } {
+function loadPair(pair: ParsedPair, catalogue: Catalogue): LoadResult<LoadedPair> {
   if (pair.issues) return { ok: false, issues: pair.issues }
   const raw = pair.json as { ba?: unknown; va?: unknown } | null
   const ba = loadAssessment(raw?.ba, catalogue.instruments)
@@ -158,16 +155,11 @@ export function comparePairs(
   const pairs = compared.map(({ parsed, pair }): CohortPair => {
     const target = latest.get(pair.instrument.id) as Instrument
     if (pair.instrument.version === target.version) return pair
-    const again = loadPair(parseAgain(parsed), catalogue)
+    const again = loadPair(parsePair(parsed.source, parsed.text), catalogue)
     const brought = again.ok ? bringTo(again.value, target, catalogue) : undefined
     return brought ? cohortPair(brought, pair.instrument.version) : pair
   })
   return { pairs, skipped }
-}
-
-/** A pair parsed again from its text (what was parsed the first time was not kept). */
-function parseAgain(pair: ParsedPair): ParsedPair {
-  return parsePair(pair.source, pair.text)
 }
 
 /**
