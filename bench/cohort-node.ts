@@ -8,9 +8,9 @@ import { cohortFromTexts, type PairText } from '../src/core/stats/cohort-from-te
 import { timeIt } from './lib/stats'
 
 /**
- * Lines per NDJSON text: one V8 string holds at most 2^29 − 24 characters (about 536 M), and
- * 100,000 pairs of the examples are about 780 MB, so a large cohort is given as several texts,
- * as the screen gets several chosen files.
+ * Lines per NDJSON text: a large cohort is given as pieces of its file (one V8 string holds at
+ * most 2^29 − 24 characters, and 100,000 pairs of the examples are about 780 MB), as the CLI
+ * reads a large file (src/cli/cohort-command.ts).
  */
 export const LINES_PER_TEXT = 10_000
 
@@ -28,21 +28,31 @@ export interface SizeRun {
   heap_limit_mb: number
 }
 
-/** `pairs` lines taken from the pool in turn, as texts of at most LINES_PER_TEXT lines. */
-export function pairTexts(pool: readonly string[], pairs: number): PairText[] {
-  const texts: PairText[] = []
-  for (let at = 0; at < pairs; at += LINES_PER_TEXT) {
-    const lines: string[] = []
-    for (let i = at; i < Math.min(at + LINES_PER_TEXT, pairs); i++)
-      lines.push(pool[i % pool.length] as string)
-    const source = pairs <= LINES_PER_TEXT ? 'pairs.ndjson' : `pairs-${texts.length + 1}.ndjson`
-    texts.push({ source, text: `${lines.join('\n')}\n`, ndjson: true })
+/**
+ * `pairs` lines taken from the pool in turn, as texts of at most LINES_PER_TEXT lines, each made
+ * when it is read (as the CLI reads a large NDJSON file a piece at a time): the cohort's whole
+ * text is never in memory at once. Each iteration makes the texts again.
+ */
+export function pairTexts(pool: readonly string[], pairs: number): Iterable<PairText> {
+  return {
+    *[Symbol.iterator]() {
+      for (let at = 0; at < pairs; at += LINES_PER_TEXT) {
+        const lines: string[] = []
+        for (let i = at; i < Math.min(at + LINES_PER_TEXT, pairs); i++)
+          lines.push(pool[i % pool.length] as string)
+        yield {
+          source: 'pairs.ndjson',
+          text: `${lines.join('\n')}\n`,
+          ndjson: true,
+          firstLine: at + 1,
+        }
+      }
+    },
   }
-  return texts
 }
 
 /** The whole cohort computation; throws unless every one of the `pairs` pairs was compared. */
-function cohortOf(texts: readonly PairText[], pairs: number, catalogue: Catalogue): number {
+function cohortOf(texts: Iterable<PairText>, pairs: number, catalogue: Catalogue): number {
   const r = cohortFromTexts(texts, catalogue)
   const compared = r.groups.reduce((sum, g) => sum + g.pairs, 0)
   if (compared !== pairs || r.skipped.length)
@@ -53,7 +63,7 @@ function cohortOf(texts: readonly PairText[], pairs: number, catalogue: Catalogu
 }
 
 /** JSON.parse of every line: the cost of touching the data once. */
-function parseLines(texts: readonly PairText[]): number {
+function parseLines(texts: Iterable<PairText>): number {
   let n = 0
   for (const { text } of texts)
     for (const line of text.split('\n')) if (line !== '' && JSON.parse(line) !== null) n++
@@ -86,8 +96,11 @@ export function measureSize(
   }
   return {
     pairs,
-    texts: texts.length,
-    bytes: texts.reduce((sum, t) => sum + Buffer.byteLength(t.text), 0),
+    texts: Math.ceil(pairs / LINES_PER_TEXT),
+    bytes: [...Array(pairs).keys()].reduce(
+      (sum, i) => sum + Buffer.byteLength(pool[i % pool.length] as string) + 1,
+      0,
+    ),
     runs_ms: runsMs.map((x) => +x.toFixed(1)),
     baseline_runs_ms: baseMs.map((x) => +x.toFixed(1)),
     max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),

@@ -25,6 +25,11 @@ export interface PairText {
   source: string
   text: string
   ndjson?: boolean
+  /**
+   * The line number in its file of the text's first line (1 unless given): a large NDJSON file
+   * is read as several texts, and a pair is still named by its line in the file.
+   */
+  firstLine?: number
 }
 
 interface ParsedPair {
@@ -49,9 +54,9 @@ function parsePair(source: string, text: string): ParsedPair {
 }
 
 /** The pairs of the texts, each named by its source (`pairs.ndjson:3` for a line of NDJSON). */
-function* readPairs(sources: readonly PairText[]): Generator<ParsedPair> {
+function* readPairs(sources: Iterable<PairText>): Generator<ParsedPair> {
   // One pair at a time: a cohort's parsed pairs together are many times its text.
-  for (const { source, text, ndjson } of sources) {
+  for (const { source, text, ndjson, firstLine = 1 } of sources) {
     if (!(ndjson ?? /\.(ndjson|jsonl)$/i.test(source))) {
       yield parsePair(source, text)
       continue
@@ -59,7 +64,7 @@ function* readPairs(sources: readonly PairText[]): Generator<ParsedPair> {
     const lines = text.split(/\r?\n/)
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i] as string
-      if (line.trim() !== '') yield parsePair(`${source}:${i + 1}`, line)
+      if (line.trim() !== '') yield parsePair(`${source}:${firstLine + i}`, line)
     }
   }
 }
@@ -105,6 +110,17 @@ function bringTo(
   return c.ok && c.value.instrument.version === target.version ? c.value : undefined
 }
 
+/** The highest version of each instrument id among `instruments` (a pre-release counts as its place in semver). */
+function highestVersions(instruments: Iterable<Instrument>): Map<string, Instrument> {
+  const highest = new Map<string, Instrument>()
+  for (const instrument of instruments) {
+    const known = highest.get(instrument.id)
+    if (!known || compareSemver(instrument.version, known.version) > 0)
+      highest.set(instrument.id, instrument)
+  }
+  return highest
+}
+
 /** Both sides of a parsed pair loaded as an import is, or the problems, each under `$.ba` or `$.va`. */
 function loadPair(pair: ParsedPair, catalogue: Catalogue): LoadResult<LoadedPair> {
   if (pair.issues) return { ok: false, issues: pair.issues }
@@ -126,13 +142,17 @@ function loadPair(pair: ParsedPair, catalogue: Catalogue): LoadResult<LoadedPair
  * does not load or compare is skipped, with the reason. Pairs compared on an earlier version of an
  * instrument than other pairs of the cohort are migrated to the latest version first where a
  * migration leads there (read again from their text: only the ranks of each pair are kept); the
- * others stay on their version (and count on unchanged items only).
+ * others stay on their version (and count on unchanged items only). The sources are read once, in
+ * turn: they may be a generator reading a large file piece by piece.
  */
 export function comparePairs(
-  sources: readonly PairText[],
+  sources: Iterable<PairText>,
   catalogue: Catalogue,
 ): { pairs: CohortPair[]; skipped: SkippedPair[] } {
-  const compared: { parsed: ParsedPair; pair: CohortPair }[] = []
+  // A pair on the catalogue's latest version of its instrument is never migrated (no pair can be
+  // on a later one), so its text is let go; only the others' are kept, to be read again.
+  const newest = highestVersions(catalogue.instruments)
+  const compared: { parsed?: ParsedPair; pair: CohortPair }[] = []
   const skipped: SkippedPair[] = []
   for (const parsed of readPairs(sources)) {
     const loaded = loadPair(parsed, catalogue)
@@ -141,20 +161,21 @@ export function comparePairs(
       continue
     }
     const c = compareOnce(loaded.value, catalogue)
+    if (!c.ok) {
+      skipped.push({ source: parsed.source, issues: c.issues })
+      continue
+    }
+    const pair = cohortPair(c.value, inPairMigration(c.value))
+    const onNewest = newest.get(pair.instrument.id)?.version === pair.instrument.version
     // Only the text is kept of what was parsed: a whole parsed pair is many times its ranks.
-    const kept = { source: parsed.source, text: parsed.text }
-    if (c.ok) compared.push({ parsed: kept, pair: cohortPair(c.value, inPairMigration(c.value)) })
-    else skipped.push({ source: parsed.source, issues: c.issues })
+    compared.push(
+      onNewest ? { pair } : { parsed: { source: parsed.source, text: parsed.text }, pair },
+    )
   }
-  const latest = new Map<string, Instrument>()
-  for (const { pair } of compared) {
-    const known = latest.get(pair.instrument.id)
-    if (!known || compareSemver(pair.instrument.version, known.version) > 0)
-      latest.set(pair.instrument.id, pair.instrument)
-  }
+  const latest = highestVersions(compared.map(({ pair }) => pair.instrument))
   const pairs = compared.map(({ parsed, pair }): CohortPair => {
     const target = latest.get(pair.instrument.id) as Instrument
-    if (pair.instrument.version === target.version) return pair
+    if (pair.instrument.version === target.version || !parsed) return pair
     const again = loadPair(parsePair(parsed.source, parsed.text), catalogue)
     const brought = again.ok ? bringTo(again.value, target, catalogue) : undefined
     return brought ? cohortPair(brought, pair.instrument.version) : pair
@@ -166,7 +187,7 @@ export function comparePairs(
  * Agreement over a cohort of BA/VA pairs given as texts: the one computation of the CLI (which
  * reads the files) and of the cohort screen (whose worker gets the chosen files' texts).
  */
-export function cohortFromTexts(sources: readonly PairText[], catalogue: Catalogue): CohortResult {
+export function cohortFromTexts(sources: Iterable<PairText>, catalogue: Catalogue): CohortResult {
   const { pairs, skipped } = comparePairs(sources, catalogue)
   return { groups: cohortAgreement(pairs), skipped }
 }
