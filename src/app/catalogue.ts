@@ -1,5 +1,4 @@
 import index from 'virtual:schema-index'
-import { buildCatalogue } from '../core/instrument/catalogue'
 import type { Catalogue, SchemaFile } from '../core/instrument/catalogue-data'
 import {
   compareSemver,
@@ -114,11 +113,15 @@ export function catalogueSource(library: readonly SchemaFile[]): CatalogueSource
             ? Promise.resolve(own.find((f) => f.path === p) as SchemaFile)
             : shippedFile(p),
         ),
-      ).then((files) =>
-        files.some((f) => ownPaths.has(f.path))
-          ? buildCatalogue(files, new Set(files.map((f) => f.path).filter((p) => !ownPaths.has(p))))
-          : trustedCatalogue(files),
-      )
+      ).then(async (files) => {
+        if (!files.some((f) => ownPaths.has(f.path))) return trustedCatalogue(files)
+        // The checks (and zod) load only when the library holds a file: not at start-up.
+        const { buildCatalogue } = await import('../core/instrument/catalogue')
+        return buildCatalogue(
+          files,
+          new Set(files.map((f) => f.path).filter((p) => !ownPaths.has(p))),
+        )
+      })
       catalogue.catch(() => made.delete(key))
       made.set(key, catalogue)
     }

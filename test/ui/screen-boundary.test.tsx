@@ -74,4 +74,23 @@ describe('ScreenBoundary', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Report' })).toBeVisible()
     expect(load).toHaveBeenCalledTimes(3)
   })
+
+  it('draws a screen preloaded before the first render at once, without the loading line', async () => {
+    const load = vi.fn(() => Promise.resolve(() => <h1>Instrumenten</h1>))
+    const Lazy = lazyScreen(load)
+    await Lazy.preload()
+    renderCaught(<Lazy />)
+    // In the first commit: no fallback shown (React would keep one for at least 300 ms).
+    expect(screen.getByRole('heading', { level: 1, name: 'Instrumenten' })).toBeVisible()
+    expect(screen.queryByText('…')).toBeNull()
+    await Lazy.preload()
+    expect(load).toHaveBeenCalledTimes(1)
+  })
+
+  it('shows the loading line for a screen not preloaded, then the screen', async () => {
+    const Lazy = lazyScreen(() => Promise.resolve(() => <h1>Instrumenten</h1>))
+    renderCaught(<Lazy />)
+    expect(screen.getByText('…')).toBeVisible()
+    expect(await screen.findByRole('heading', { level: 1, name: 'Instrumenten' })).toBeVisible()
+  })
 })
