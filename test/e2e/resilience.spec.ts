@@ -75,6 +75,48 @@ test.describe('at 390 px (a phone)', () => {
   })
 })
 
+/** The layout shift of the page so far (the sum of its layout-shift entries, as CLS counts them). */
+function layoutShift(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        new PerformanceObserver((list, observer) => {
+          observer.disconnect()
+          resolve(
+            list
+              .getEntries()
+              .reduce((sum, e) => sum + (e as PerformanceEntry & { value: number }).value, 0),
+          )
+        }).observe({ type: 'layout-shift', buffered: true })
+        // No entry at all: nothing moved.
+        setTimeout(() => resolve(0), 500)
+      }),
+  )
+}
+
+test('at 390 px, a screen that reads stored data first draws without moving what was drawn', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 })
+  await openExamples(page)
+  const bar = page.getByRole('button', { name: 'Open voorbeeld: BAR van de bedrijfsarts' })
+  await bar.click()
+  await expect(page.locator('[data-item-id]').first()).toBeVisible()
+  const form = page.url()
+  for (const [url, heading] of [
+    ['/#/assessments', 'Beoordelingen'],
+    [form, /Beschrijving Arbeidsbelastbaarheid/],
+    ['/#/report', /Rapport/],
+    ['/#/encryption', 'Versleuteling'],
+  ] as const) {
+    await page.goto('about:blank')
+    await page.goto(url)
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
+    // The footer stood under the loading line and was pushed down: 0.11 before main had a height.
+    expect(await layoutShift(page), url).toBeLessThan(0.01)
+  }
+})
+
 test.describe('at 200% zoom (1280 × 900 shows 640 × 450 CSS px)', () => {
   test.use({ viewport: { width: 640, height: 450 } })
 
