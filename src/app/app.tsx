@@ -7,7 +7,12 @@ import { NotFoundScreen } from '../ui/not-found-screen'
 import { ScreenBoundary } from '../ui/screen-boundary'
 import type { Catalogue } from '../core/instrument/catalogue-data'
 import { libraryFiles, onLibraryChange } from '../storage/instrument-library'
-import { catalogueSource, pendingCatalogueSource, type CatalogueSource } from './catalogue'
+import {
+  catalogueSource,
+  pendingCatalogueSource,
+  preloadShippedFiles,
+  type CatalogueSource,
+} from './catalogue'
 import { LanguageSwitch } from './language-switch'
 import { StorageGate } from './storage-gate'
 import { UpdatePrompt } from './update-prompt'
@@ -60,7 +65,11 @@ const SCREENS: Record<Exclude<Route['screen'], 'not-found'>, Pick<LazyScreen<nev
  * first screen draws at once instead of behind a loading line React keeps for at least 300 ms.
  */
 export function preloadScreen(route: Route): Promise<void> {
-  return route.screen === 'not-found' ? Promise.resolve() : SCREENS[route.screen].preload()
+  if (route.screen === 'not-found') return Promise.resolve()
+  // Every screen but the form and the preview (one instrument each) reads the whole catalogue:
+  // its files load beside the screen's code.
+  if (route.screen !== 'fill-in' && route.screen !== 'preview') preloadShippedFiles()
+  return SCREENS[route.screen].preload()
 }
 
 /** Screens that read the stored assessments: with encryption on, a locked tab unlocks first. */

@@ -35,6 +35,15 @@ function shippedFile(path: string): Promise<SchemaFile> {
   return file
 }
 
+/**
+ * Starts loading every shipped file, without waiting: a screen that reads the whole catalogue
+ * then finds the files loaded or on their way, instead of asking for them after its own code and
+ * the library have loaded. A failure is left for the screen that needs the file to meet.
+ */
+export function preloadShippedFiles(): void {
+  for (const path of shippedPaths) shippedFile(path).catch(() => undefined)
+}
+
 /** One version the app knows, before its file is loaded. */
 export interface KnownVersion {
   id: string

@@ -86,3 +86,25 @@ test("the scripts loaded at start carry V8's compile hint, the others do not", a
   const lazyPath = `/assets/${lazy?.[1] ?? lazy?.[2]}`
   expect((await (await request.get(lazyPath)).text()).startsWith('//#')).toBe(false)
 })
+
+test("opening the app on a screen that reads every instrument fetches the instrument files beside the screen's code, not after it", async ({
+  page,
+}) => {
+  let screenCodeSent = Number.POSITIVE_INFINITY
+  const instrumentFileAsked: number[] = []
+  // The screen's code is held back 600 ms: the files must be asked for meanwhile.
+  await page.route(/\/assets\/instruments-screen-[^/]+\.js$/, async (route) => {
+    await new Promise((ok) => setTimeout(ok, 600))
+    screenCodeSent = Date.now()
+    await route.continue()
+  })
+  page.on('request', (r) => {
+    // The shipped instrument files are chunks named after their version ("1.2.0-<hash>.js").
+    if (/\/assets\/\d+\.\d+\.\d+-[^/]+\.js$/.test(r.url())) instrumentFileAsked.push(Date.now())
+  })
+  await page.goto('/#/')
+  await expect(page.getByRole('heading', { level: 1, name: 'Instrumenten' })).toBeVisible()
+  await expect(page.getByText('Beschrijving Arbeidsbelastbaarheid').first()).toBeVisible()
+  expect(instrumentFileAsked.length).toBeGreaterThan(3)
+  expect(Math.min(...instrumentFileAsked)).toBeLessThan(screenCodeSent)
+})
