@@ -1,6 +1,7 @@
 import {
   createContext,
   memo,
+  startTransition,
   useCallback,
   useContext,
   useEffect,
@@ -492,6 +493,9 @@ const loadFormValidation = () => import('./form-validation')
  * layout effect, which renders its component again before the first paint: here that is this
  * wrapper alone, while the form itself (FormBody, under memo with the same props) is left as it is.
  */
+/** Sections drawn with the form; the rest follow one transition each. */
+const FIRST_SECTIONS = 1
+
 export function AssessmentForm(props: AssessmentFormProps) {
   const { instrument, assessment, loadValidation = loadFormValidation } = props
   const { i18n, lang } = useText()
@@ -801,6 +805,15 @@ const FormBody = memo(function FormBody({
     }
   })
 
+  // The first section draws with the form; the others follow one by one, each in a transition of
+  // its own, so that opening a long instrument is a few short tasks between which the page answers
+  // a key or a click, instead of one long one (Lighthouse's total blocking time). They draw below
+  // the first screen.
+  const [drawn, setDrawn] = useState(FIRST_SECTIONS)
+  useEffect(() => {
+    if (drawn < instrument.sections.length) startTransition(() => setDrawn(drawn + 1))
+  }, [drawn, instrument])
+
   // The heavy parts are made once per instrument and language, under a provider whose value does not
   // change when the form re-renders for its toolbar: otherwise every item would render twice at mount.
   const sidebar = useMemo(
@@ -813,7 +826,7 @@ const FormBody = memo(function FormBody({
     () => (
       <>
         <MetaFields />
-        {instrument.sections.map((section) => (
+        {instrument.sections.slice(0, drawn).map((section) => (
           <section
             key={section.id}
             aria-labelledby={`section-${section.id}`}
@@ -849,7 +862,7 @@ const FormBody = memo(function FormBody({
     ),
     // l changes with the language, and with it every label.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [instrument, byId, termsByItem, lang, itemNotes],
+    [instrument, byId, termsByItem, lang, itemNotes, drawn],
   )
 
   return (
@@ -857,6 +870,8 @@ const FormBody = memo(function FormBody({
       <StableFormProvider form={form}>{sidebar}</StableFormProvider>
       <form
         className="assessment-form"
+        // Busy while the later sections are still being drawn (a moment after the form opens).
+        aria-busy={drawn < instrument.sections.length || undefined}
         noValidate
         onKeyDown={onKeyDown}
         onSubmit={(e) => e.preventDefault()}

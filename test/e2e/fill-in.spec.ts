@@ -6,6 +6,8 @@ type Snapshot = Record<string, string | boolean>
 
 /** Every input's value or checked state in the form, keyed by its name (and value, for options). */
 async function snapshot(page: Page): Promise<Snapshot> {
+  // The form draws its later sections a moment after it opens.
+  await expect(page.locator('form.assessment-form')).not.toHaveAttribute('aria-busy', 'true')
   return page.evaluate(() => {
     const out: Record<string, string | boolean> = {}
     for (const el of document.querySelectorAll<
