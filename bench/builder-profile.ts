@@ -12,163 +12,30 @@
  */
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { basename, join } from 'node:path'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Browser, CDPSession } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { launchChromium } from './lib/browser'
+import {
+  METRICS,
+  isBusy,
+  startProfiling,
+  summariseProfile,
+  topLines,
+  type ProfiledSpan,
+} from './lib/cpu-profile'
+import {
+  RENDER_COUNT_SCRIPT,
+  readRenderCounts,
+  resetRenderCounts,
+  type RenderCounts,
+} from './lib/render-count'
 import { percentile, round1 } from './lib/stats'
 import { viteBuild } from './lib/vite-build'
 import { measureBuilderPage, type BuilderPlan } from './builder-page'
 import { builderPlans } from './builder-plans'
-import { builtPolicyHeader, serveStaticWithHeaders } from './builder-server'
-
-interface CallFrame {
-  functionName: string
-  url: string
-  lineNumber: number
-}
-interface ProfileNode {
-  id: number
-  callFrame: CallFrame
-  children?: number[]
-}
-interface CpuProfile {
-  nodes: ProfileNode[]
-  startTime: number
-  endTime: number
-  samples: number[]
-  timeDeltas: number[]
-}
-
-/**
- * Installed before React loads; React (production builds too) calls onCommitFiberRoot after every
- * commit. A fiber rendered in a commit when it carries PerformedWork (flag 1) and is not the
- * object the previous commit left in the tree (a subtree React skipped keeps its old fibers).
- */
-const RENDER_COUNT_SCRIPT = `(() => {
-  const counts = new Map();
-  let commits = 0;
-  let previous = new WeakSet();
-  const COMPONENT = new Set([0, 1, 11, 14, 15]);
-  const nameOf = (t) => {
-    if (!t) return '?';
-    if (typeof t === 'function') return t.displayName || t.name || '(anonymous)';
-    if (t.displayName) return t.displayName;
-    if (t.render) return nameOf(t.render);
-    if (t.type) return nameOf(t.type);
-    return '?';
-  };
-  window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
-    supportsFiber: true,
-    renderers: new Map(),
-    inject() { return 1; },
-    checkDCE() {},
-    onScheduleFiberRoot() {},
-    onCommitFiberUnmount() {},
-    onPostCommitFiberRoot() {},
-    onCommitFiberRoot(_id, root) {
-      commits += 1;
-      const seen = new WeakSet();
-      const stack = [root.current];
-      while (stack.length) {
-        const f = stack.pop();
-        seen.add(f);
-        if (COMPONENT.has(f.tag) && (f.flags & 1) && !previous.has(f)) {
-          const n = nameOf(f.type);
-          counts.set(n, (counts.get(n) || 0) + 1);
-        }
-        if (f.sibling) stack.push(f.sibling);
-        if (f.child) stack.push(f.child);
-      }
-      previous = seen;
-    },
-  };
-  window.__renderCounts = {
-    reset() { counts.clear(); commits = 0; },
-    read() { return { commits, counts: [...counts].sort((a, b) => b[1] - a[1]) }; },
-  };
-})();`
-
-const METRICS = ['TaskDuration', 'ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration']
-
-async function metrics(cdp: CDPSession) {
-  const { metrics: list } = (await cdp.send('Performance.getMetrics')) as {
-    metrics: { name: string; value: number }[]
-  }
-  return Object.fromEntries(
-    list.filter((m) => METRICS.includes(m.name)).map((m) => [m.name, m.value]),
-  )
-}
-
-const where = (f: CallFrame) => (f.url ? ` ${basename(f.url)}:${f.lineNumber + 1}` : '')
-
-/**
- * A function's name and place; an anonymous one is named after the nearest named function it was
- * called from (`(anonymous in useSortable)`), which reads better than a line number alone.
- */
-function frameKeys(nodes: ProfileNode[], parent: Map<number, number>): Map<number, string> {
-  const byId = new Map(nodes.map((n) => [n.id, n]))
-  const keys = new Map<number, string>()
-  for (const n of nodes) {
-    const f = n.callFrame
-    if (f.functionName || !f.url) {
-      keys.set(n.id, `${f.functionName}${where(f)}`)
-      continue
-    }
-    let caller = '?'
-    for (let at = parent.get(n.id); at !== undefined; at = parent.get(at)) {
-      const name = byId.get(at)?.callFrame.functionName
-      if (name) {
-        caller = name
-        break
-      }
-    }
-    keys.set(n.id, `(anonymous in ${caller})${where(f)}`)
-  }
-  return keys
-}
-
-/** Self and inclusive time (ms) per function, and the split into coarse kinds of work. */
-function summariseProfile(p: CpuProfile) {
-  const byId = new Map(p.nodes.map((n) => [n.id, n]))
-  const parent = new Map<number, number>()
-  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id)
-  const keyOf = frameKeys(p.nodes, parent)
-  const self = new Map<string, number>()
-  const total = new Map<string, number>()
-  const kinds = new Map<string, number>()
-  p.samples.forEach((id, i) => {
-    const us = i + 1 < p.timeDeltas.length ? (p.timeDeltas[i + 1] as number) : 0
-    const node = byId.get(id)
-    if (!node || us <= 0) return
-    const ms = us / 1000
-    const key = keyOf.get(id) ?? '?'
-    self.set(key, (self.get(key) ?? 0) + ms)
-    const url = node.callFrame.url
-    const kind = !url
-      ? node.callFrame.functionName.startsWith('(')
-        ? node.callFrame.functionName
-        : 'native (JSON, DOM calls…)'
-      : /\/react-dom-[^/]*\.js/.test(url)
-        ? 'react-dom'
-        : 'app and libraries'
-    kinds.set(kind, (kinds.get(kind) ?? 0) + ms)
-    const onStack = new Set<string>()
-    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-      if (byId.has(at)) onStack.add(keyOf.get(at) ?? '?')
-    }
-    for (const k of onStack) total.set(k, (total.get(k) ?? 0) + ms)
-  })
-  return { self, total, kinds }
-}
-
-const top = (m: Map<string, number>, n: number, per: number, filter?: (k: string) => boolean) =>
-  [...m]
-    .filter(([k]) => !filter || filter(k))
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, n)
-    .map(([k, v]) => `  ${(v / per).toFixed(2).padStart(8)} ms  ${k}`)
-    .join('\n')
+import { builtPolicyHeader } from './builder-server'
+import { serveStatic } from './lib/static-server'
 
 async function profilePlan(
   browser: Browser,
@@ -179,35 +46,28 @@ async function profilePlan(
   outDir: string,
 ) {
   const text = 'abcdefghijklmnopqrstuvwxyz'.repeat(4).slice(0, keys)
-  let profile: CpuProfile | null = null
-  let before: Record<string, number> = {}
-  let after: Record<string, number> = {}
-  let cdp: CDPSession | null = null
+  let stop: (() => Promise<ProfiledSpan>) | null = null
+  let span: ProfiledSpan | null = null
   const profiled = await measureBuilderPage(browser, url, plan, rate, text, {
     beforeTyping: async (page) => {
-      cdp = await page.context().newCDPSession(page)
-      await cdp.send('Performance.enable')
-      await cdp.send('Profiler.enable')
-      await cdp.send('Profiler.setSamplingInterval', { interval: 100 })
-      before = await metrics(cdp)
-      await cdp.send('Profiler.start')
+      stop = await startProfiling(await page.context().newCDPSession(page))
     },
     afterTyping: async () => {
-      if (!cdp) return
-      ;({ profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile })
-      after = await metrics(cdp)
+      span = (await stop?.()) ?? null
     },
   })
-  let renders: { commits: number; counts: [string, number][] } | null = null
+  let renders: RenderCounts | null = null
   await measureBuilderPage(browser, url, plan, rate, text, {
     initScript: RENDER_COUNT_SCRIPT,
-    beforeTyping: (page) => page.evaluate('window.__renderCounts.reset()'),
+    beforeTyping: (page) => resetRenderCounts(page),
     afterTyping: async (page) => {
       await page.waitForTimeout(500 * rate)
-      renders = (await page.evaluate('window.__renderCounts.read()')) as typeof renders
+      renders = await readRenderCounts(page)
     },
   })
-  if (!profile) throw new Error('no profile')
+  const measured = span as ProfiledSpan | null
+  if (!measured) throw new Error('no profile')
+  const { profile, counters } = measured
   const file = join(outDir, `builder-${plan.key}-${rate}x.cpuprofile`)
   writeFileSync(file, JSON.stringify(profile))
   const input = profiled.samples.map((s) => s.input)
@@ -218,17 +78,15 @@ async function profilePlan(
     `== ${plan.id} ${plan.version} (${plan.items} items), ${plan.node}, CPU ${rate}x, ${n} keys (profiled run: input→paint p50 ${round1(percentile(input, 50))} ms, max ${round1(Math.max(...input))} ms; input→DOM p50 ${round1(percentile(dom, 50))} ms)`,
     `profile: ${file}`,
     'Chromium counters per keystroke (whole typing period, ms):',
-    ...METRICS.map(
-      (m) => `  ${m.padEnd(20)} ${((((after[m] ?? 0) - (before[m] ?? 0)) * 1000) / n).toFixed(2)}`,
-    ),
+    ...METRICS.map((m) => `  ${m.padEnd(20)} ${((counters[m] ?? 0) / n).toFixed(2)}`),
     'sampled main-thread time per keystroke by kind (ms):',
-    top(kinds, 10, n),
+    topLines(kinds, 10, n),
     'top self time per keystroke:',
-    top(self, 25, n, (k) => k !== '(idle)' && k !== '(root)'),
+    topLines(self, 25, n, isBusy),
     'top inclusive time per keystroke (app code, not react-dom):',
-    top(total, 30, n, (k) => /\.js:\d+$/.test(k) && !/react-dom-/.test(k)),
+    topLines(total, 30, n, (k) => /\.js:\d+$/.test(k) && !/react-dom-/.test(k)),
   ]
-  const r = renders as { commits: number; counts: [string, number][] } | null
+  const r = renders as RenderCounts | null
   if (r)
     out.push(
       `React commits: ${r.commits} for ${n} keys; components rendered per keystroke:`,
@@ -245,8 +103,8 @@ async function main() {
   const outDir = mkdtempSync(join(tmpdir(), 'bar-builder-profile-'))
   const dist = join(outDir, 'dist')
   await viteBuild(root, ['--outDir', dist, '--emptyOutDir', '--minify', 'false'])
-  const server = await serveStaticWithHeaders(dist, {
-    'Content-Security-Policy': builtPolicyHeader(dist),
+  const server = await serveStatic(dist, {
+    headers: { 'Content-Security-Policy': builtPolicyHeader(dist) },
   })
   const browser = await launchChromium()
   try {

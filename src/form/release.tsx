@@ -1,7 +1,7 @@
 import { createContext, useContext, useSyncExternalStore } from 'react'
 import { sectionReaders, textRef, type Reader } from '../core/report/readers'
-import { useWatch } from 'react-hook-form'
 import { useText } from '../i18n/text'
+import { useFormValue } from './use-form-value'
 
 /**
  * The free texts the author has released for the employer and the employee, one per form. Kept
@@ -48,36 +48,45 @@ export class ReleaseStore {
 
 export const ReleaseStoreContext = createContext<ReleaseStore | undefined>(undefined)
 
-/**
- * The one control beside a free text that releases it for the section's readers beyond the
- * professionals ("Vrijgeven voor de werkgever en de werknemer"). Unticked by default: a text is
- * private until its author releases it.
- */
-export function ReleaseToggle({
-  itemId,
-  field,
-  sectionId,
-  inputId,
-  inputName,
-}: {
+interface ReleaseToggleProps {
   itemId: string
   field: string
   sectionId: string
   /** The text box it belongs to, by id and by its name in the form. */
   inputId: string
   inputName: string
-}) {
+}
+
+/**
+ * The one control beside a free text that releases it for the section's readers beyond the
+ * professionals ("Vrijgeven voor de werkgever en de werknemer"). Unticked by default: a text is
+ * private until its author releases it. None in a preview (nothing is saved) nor in a section
+ * only professionals read: there the text is not followed at all.
+ */
+export function ReleaseToggle(props: ReleaseToggleProps) {
   const store = useContext(ReleaseStoreContext)
+  const readers = store?.readersOf(props.sectionId) ?? []
+  if (!store || !readers.length) return null
+  return <ReleaseControl {...props} store={store} readers={readers} />
+}
+
+const holdsText = (value: unknown) => typeof value === 'string' && value.trim() !== ''
+
+function ReleaseControl({
+  itemId,
+  field,
+  inputId,
+  inputName,
+  store,
+  readers,
+}: ReleaseToggleProps & { store: ReleaseStore; readers: readonly Reader[] }) {
   const { t } = useText()
   const ref = textRef(itemId, field)
-  const released = useSyncExternalStore(
-    store?.subscribe ?? noSubscribe,
-    () => store?.has(ref) ?? false,
-  )
-  const typed: unknown = useWatch({ name: inputName })
-  const readers = store?.readersOf(sectionId) ?? []
-  // Shown once there is a text to release: an empty box has nothing to go out, and adds no tab stop.
-  if (!store || !readers.length || typeof typed !== 'string' || typed.trim() === '') return null
+  const released = useSyncExternalStore(store.subscribe, () => store.has(ref))
+  // Shown once there is a text to release: an empty box has nothing to go out, and adds no tab
+  // stop. Typing renders it again only when the box turns empty or stops being empty.
+  const hasText = useFormValue(inputName, holdsText)
+  if (!hasText) return null
   const who = readers.includes('employer') ? 'employerAndEmployee' : 'employee'
   const id = `release-${inputId}`
   return (
@@ -97,5 +106,3 @@ export function ReleaseToggle({
     </span>
   )
 }
-
-const noSubscribe = () => () => undefined
