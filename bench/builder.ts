@@ -8,10 +8,10 @@ import { browserMachine } from './lib/machine'
 import { pretty } from './lib/pretty'
 import { writeReadmeBlock } from './lib/readme-block'
 import { percentile, round1 } from './lib/stats'
-import type { StaticServer } from './lib/static-server'
 import { viteBuild } from './lib/vite-build'
 import { measureBuilderPage, type BuilderPlan, type KeySample } from './builder-page'
-import { builtPolicyHeader, serveStaticWithHeaders } from './builder-server'
+import { builtPolicyHeader } from './builder-server'
+import { serveStatic, type StaticServer } from './lib/static-server'
 import { builderPlans } from './builder-plans'
 
 const CPU_RATES = [1, 4]
@@ -117,8 +117,8 @@ export async function runBuilderBench(root: string): Promise<boolean> {
     log(`building the app into ${outDir}`)
     await viteBuild(root, ['--outDir', outDir, '--emptyOutDir'])
     // As `vite preview` serves it: the policy as a header too, not only the <meta> of index.html.
-    server = await serveStaticWithHeaders(outDir, {
-      'Content-Security-Policy': builtPolicyHeader(outDir),
+    server = await serveStatic(outDir, {
+      headers: { 'Content-Security-Policy': builtPolicyHeader(outDir) },
     })
     browser = await launchChromium()
     const spin: Record<string, number> = {}

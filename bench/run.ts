@@ -5,6 +5,7 @@ import { runCohortBench } from './cohort'
 import { runCompareBench } from './compare'
 import { runEntryBench } from './entry'
 import { runFormBench } from './form'
+import { runLighthouseBench } from './lighthouse'
 import { runMigrateBench } from './migrate'
 import { runPdfBench } from './pdf'
 import { runPeersBench } from './peers'
@@ -21,6 +22,7 @@ export const BENCHMARKS: { name: string; run: (root: string) => Promise<boolean>
   { name: 'peers', run: runPeersBench },
   { name: 'entry', run: runEntryBench },
   { name: 'builder', run: runBuilderBench },
+  { name: 'lighthouse', run: runLighthouseBench },
 ]
 
 const only = process.argv.slice(2)
