@@ -1,11 +1,11 @@
 import './app.css'
-import { Suspense, use, useCallback, useEffect, useState } from 'react'
+import { Suspense, useCallback, useEffect, useState } from 'react'
 import { createI18n } from '../i18n/i18n'
 import { TextProvider, useText } from '../i18n/text'
 import { lazyScreen, type LazyScreen } from '../ui/lazy-screen'
 import { NotFoundScreen } from '../ui/not-found-screen'
 import { ScreenBoundary } from '../ui/screen-boundary'
-import type { Catalogue } from '../core/instrument/catalogue-data'
+import { WithCatalogue } from '../ui/with-catalogue'
 import { libraryFiles, onLibraryChange } from '../storage/instrument-library'
 import {
   catalogueSource,
@@ -14,7 +14,7 @@ import {
   type CatalogueSource,
 } from './catalogue'
 import { LanguageSwitch } from './language-switch'
-import { StorageGate } from './storage-gate'
+import { lookAtStorage, StorageGate } from './storage-gate'
 import { UpdatePrompt } from './update-prompt'
 import { useHashRoute, type Route } from './use-hash-route'
 
@@ -60,18 +60,6 @@ const SCREENS: Record<Exclude<Route['screen'], 'not-found'>, Pick<LazyScreen<nev
   builder: BuilderScreen,
 }
 
-/**
- * Loads the code of the screen `route` shows. Called before the page's first render, so that the
- * first screen draws at once instead of behind a loading line React keeps for at least 300 ms.
- */
-export function preloadScreen(route: Route): Promise<void> {
-  if (route.screen === 'not-found') return Promise.resolve()
-  // Every screen but the form and the preview (one instrument each) reads the whole catalogue:
-  // its files load beside the screen's code.
-  if (route.screen !== 'fill-in' && route.screen !== 'preview') preloadShippedFiles()
-  return SCREENS[route.screen].preload()
-}
-
 /** Screens that read the stored assessments: with encryption on, a locked tab unlocks first. */
 const READS_STORAGE: ReadonlySet<Route['screen']> = new Set([
   'assessments',
@@ -83,51 +71,20 @@ const READS_STORAGE: ReadonlySet<Route['screen']> = new Set([
   'builder',
 ])
 
-/** Catalogues already loaded: shown at once, without suspending. */
-const loaded = new WeakMap<Promise<Catalogue>, Catalogue>()
-/** Whether a screen has been shown with its catalogue since the page loaded. */
-let screenShown = false
-
 /**
- * Renders `children` with the catalogue once it has loaded. Moving to another screen suspends
- * (the current screen stays until the next is ready: the route changes in a transition). The
- * first screen of the page does not: React keeps a Suspense fallback for at least 300 ms, which
- * at start would delay the form by that much for a file that loads in a few milliseconds.
+ * Loads the code of the screen `route` shows (and looks at the key store, if it reads the
+ * storage). Called before the page's first render, so that the first screen draws at once
+ * instead of behind a loading line React keeps for at least 300 ms.
  */
-function WithCatalogue({
-  load,
-  children,
-}: {
-  load: Promise<Catalogue>
-  children: (catalogue: Catalogue) => React.ReactNode
-}) {
-  const { t } = useText()
-  // Drawn again when the first catalogue arrives; one component throughout, so the screen
-  // inside is never made afresh (its state, a draft in the builder, stays).
-  const [, setArrived] = useState(0)
-  const [error, setError] = useState<unknown>()
-  const waiting = !loaded.has(load) && !screenShown
-  useEffect(() => {
-    if (!waiting) return
-    let live = true
-    load.then(
-      (catalogue) => {
-        loaded.set(load, catalogue)
-        screenShown = true
-        if (live) setArrived((n) => n + 1)
-      },
-      (e: unknown) => live && setError(e),
-    )
-    return () => {
-      live = false
-    }
-  }, [load, waiting])
-  // A failure goes to the screen's boundary, as with `use`.
-  if (error !== undefined) throw error
-  const known = loaded.get(load)
-  if (known) return children(known)
-  if (waiting) return <p role="status">{t('form.loading')}</p>
-  return children(use(load))
+export function preloadScreen(route: Route): Promise<void> {
+  if (route.screen === 'not-found') return Promise.resolve()
+  // The instruments screen shows the shipped files themselves: they load beside its code. The
+  // other screens draw their heading and introduction first and ask for what they need then.
+  if (route.screen === 'instruments') preloadShippedFiles()
+  return Promise.all([
+    SCREENS[route.screen].preload(),
+    READS_STORAGE.has(route.screen) && lookAtStorage(),
+  ]).then(() => undefined)
 }
 
 interface ScreenProps {
@@ -139,20 +96,21 @@ interface ScreenProps {
 }
 
 function Screen({ route, navigate, source, reloadLibrary }: ScreenProps) {
-  const whole = (render: (catalogue: Catalogue) => React.ReactNode) => (
-    <WithCatalogue load={source.whole()}>{render}</WithCatalogue>
-  )
   switch (route.screen) {
     case 'instruments':
-      return whole((catalogue) => (
-        <InstrumentsScreen
-          catalogue={catalogue}
-          known={source.known}
-          onLibraryChanged={reloadLibrary}
-        />
-      ))
+      return (
+        <WithCatalogue load={source.whole()}>
+          {(catalogue) => (
+            <InstrumentsScreen
+              catalogue={catalogue}
+              known={source.known}
+              onLibraryChanged={reloadLibrary}
+            />
+          )}
+        </WithCatalogue>
+      )
     case 'assessments':
-      return whole((catalogue) => <AssessmentsScreen catalogue={catalogue} navigate={navigate} />)
+      return <AssessmentsScreen load={source.whole()} navigate={navigate} />
     case 'fill-in':
       return (
         <FillInScreen
@@ -164,30 +122,30 @@ function Screen({ route, navigate, source, reloadLibrary }: ScreenProps) {
         />
       )
     case 'compare':
-      return whole((catalogue) => (
+      return (
         <CompareScreen
-          catalogue={catalogue}
+          load={source.whole()}
           baId={route.baId}
           vaId={route.vaId}
           navigate={navigate}
         />
-      ))
+      )
     case 'report':
-      return whole((catalogue) => <ReportScreen catalogue={catalogue} />)
+      return <ReportScreen load={source.whole()} />
     case 'cohort':
-      return whole((catalogue) => <CohortScreen catalogue={catalogue} />)
+      return <CohortScreen catalogue={source.whole} />
     case 'encryption':
-      return whole((catalogue) => <EncryptionScreen catalogue={catalogue} />)
+      return <EncryptionScreen catalogue={source.whole} />
     case 'builder':
-      return whole((catalogue) => (
+      return (
         <BuilderScreen
-          catalogue={catalogue}
+          load={source.whole}
           known={source.known}
           {...(route.id && route.version ? { open: { id: route.id, version: route.version } } : {})}
           navigate={navigate}
           onLibraryChanged={reloadLibrary}
         />
-      ))
+      )
     case 'preview':
       return (
         <WithCatalogue load={source.instrument(route)}>

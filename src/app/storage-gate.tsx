@@ -13,7 +13,11 @@ let look: { promise: Promise<void>; done: boolean } | undefined
 /** Marked settled the way React marks a promise it has read, so use() returns at once. */
 const SETTLED = Object.assign(Promise.resolve(), { status: 'fulfilled', value: undefined })
 
-/** The first look at the key store in this visit, shared by every gate until it is done. */
+/**
+ * The first look at the key store in this visit, shared by every gate until it is done. Once done
+ * its promise is marked settled as React marks one it has read: a gate that first renders after
+ * the look (the page's first screen, see `lookAtStorage`) does not suspend on it.
+ */
 function firstLook(): Promise<void> {
   if (!look || look.done) {
     const current = {
@@ -23,10 +27,21 @@ function firstLook(): Promise<void> {
         () => learnState('unavailable'),
       ),
     }
-    void current.promise.finally(() => (current.done = true))
+    void current.promise.then(() => {
+      current.done = true
+      Object.assign(current.promise, { status: 'fulfilled', value: undefined })
+    })
     look = current
   }
   return look.promise
+}
+
+/**
+ * Looks at the key store before the page's first render: its first screen then draws at once,
+ * where suspending would show a loading line that React keeps for at least 300 ms.
+ */
+export function lookAtStorage(): Promise<void> {
+  return knownState() === undefined ? firstLook() : Promise.resolve()
 }
 
 /**

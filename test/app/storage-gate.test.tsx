@@ -5,7 +5,7 @@ import { act, cleanup, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { Suspense } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { StorageGate } from '../../src/app/storage-gate'
+import { lookAtStorage, StorageGate } from '../../src/app/storage-gate'
 import { turnOnEncryption } from '../../src/storage/encryption-settings'
 import { lock } from '../../src/storage/tab-key'
 import { freshStore, storeHash } from '../helpers/raw-store'
@@ -35,6 +35,22 @@ async function show() {
 }
 
 describe('StorageGate', { timeout: 30_000 }, () => {
+  it('draws the screen in the first render, without a loading line, after the look before it', async () => {
+    await lookAtStorage()
+    // One synchronous render: a gate that suspended would leave the fallback here.
+    act(() => {
+      renderWithI18n(
+        <Suspense fallback={<p>loading</p>}>
+          <StorageGate>
+            <h1>Het scherm</h1>
+          </StorageGate>
+        </Suspense>,
+      )
+    })
+    expect(screen.getByRole('heading', { name: 'Het scherm' })).toBeVisible()
+    expect(screen.queryByText('loading')).not.toBeInTheDocument()
+  })
+
   it('shows the screen at once when encryption is off, after one small read', async () => {
     await show()
     expect(await screen.findByRole('heading', { name: 'Het scherm' })).toBeVisible()

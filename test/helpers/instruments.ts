@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { buildCatalogue } from '../../src/core/instrument/catalogue'
 import { loadInstrument, loadVocabulary } from '../../src/core/instrument/load-instrument'
+import type { Catalogue } from '../../src/core/instrument/catalogue-data'
 import type { Instrument, Vocabulary } from '../../src/core/instrument/meta-schema'
 import { readSchemaFiles } from '../../src/cli/schema-files'
 import { fixtures, readJson } from './files'
@@ -24,6 +25,14 @@ export function minimalInstrument(): Instrument {
 /** The catalogue of everything shipped in schemas/. */
 export function shippedCatalogue() {
   return buildCatalogue(readSchemaFiles())
+}
+
+/**
+ * A catalogue as a screen gets it (`load`), already loaded: marked settled the way React marks a
+ * promise it has read, so `use` returns it at once, as it does in the app once the files are in.
+ */
+export function loadedCatalogue(catalogue: Catalogue = shippedCatalogue()): Promise<Catalogue> {
+  return Object.assign(Promise.resolve(catalogue), { status: 'fulfilled', value: catalogue })
 }
 
 export function shipped(id: string, version = '1.0.0'): Instrument {

@@ -22,6 +22,7 @@ import { EditionHistory, StatusBadge } from '../../ui/assessment-status'
 import { download } from '../../ui/download'
 import { importAssessmentFile } from '../../storage/import-assessment'
 import { IssueList } from '../../ui/issue-list'
+import { ScreenWithCatalogue } from '../../ui/with-catalogue'
 
 const EXAMPLES = [
   {
@@ -76,8 +77,26 @@ function ConfirmDelete({
   )
 }
 
-/** The drafts in this browser: start, open, duplicate, delete, import, export, and the examples. */
+/**
+ * The drafts in this browser: start, open, duplicate, delete, import, export, and the examples.
+ * The heading and introduction come at once; the rest once the instruments have loaded.
+ */
 export function AssessmentsScreen({
+  load,
+  navigate,
+}: {
+  load: Promise<Catalogue>
+  navigate: (hash: string) => void
+}) {
+  const { t } = useText()
+  return (
+    <ScreenWithCatalogue title={t('assessments.title')} intro={t('assessments.intro')} load={load}>
+      {(catalogue) => <Assessments catalogue={catalogue} navigate={navigate} />}
+    </ScreenWithCatalogue>
+  )
+}
+
+function Assessments({
   catalogue,
   navigate,
 }: {
@@ -256,8 +275,6 @@ export function AssessmentsScreen({
 
   return (
     <div onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
-      <h1>{t('assessments.title')}</h1>
-      <p className="lead">{t('assessments.intro')}</p>
       <div aria-live="polite" className="notices">
         {notice?.kind === 'ok' && <p className="notice">{notice.text}</p>}
       </div>

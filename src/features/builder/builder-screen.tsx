@@ -9,7 +9,7 @@ import type { NodeRef } from '../../core/builder/node-ref'
 import { nodeKey } from '../../core/builder/node-ref'
 import type { Catalogue } from '../../core/instrument/catalogue-data'
 import { findVocabulary, latestVersions } from '../../core/instrument/catalogue-data'
-import type { Instrument } from '../../core/instrument/meta-schema'
+import type { Instrument, Localized } from '../../core/instrument/meta-schema'
 import type { ValidationIssue } from '../../core/issues/validation-issue'
 import { formatDateTime } from '../../core/report/format'
 import { useText } from '../../i18n/text'
@@ -26,6 +26,7 @@ import { previewable } from './previewable'
 import { PreviewPane } from './preview-pane'
 import { SavePanel, type SavedVersion } from './save-panel'
 import { IssueList } from '../../ui/issue-list'
+import { WithCatalogue } from '../../ui/with-catalogue'
 import { TranslationsTable } from './translations-table'
 import { draftId, useBuilderState, type BuilderState } from './use-builder-state'
 
@@ -282,8 +283,15 @@ function OpenDraft({
   return <Workspace initial={initial} base={base} catalogue={catalogue} onSaved={onSaved} />
 }
 
-/** The drafts left open and the versions a new one can start from. */
-function Start({ catalogue }: { catalogue: Catalogue }) {
+/** An instrument version the app knows, before its file is loaded (the build-time index). */
+export interface KnownTitle {
+  id: string
+  version: string
+  title?: Localized
+}
+
+/** The drafts left open and the versions a new one can start from (no instrument file needed). */
+function Start({ known }: { known: readonly KnownTitle[] }) {
   const { t, l, lang } = useText()
   const [drafts, setDrafts] = useState<BuilderDraftRecord[]>()
   useEffect(() => {
@@ -319,10 +327,13 @@ function Start({ catalogue }: { catalogue: Catalogue }) {
       <section aria-labelledby="start-from">
         <h2 id="start-from">{t('builder.startFrom')}</h2>
         <ul>
-          {latestVersions(catalogue.instruments).map((i) => (
+          {latestVersions(known).map((i) => (
             <li key={i.id}>
               <a href={`#/builder/${i.id}/${i.version}`}>
-                {t('builder.newVersionOf', { title: l(i.title), version: i.version })}
+                {t('builder.newVersionOf', {
+                  title: i.title ? l(i.title) : i.id,
+                  version: i.version,
+                })}
               </a>
             </li>
           ))}
@@ -332,35 +343,63 @@ function Start({ catalogue }: { catalogue: Catalogue }) {
   )
 }
 
-/** The instrument builder: a new version of an instrument, edited with a live preview. */
+/**
+ * The instrument builder: a new version of an instrument, edited with a live preview. The start
+ * (drafts and versions to start from) and the heading come from the index at once; an open
+ * version's files load first.
+ */
 export function BuilderScreen({
-  catalogue,
+  load,
+  known,
   open,
   onLibraryChanged,
 }: {
-  catalogue: Catalogue
-  known?: unknown
+  load: () => Promise<Catalogue>
+  known: readonly KnownTitle[]
   open?: { id: string; version: string }
   navigate?: (hash: string) => void
   onLibraryChanged: () => Promise<void>
 }) {
   const { t, l } = useText()
-  // Kept here: once saved, the new version is the latest and the draft's base no longer is.
-  const [saved, setSaved] = useState<SavedVersion | undefined>()
-  const base =
-    open && catalogue.instruments.find((i) => i.id === open.id && i.version === open.version)
-  const latest = base && latestVersions(catalogue.instruments).find((i) => i.id === base.id)
+  const title = open && known.find((k) => k.id === open.id && k.version === open.version)?.title
   return (
     <>
       <h1>
-        {base
-          ? t('builder.titleFor', { title: l(base.title), version: base.version })
+        {open && title
+          ? t('builder.titleFor', { title: l(title), version: open.version })
           : t('builder.title')}
       </h1>
-      {!open && <Start catalogue={catalogue} />}
-      {open && !base && (
-        <p role="alert">{t('builder.notFound', { id: open.id, version: open.version })}</p>
+      {open ? (
+        <WithCatalogue load={load()}>
+          {(catalogue) => (
+            <OpenVersion catalogue={catalogue} open={open} onLibraryChanged={onLibraryChanged} />
+          )}
+        </WithCatalogue>
+      ) : (
+        <Start known={known} />
       )}
+    </>
+  )
+}
+
+/** The version `open` names in the builder, or why it cannot be, and what saving it did. */
+function OpenVersion({
+  catalogue,
+  open,
+  onLibraryChanged,
+}: {
+  catalogue: Catalogue
+  open: { id: string; version: string }
+  onLibraryChanged: () => Promise<void>
+}) {
+  const { t, l } = useText()
+  // Kept here: once saved, the new version is the latest and the draft's base no longer is.
+  const [saved, setSaved] = useState<SavedVersion | undefined>()
+  const base = catalogue.instruments.find((i) => i.id === open.id && i.version === open.version)
+  const latest = base && latestVersions(catalogue.instruments).find((i) => i.id === base.id)
+  return (
+    <>
+      {!base && <p role="alert">{t('builder.notFound', { id: open.id, version: open.version })}</p>}
       {saved ? (
         <div className="notice" role="status">
           <p>

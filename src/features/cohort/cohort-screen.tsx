@@ -111,12 +111,18 @@ async function pngBlob(svg: SVGSVGElement): Promise<Blob> {
   }
 }
 
-export function CohortScreen({ catalogue }: { catalogue: Catalogue }) {
+/**
+ * Agreement over a cohort of BA-VA pairs. The instrument files load when files are chosen: the
+ * screen itself needs none of them.
+ */
+export function CohortScreen({ catalogue }: { catalogue: () => Promise<Catalogue> }) {
   const { t } = useText()
   const worker = useRef<Worker | null>(null)
   const latest = useRef(0)
   const [busy, setBusy] = useState(false)
-  const [result, setResult] = useState<CohortResponse | undefined>()
+  const [result, setResult] = useState<
+    { response: CohortResponse; catalogue?: Catalogue } | undefined
+  >()
   const [dragging, setDragging] = useState(false)
 
   useEffect(
@@ -136,22 +142,31 @@ export function CohortScreen({ catalogue }: { catalogue: Catalogue }) {
       type: 'module',
     }))
     const id = ++latest.current
-    // A file chosen while the last one is computed replaces it: only the latest reply is shown.
-    w.onmessage = ({ data }: MessageEvent<CohortReply>) => {
-      if (data.id !== latest.current) return
-      // The tables, the plot and the pooled figures render in slices: the page stays responsive.
-      startTransition(() => {
-        setResult(data.response)
-        setBusy(false)
-      })
-    }
-    w.onerror = (e) => {
-      e.preventDefault()
-      setResult({ ok: false, message: e.message })
+    const failed = (message: string) => {
+      setResult({ response: { ok: false, message } })
       setBusy(false)
     }
-    const request: CohortRequest = { id, files: list, catalogue }
-    w.postMessage(request)
+    catalogue().then(
+      (loaded) => {
+        // A file chosen while the last one is computed replaces it: only the latest reply is shown.
+        if (id !== latest.current) return
+        w.onmessage = ({ data }: MessageEvent<CohortReply>) => {
+          if (data.id !== latest.current) return
+          // The tables, the plot and the pooled figures render in slices: the page stays responsive.
+          startTransition(() => {
+            setResult({ response: data.response, catalogue: loaded })
+            setBusy(false)
+          })
+        }
+        w.onerror = (e) => {
+          e.preventDefault()
+          failed(e.message)
+        }
+        const request: CohortRequest = { id, files: list, catalogue: loaded }
+        w.postMessage(request)
+      },
+      (e: unknown) => id === latest.current && failed(String(e)),
+    )
   }
 
   const onDrop = (e: DragEvent) => {
@@ -193,12 +208,14 @@ export function CohortScreen({ catalogue }: { catalogue: Catalogue }) {
         </p>
       </div>
       <div aria-live="polite">{busy && <p role="status">{t('cohort.busy')}</p>}</div>
-      {result && !result.ok && (
+      {result && !result.response.ok && (
         <div role="alert" className="problems">
-          <p>{t('cohort.failed', { message: result.message })}</p>
+          <p>{t('cohort.failed', { message: result.response.message })}</p>
         </div>
       )}
-      {result?.ok && <CohortResults result={result} catalogue={catalogue} />}
+      {result?.response.ok && result.catalogue && (
+        <CohortResults result={result.response} catalogue={result.catalogue} />
+      )}
     </div>
   )
 }

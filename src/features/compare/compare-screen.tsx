@@ -18,6 +18,7 @@ import { listValidAssessments } from '../../storage/checked-assessments'
 import { storageMessageKey } from '../../storage/storage-error'
 import { importAssessmentFile } from '../../storage/import-assessment'
 import { formatTime, unitLabelFrom } from '../../core/report/format'
+import { ScreenWithCatalogue } from '../../ui/with-catalogue'
 import { assessmentLabel } from '../../ui/assessment-label'
 import { IssueList } from '../../ui/issue-list'
 
@@ -318,6 +319,23 @@ function Rows({
 
 /** The bedrijfsarts's assessment beside the verzekeringsarts's, item by item, with a motivation per difference. */
 export function CompareScreen({
+  load,
+  ...sides
+}: {
+  load: Promise<Catalogue>
+  baId: string
+  vaId: string
+  navigate: (hash: string) => void
+}) {
+  const { t } = useText()
+  return (
+    <ScreenWithCatalogue title={t('compare.title')} intro={t('compare.intro')} load={load}>
+      {(catalogue) => <Comparison catalogue={catalogue} {...sides} />}
+    </ScreenWithCatalogue>
+  )
+}
+
+function Comparison({
   catalogue,
   baId: routeBa,
   vaId: routeVa,
@@ -441,8 +459,6 @@ export function CompareScreen({
 
   return (
     <>
-      <h1>{t('compare.title')}</h1>
-      <p className="lead">{t('compare.intro')}</p>
       {storageError !== undefined && (
         <p role="alert" className="problems">
           {t(storageMessageKey(storageError), { reason: String(storageError) })}

@@ -20,9 +20,9 @@ const unlocked = () => tabKey() !== undefined
 /**
  * Encryption at rest: turn it on with a passphrase (after a warning and the offer of a back-up),
  * change the passphrase, turn it off, lock this tab. Behind the storage gate: when encryption is
- * on, this tab is unlocked.
+ * on, this tab is unlocked. The instrument files load only for a back-up.
  */
-export function EncryptionScreen({ catalogue }: { catalogue: Catalogue }) {
+export function EncryptionScreen({ catalogue }: { catalogue: () => Promise<Catalogue> }) {
   const { t } = useText()
   const id = useId()
   const on = useSyncExternalStore(onKeyStateChange, unlocked)
@@ -43,7 +43,7 @@ export function EncryptionScreen({ catalogue }: { catalogue: Catalogue }) {
   const exportAll = async () => {
     setExportError(undefined)
     try {
-      const backup = await makeBackup(catalogue.instruments, new Date())
+      const backup = await makeBackup((await catalogue()).instruments, new Date())
       download(
         `bar-studio-backup-${backup.exportedAt.slice(0, 10)}.json`,
         new Blob([backupJson(backup)], { type: 'application/json' }),

@@ -11,6 +11,7 @@ import type { WorkerMessage } from '../../pdf/pdf-worker'
 import { prepareReport } from '../../pdf/prepare-report'
 import { getComparison } from '../../storage/assessment-store'
 import { listValidAssessments } from '../../storage/checked-assessments'
+import { ScreenWithCatalogue } from '../../ui/with-catalogue'
 import { assessmentLabel } from '../../ui/assessment-label'
 import { download } from '../../ui/download'
 import { READERS, type Reader } from '../../core/report/readers'
@@ -76,7 +77,20 @@ function Preview({ model }: { model: ReportModel }) {
 }
 
 /** Makes the PDF for labour experts in a Web Worker, so the screen stays responsive. */
-export function ReportScreen({ catalogue }: { catalogue: Catalogue }) {
+export function ReportScreen({ load }: { load: Promise<Catalogue> }) {
+  const { t } = useText()
+  return (
+    <ScreenWithCatalogue
+      title={t('report.screen.title')}
+      intro={t('report.screen.intro')}
+      load={load}
+    >
+      {(catalogue) => <Report catalogue={catalogue} />}
+    </ScreenWithCatalogue>
+  )
+}
+
+function Report({ catalogue }: { catalogue: Catalogue }) {
   const { t, l, lang: uiLang, i18n } = useText()
   const [assessments, setAssessments] = useState<Assessment[] | undefined>()
   const [mainId, setMainId] = useState('')
@@ -191,8 +205,6 @@ export function ReportScreen({ catalogue }: { catalogue: Catalogue }) {
 
   return (
     <>
-      <h1>{t('report.screen.title')}</h1>
-      <p className="lead">{t('report.screen.intro')}</p>
       {assessments && assessments.length === 0 && <p>{t('compare.none')}</p>}
       <div className="card report-form">
         <div>

@@ -21,7 +21,7 @@ import { backupJson, makeBackup } from '../../../src/storage/backup'
 import { turnOnEncryption } from '../../../src/storage/encryption-settings'
 import { learnState, tabKey } from '../../../src/storage/tab-key'
 import { readJson, root } from '../../helpers/files'
-import { shippedCatalogue } from '../../helpers/instruments'
+import { loadedCatalogue, shippedCatalogue } from '../../helpers/instruments'
 import { renderWithI18n } from '../../helpers/render'
 
 const catalogue = shippedCatalogue()
@@ -46,7 +46,7 @@ afterEach(() => {
 function show(lang: 'nl' | 'en' = 'nl') {
   const navigate = vi.fn()
   const user = userEvent.setup()
-  renderWithI18n(<AssessmentsScreen catalogue={catalogue} navigate={navigate} />, lang)
+  renderWithI18n(<AssessmentsScreen load={loadedCatalogue(catalogue)} navigate={navigate} />, lang)
   return { user, navigate }
 }
 

@@ -15,7 +15,7 @@ import {
   DB_VERSION,
 } from '../../../src/storage/assessment-store'
 import { readJson, root } from '../../helpers/files'
-import { shippedCatalogue } from '../../helpers/instruments'
+import { loadedCatalogue, shippedCatalogue } from '../../helpers/instruments'
 import { storeHash } from '../../helpers/raw-store'
 import { renderWithI18n } from '../../helpers/render'
 
@@ -33,7 +33,9 @@ afterEach(() => {
 })
 
 function show() {
-  renderWithI18n(<CompareScreen catalogue={catalogue} baId="" vaId="" navigate={() => {}} />)
+  renderWithI18n(
+    <CompareScreen load={loadedCatalogue(catalogue)} baId="" vaId="" navigate={() => {}} />,
+  )
 }
 
 describe('CompareScreen', () => {
@@ -77,7 +79,12 @@ describe('CompareScreen across two versions of one instrument', () => {
     await addAssessment(newer)
     const before = await storeHash()
     renderWithI18n(
-      <CompareScreen catalogue={catalogue} baId={bar.id} vaId={newer.id} navigate={() => {}} />,
+      <CompareScreen
+        load={loadedCatalogue(catalogue)}
+        baId={bar.id}
+        vaId={newer.id}
+        navigate={() => {}}
+      />,
     )
     const note = await screen.findByText(
       /^BA-beoordeling voor de vergelijking bijgewerkt van BAR 1\.0\.0 naar 1\.1\.0 \(/,

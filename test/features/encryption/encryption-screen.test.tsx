@@ -34,7 +34,7 @@ afterEach(() => {
 
 function show(lang: 'nl' | 'en' = 'nl') {
   const user = userEvent.setup()
-  renderWithI18n(<EncryptionScreen catalogue={catalogue} />, lang)
+  renderWithI18n(<EncryptionScreen catalogue={async () => catalogue} />, lang)
   return user
 }
 
