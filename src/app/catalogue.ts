@@ -2,6 +2,7 @@ import index from 'virtual:schema-index'
 import type { Catalogue, SchemaFile } from '../core/instrument/catalogue-data'
 import {
   compareSemver,
+  compareVersionRefs,
   latestVersions,
   schemaFileKind,
   trustedCatalogue,
@@ -107,7 +108,7 @@ export function catalogueSource(library: readonly SchemaFile[]): CatalogueSource
           ]
         : []
     }),
-  ].sort((a, b) => a.id.localeCompare(b.id) || compareSemver(a.version, b.version))
+  ].sort(compareVersionRefs)
 
   const made = new Map<string, Promise<Catalogue>>()
   /** The catalogue of these files, made once per set of paths. */

@@ -3,7 +3,7 @@ import { issue } from '../issues/validation-issue'
 import type { Crosswalk } from '../compare/crosswalk-schema'
 import { loadCrosswalk } from '../compare/load-crosswalk'
 import type { Catalogue, FileProblem, SchemaFile } from './catalogue-data'
-import { compareSemver, findVocabulary, schemaFileKind, versionedPath } from './catalogue-data'
+import { compareVersionRefs, findVocabulary, schemaFileKind, versionedPath } from './catalogue-data'
 import type { Instrument, Vocabulary } from './meta-schema'
 import { declareRolesFromIds } from './legacy-roles'
 import { loadInstrument, loadVocabulary } from './load-instrument'
@@ -98,7 +98,7 @@ export function buildCatalogue(
   const instrumentFiles = sorted
     .filter((f) => schemaFileKind(f.path) === 'instrument')
     .map((file) => ({ file, ...declared(file.json) }))
-    .sort((a, b) => a.id.localeCompare(b.id) || compareSemver(a.version, b.version))
+    .sort(compareVersionRefs)
   const loaded = new Map<SchemaFile, Instrument>()
   instrumentFiles.forEach(({ file, id }, n) => {
     const before = instrumentFiles[n - 1]
@@ -129,7 +129,7 @@ export function buildCatalogue(
       loaded.set(file, r.value)
     } else problems.push({ path: file.path, issues })
   })
-  instruments.sort((a, b) => a.id.localeCompare(b.id) || compareSemver(a.version, b.version))
+  instruments.sort(compareVersionRefs)
   const crosswalks: Crosswalk[] = []
   for (const file of sorted.filter((f) => schemaFileKind(f.path) === 'crosswalk')) {
     const m = CROSSWALK_NAME.exec(file.path)

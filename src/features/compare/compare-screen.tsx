@@ -1,4 +1,4 @@
-import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { Fragment, startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useText } from '../../i18n/text'
 import type { Assessment } from '../../core/assessment/assessment-schema'
 import { findInstrument } from '../../core/instrument/find-instrument'
@@ -369,8 +369,10 @@ function Comparison({
   useEffect(() => {
     let live = true
     // Only what still loads as an import would: a record that does not is listed on Beoordelingen.
+    // The comparison then draws in a transition, which React renders in slices: the page keeps
+    // taking input while the table (about a hundred rows) is made.
     listValidAssessments(catalogue.instruments).then(
-      (all) => live && setAssessments(all),
+      (all) => live && startTransition(() => setAssessments(all)),
       (e: unknown) => live && storageFailed(e),
     )
     return () => {
