@@ -96,10 +96,12 @@ interface ScreenProps {
 }
 
 function Screen({ route, navigate, source, reloadLibrary }: ScreenProps) {
+  const titleOf = (ref: { id: string; version: string }) =>
+    source.known.find((k) => k.id === ref.id && k.version === ref.version)?.title
   switch (route.screen) {
     case 'instruments':
       return (
-        <WithCatalogue load={source.whole()}>
+        <WithCatalogue load={source.whole}>
           {(catalogue) => (
             <InstrumentsScreen
               catalogue={catalogue}
@@ -110,7 +112,7 @@ function Screen({ route, navigate, source, reloadLibrary }: ScreenProps) {
         </WithCatalogue>
       )
     case 'assessments':
-      return <AssessmentsScreen load={source.whole()} navigate={navigate} />
+      return <AssessmentsScreen load={source.whole} navigate={navigate} />
     case 'fill-in':
       return (
         <FillInScreen
@@ -119,19 +121,20 @@ function Screen({ route, navigate, source, reloadLibrary }: ScreenProps) {
           assessmentId={route.assessmentId}
           newerVersionOf={source.newerVersionOf}
           versionsFor={source.versions}
+          titleOf={titleOf}
         />
       )
     case 'compare':
       return (
         <CompareScreen
-          load={source.whole()}
+          load={source.whole}
           baId={route.baId}
           vaId={route.vaId}
           navigate={navigate}
         />
       )
     case 'report':
-      return <ReportScreen load={source.whole()} />
+      return <ReportScreen load={source.whole} />
     case 'cohort':
       return <CohortScreen catalogue={source.whole} />
     case 'encryption':
@@ -148,16 +151,13 @@ function Screen({ route, navigate, source, reloadLibrary }: ScreenProps) {
       )
     case 'preview':
       return (
-        <WithCatalogue load={source.instrument(route)}>
-          {(catalogue) => (
-            <PreviewScreen
-              key={`${route.id}@${route.version}`}
-              catalogue={catalogue}
-              id={route.id}
-              version={route.version}
-            />
-          )}
-        </WithCatalogue>
+        <PreviewScreen
+          key={`${route.id}@${route.version}`}
+          load={() => source.instrument(route)}
+          id={route.id}
+          version={route.version}
+          title={titleOf(route)}
+        />
       )
     case 'not-found':
       return <NotFoundScreen />

@@ -4,7 +4,7 @@ import type { Instrument } from '../core/instrument/meta-schema'
 import type { ValidationIssue } from '../core/issues/validation-issue'
 import { issue } from '../core/issues/validation-issue'
 import { nextTask } from '../core/next-task'
-import { getStoredAssessment, listStoredAssessments } from './assessment-store'
+import { listStoredAssessments } from './assessment-store'
 
 /** A stored record after the import loader looked at it: usable, or shown with its problems. */
 export type CheckedRecord =
@@ -76,13 +76,4 @@ export async function listValidAssessments(
   instruments: readonly Instrument[],
 ): Promise<Assessment[]> {
   return (await listCheckedAssessments(instruments)).flatMap((r) => (r.ok ? [r.assessment] : []))
-}
-
-/** One stored record, checked; undefined when there is none. */
-export async function getCheckedAssessment(
-  id: string,
-  instruments: (raw: unknown) => readonly Instrument[] | Promise<readonly Instrument[]>,
-): Promise<CheckedRecord | undefined> {
-  const record = await getStoredAssessment(id)
-  return record && checkRecord(record, await instruments(record.assessment))
 }

@@ -28,11 +28,18 @@ export function shippedCatalogue() {
 }
 
 /**
- * A catalogue as a screen gets it (`load`), already loaded: marked settled the way React marks a
- * promise it has read, so `use` returns it at once, as it does in the app once the files are in.
+ * A catalogue as a screen asks for it (`load`), already loaded: the same promise on every call,
+ * as from the app's source, marked settled the way React marks a promise it has read, so `use`
+ * returns it at once, as it does in the app once the files are in.
  */
-export function loadedCatalogue(catalogue: Catalogue = shippedCatalogue()): Promise<Catalogue> {
-  return Object.assign(Promise.resolve(catalogue), { status: 'fulfilled', value: catalogue })
+export function loadedCatalogue(
+  catalogue: Catalogue = shippedCatalogue(),
+): () => Promise<Catalogue> {
+  const settled = Object.assign(Promise.resolve(catalogue), {
+    status: 'fulfilled',
+    value: catalogue,
+  })
+  return () => settled
 }
 
 export function shipped(id: string, version = '1.0.0'): Instrument {

@@ -3,9 +3,15 @@ import { openDB } from 'idb'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { Assessment } from '../../src/core/assessment/assessment-schema'
-import { addAssessment, closeStore, DB_NAME, DB_VERSION } from '../../src/storage/assessment-store'
 import {
-  getCheckedAssessment,
+  addAssessment,
+  closeStore,
+  DB_NAME,
+  DB_VERSION,
+  getStoredAssessment,
+} from '../../src/storage/assessment-store'
+import {
+  checkRecord,
   listCheckedAssessments,
   listValidAssessments,
 } from '../../src/storage/checked-assessments'
@@ -82,15 +88,16 @@ describe('listCheckedAssessments with encryption on', { timeout: 30_000 }, () =>
     expect(bad?.ok === false && bad.issues[0]?.message.nl).toBe(
       'Dit opgeslagen record kon niet ontsleuteld worden (beschadigd)',
     )
-    expect(await getCheckedAssessment(bar.id, () => instruments)).toMatchObject({ ok: false })
+    // Read alone, as the fill-in screen reads it: the same verdict.
+    expect(checkRecord(await getStoredAssessment(bar.id), instruments)).toMatchObject({ ok: false })
   })
 })
 
-describe('getCheckedAssessment', () => {
-  it('gives undefined for an id that is not stored, and the checked record otherwise', async () => {
+describe('checkRecord', () => {
+  it('passes a stored record read alone, with its revision', async () => {
     await addAssessment(bar)
-    expect(await getCheckedAssessment('nope', () => instruments)).toBeUndefined()
-    expect(await getCheckedAssessment(bar.id, () => instruments)).toMatchObject({
+    expect(await getStoredAssessment('nope')).toBeUndefined()
+    expect(checkRecord(await getStoredAssessment(bar.id), instruments)).toMatchObject({
       ok: true,
       revision: 1,
       assessment: bar,

@@ -85,7 +85,7 @@ export function AssessmentsScreen({
   load,
   navigate,
 }: {
-  load: Promise<Catalogue>
+  load: () => Promise<Catalogue>
   navigate: (hash: string) => void
 }) {
   const { t } = useText()

@@ -370,7 +370,7 @@ export function BuilderScreen({
           : t('builder.title')}
       </h1>
       {open ? (
-        <WithCatalogue load={load()}>
+        <WithCatalogue load={load}>
           {(catalogue) => (
             <OpenVersion catalogue={catalogue} open={open} onLibraryChanged={onLibraryChanged} />
           )}

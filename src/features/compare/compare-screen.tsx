@@ -322,7 +322,7 @@ export function CompareScreen({
   load,
   ...sides
 }: {
-  load: Promise<Catalogue>
+  load: () => Promise<Catalogue>
   baId: string
   vaId: string
   navigate: (hash: string) => void

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useText } from '../../i18n/text'
 import type { Assessment } from '../../core/assessment/assessment-schema'
 import { assessmentFileName, assessmentJson } from '../../core/assessment/file-name'
@@ -7,12 +7,18 @@ import {
   localIsoDate,
   newAssessment,
 } from '../../core/assessment/new-assessment'
+import type { Localized } from '../../core/instrument/base-schema'
 import type { Catalogue } from '../../core/instrument/catalogue-data'
 import { findVocabulary } from '../../core/instrument/catalogue-data'
 import { findInstrument } from '../../core/instrument/find-instrument'
 import type { Instrument } from '../../core/instrument/meta-schema'
 import type { ValidationIssue } from '../../core/issues/validation-issue'
-import { addAssessment, onStorageChange, saveAssessment } from '../../storage/assessment-store'
+import {
+  addAssessment,
+  getStoredAssessment,
+  onStorageChange,
+  saveAssessment,
+} from '../../storage/assessment-store'
 import type { CheckedRecord } from '../../storage/checked-assessments'
 import { storageMessageKey } from '../../storage/storage-error'
 import { download } from '../../ui/download'
@@ -22,6 +28,8 @@ import type { SignOff } from '../../core/assessment/assessment-schema'
 import { AmendmentChanges, SignedView, SignOffDialog, StatusPanel } from './sign-off'
 import type { CapturedView } from './captured-answers'
 import { IssueList } from '../../ui/issue-list'
+import { afterPaint } from '../../ui/after-paint'
+import { WithCatalogue } from '../../ui/with-catalogue'
 import { formatDate } from '../../core/report/format'
 
 const loadChecked = () => import('../../storage/checked-assessments')
@@ -32,7 +40,8 @@ const loadCaptured = () => import('./captured-answers')
 type InstrumentRef = Assessment['instrument']
 
 type Loaded =
-  | { kind: 'loading' }
+  /** `instrument` once the record is read: its heading is drawn while the record is checked. */
+  | { kind: 'loading'; instrument?: InstrumentRef }
   | { kind: 'missing' }
   | { kind: 'failed'; error: unknown }
   | { kind: 'invalid'; id: string; raw: unknown; issues: ValidationIssue[] }
@@ -171,6 +180,7 @@ export function FillInScreen({
   assessmentId,
   newerVersionOf,
   versionsFor,
+  titleOf,
 }: {
   /** The catalogue holding (at least) the assessment's instrument and its vocabulary. */
   catalogueFor: (instrument: InstrumentRef) => Promise<Catalogue>
@@ -179,23 +189,34 @@ export function FillInScreen({
   newerVersionOf?: (instrument: InstrumentRef) => string | undefined
   /** Every version of one instrument: read for an upgrade and for answers as captured. */
   versionsFor?: (id: string) => Promise<Catalogue>
+  /** An instrument version's title before its file is read (the build-time index has it). */
+  titleOf?: (instrument: InstrumentRef) => Localized | undefined
 }) {
   const { t, l, lang } = useText()
+  const headingOf = (title: Localized, version: string) => `${l(title)} ${version}`
   const [state, setState] = useState<Loaded>({ kind: 'loading' })
   // A stored record is checked by the import loader against its own instrument (and the version
-  // its answers were captured in) before it is shown. The loader (zod and the assessment schemas)
-  // loads with the first record, not with the app.
+  // its answers were captured in) before it is shown. On the first read, the record's heading is
+  // drawn first (the title is in the build-time index: `titleOf`), and the loader (zod and the
+  // assessment schemas, which load with the first record, not with the app) and the instrument
+  // file are asked for once it is on the screen.
   const read = useCallback(
-    async (id: string) => {
-      let catalogue: Catalogue | undefined
-      const m = await loadChecked()
-      const record = await m.getCheckedAssessment(id, async (raw) => {
-        catalogue = await catalogueFor(instrumentRef(raw))
-        const captured = capturedRef(raw)
-        const own = catalogue.instruments
-        return captured ? [...own, ...(await catalogueFor(captured)).instruments] : own
-      })
-      return record && catalogue ? { record, catalogue } : undefined
+    // `onRead` on the first read only: a read again after a save keeps the form where it is.
+    async (id: string, onRead?: (instrument: InstrumentRef) => void) => {
+      const stored = await getStoredAssessment(id)
+      if (!stored) return undefined
+      const ref = instrumentRef(stored.assessment)
+      if (onRead) {
+        onRead(ref)
+        await afterPaint()
+      }
+      const checker = loadChecked()
+      const catalogue = await catalogueFor(ref)
+      const captured = capturedRef(stored.assessment)
+      const instruments = captured
+        ? [...catalogue.instruments, ...(await catalogueFor(captured)).instruments]
+        : catalogue.instruments
+      return { record: (await checker).checkRecord(stored, instruments), catalogue }
     },
     [catalogueFor],
   )
@@ -220,8 +241,12 @@ export function FillInScreen({
 
   useEffect(() => {
     let live = true
-    read(assessmentId).then(
-      (record) => live && show(record),
+    const onRead = (instrument: InstrumentRef) => live && setState({ kind: 'loading', instrument })
+    read(assessmentId, onRead).then(
+      // The form's first draw in a transition, which React renders in slices (about 200 ms of
+      // work at CPU 4x for the example BAR): the page keeps taking input meanwhile. Only here,
+      // where there is no form yet to type into; a read again after a save swaps the form at once.
+      (record) => live && startTransition(() => show(record)),
       (e: unknown) => live && setState({ kind: 'failed', error: e }),
     )
     return () => {
@@ -421,7 +446,18 @@ export function FillInScreen({
     )
   }
 
-  if (state.kind === 'loading') return <p role="status">{t('form.loading')}</p>
+  if (state.kind === 'loading') {
+    const title = state.instrument && titleOf?.(state.instrument)
+    // The same heading, in the same place, as the form draws: React keeps the element.
+    return title && state.instrument ? (
+      <>
+        <h1>{headingOf(title, state.instrument.version)}</h1>
+        <p role="status">{t('form.loading')}</p>
+      </>
+    ) : (
+      <p role="status">{t('form.loading')}</p>
+    )
+  }
   if (state.kind === 'invalid') return <InvalidRecord {...state} />
   if (state.kind === 'failed')
     return (
@@ -449,7 +485,7 @@ export function FillInScreen({
       </>
     )
   const instrument = found.value
-  const heading = `${l(instrument.title)} ${instrument.version}`
+  const heading = headingOf(instrument.title, instrument.version)
   const name = instrument.id.toUpperCase()
   const newer = newerVersionOf?.(instrument)
   const from = record.assessment.captured
@@ -622,17 +658,49 @@ export function FillInScreen({
 }
 
 /** The form of an instrument without saving anything: for instrument maintainers and the benchmark. */
+/**
+ * An instrument version as a blank form, to try without saving anything: the heading at once when
+ * the title is known (the build-time index has it), the form when the instrument file is in.
+ */
 export function PreviewScreen({
-  catalogue,
+  load,
   id,
   version,
+  title,
 }: {
-  catalogue: Catalogue
+  load: () => Promise<Catalogue>
   id: string
   version: string
+  title?: Localized | undefined
 }) {
-  const { t, l, lang } = useText()
-  const found = findInstrument(catalogue.instruments, { id, version })
+  const { t, l } = useText()
+  const headingOf = (title: Localized) => t('form.previewTitle', { title: l(title), version })
+  return (
+    <>
+      {title && <h1>{headingOf(title)}</h1>}
+      <WithCatalogue load={load}>
+        {(catalogue) => {
+          const found = findInstrument(catalogue.instruments, { id, version })
+          return (
+            <>
+              {!title && found.ok && <h1>{headingOf(found.value.title)}</h1>}
+              <PreviewForm catalogue={catalogue} found={found} />
+            </>
+          )
+        }}
+      </WithCatalogue>
+    </>
+  )
+}
+
+function PreviewForm({
+  catalogue,
+  found,
+}: {
+  catalogue: Catalogue
+  found: ReturnType<typeof findInstrument>
+}) {
+  const { l, lang } = useText()
   const vocabulary = found.ok
     ? findVocabulary(catalogue.vocabularies, found.value.vocabulary.version)
     : undefined
@@ -649,10 +717,5 @@ export function PreviewScreen({
   )
   if (!found.ok || !vocabulary || !draft)
     return <p role="alert">{found.ok ? '' : found.issues.map((i) => l(i.message)).join(' ')}</p>
-  return (
-    <>
-      <h1>{t('form.previewTitle', { title: l(found.value.title), version })}</h1>
-      <AssessmentForm instrument={found.value} vocabulary={vocabulary} assessment={draft} />
-    </>
-  )
+  return <AssessmentForm instrument={found.value} vocabulary={vocabulary} assessment={draft} />
 }

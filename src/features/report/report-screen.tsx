@@ -77,7 +77,7 @@ function Preview({ model }: { model: ReportModel }) {
 }
 
 /** Makes the PDF for labour experts in a Web Worker, so the screen stays responsive. */
-export function ReportScreen({ load }: { load: Promise<Catalogue> }) {
+export function ReportScreen({ load }: { load: () => Promise<Catalogue> }) {
   const { t } = useText()
   return (
     <ScreenWithCatalogue

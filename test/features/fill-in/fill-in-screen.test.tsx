@@ -14,7 +14,7 @@ import { loadVocabulary } from '../../../src/core/instrument/load-instrument'
 import type { Instrument, Vocabulary } from '../../../src/core/instrument/meta-schema'
 import { migrate } from '../../../src/core/migration/migrate'
 import { newerVersion } from '../../../src/core/migration/migration-path'
-import { FillInScreen } from '../../../src/features/fill-in/fill-in-screen'
+import { FillInScreen, PreviewScreen } from '../../../src/features/fill-in/fill-in-screen'
 import {
   addAssessment,
   closeStore,
@@ -30,7 +30,7 @@ import { assessmentOf, capacity, one } from '../../helpers/assessments'
 import { fixtures, readJson } from '../../helpers/files'
 import { DEMO_1_0_0, DEMO_1_1_0, demoFiles } from '../../helpers/migration-chain'
 import { storeHash } from '../../helpers/raw-store'
-import { minimalInstrument } from '../../helpers/instruments'
+import { loadedCatalogue, minimalInstrument } from '../../helpers/instruments'
 import { renderWithI18n } from '../../helpers/render'
 
 Element.prototype.scrollIntoView = () => {}
@@ -170,6 +170,39 @@ describe('FillInScreen', () => {
     otherTabSays({ kind: 'deleted', id: '22222222-2222-4222-8222-222222222222' })
     await new Promise((r) => setTimeout(r, 50))
     expect(screen.queryByRole('alert')).toBeNull()
+  })
+
+  it("draws the instrument's heading from its title while the instrument file is still loading, then the form under it", async () => {
+    await addAssessment(draft)
+    let arrive: (c: Catalogue) => void = () => undefined
+    const file = new Promise<Catalogue>((ok) => (arrive = ok))
+    const titleOf = vi.fn(() => instrument.title)
+    renderWithI18n(
+      <FillInScreen catalogueFor={() => file} assessmentId={draft.id} titleOf={titleOf} />,
+    )
+    const heading = await screen.findByRole('heading', {
+      level: 1,
+      name: `${instrument.title.nl} ${instrument.version}`,
+    })
+    expect(screen.getByRole('status')).toHaveTextContent('Laden…')
+    expect(titleOf).toHaveBeenCalledWith({ id: instrument.id, version: instrument.version })
+    arrive(catalogue)
+    await screen.findByLabelText('Naam van de opsteller')
+    // The same element: no second heading painted when the form arrives.
+    expect(screen.getByRole('heading', { level: 1 })).toBe(heading)
+  })
+
+  it('draws no heading before the instrument file when the title is not known', async () => {
+    await addAssessment(draft)
+    renderWithI18n(
+      <FillInScreen
+        catalogueFor={() => new Promise(() => undefined)}
+        assessmentId={draft.id}
+        titleOf={() => undefined}
+      />,
+    )
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Laden…'))
+    expect(screen.queryByRole('heading')).toBeNull()
   })
 
   it('opens a stored record that no longer validates as its problems with an export, not the form', async () => {
@@ -387,5 +420,43 @@ describe('FillInScreen: upgrading to a newer version of the instrument', () => {
     expect(stored?.meta.authorName).toBe('Arts B')
     expect(stored?.captured).toBeUndefined()
     expect(screen.getByRole('heading', { level: 1, name: 'Demo (nl) 1.0.0' })).toBeVisible()
+  })
+})
+
+describe('PreviewScreen', () => {
+  it('draws the heading at once from the known title, then the blank form when the file is in', async () => {
+    let arrive: (c: Catalogue) => void = () => undefined
+    const file = new Promise<Catalogue>((ok) => (arrive = ok))
+    renderWithI18n(
+      <PreviewScreen
+        load={() => file}
+        id={instrument.id}
+        version={instrument.version}
+        title={instrument.title}
+      />,
+    )
+    const heading = screen.getByRole('heading', { level: 1 })
+    expect(heading).toHaveTextContent(instrument.title.nl)
+    expect(screen.queryByLabelText('Naam van de opsteller')).toBeNull()
+    arrive(catalogue)
+    await screen.findByLabelText('Naam van de opsteller')
+    expect(screen.getAllByRole('heading', { level: 1 })).toEqual([heading])
+  })
+
+  it('takes the heading from the file when the title is not known, and says when there is no such version', async () => {
+    const { unmount } = renderWithI18n(
+      <PreviewScreen
+        load={loadedCatalogue(catalogue)}
+        id={instrument.id}
+        version={instrument.version}
+      />,
+    )
+    expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent(instrument.title.nl)
+    unmount()
+    renderWithI18n(
+      <PreviewScreen load={loadedCatalogue(catalogue)} id={instrument.id} version="9.9.9" />,
+    )
+    expect(await screen.findByRole('alert')).toHaveTextContent('9.9.9')
+    expect(screen.queryByRole('heading')).toBeNull()
   })
 })
