@@ -41,6 +41,9 @@ const ReportScreen = lazyScreen(() =>
 const CohortScreen = lazyScreen(() =>
   import('../features/cohort/cohort-screen').then((m) => m.CohortScreen),
 )
+const BuilderStartScreen = lazyScreen(() =>
+  import('../features/builder/builder-start').then((m) => m.BuilderStartScreen),
+)
 const BuilderScreen = lazyScreen(() =>
   import('../features/builder/builder-screen').then((m) => m.BuilderScreen),
 )
@@ -58,6 +61,13 @@ const SCREENS: Record<Exclude<Route['screen'], 'not-found'>, Pick<LazyScreen<nev
   cohort: CohortScreen,
   encryption: EncryptionScreen,
   builder: BuilderScreen,
+}
+
+/** The screen whose code a route needs: the builder's start page is a chunk of its own. */
+function screenOf(
+  route: Exclude<Route, { screen: 'not-found' }>,
+): Pick<LazyScreen<never>, 'preload'> {
+  return route.screen === 'builder' && !route.id ? BuilderStartScreen : SCREENS[route.screen]
 }
 
 /** Screens that read the stored assessments: with encryption on, a locked tab unlocks first. */
@@ -82,7 +92,7 @@ export function preloadScreen(route: Route): Promise<void> {
   // other screens draw their heading and introduction first and ask for what they need then.
   if (route.screen === 'instruments') preloadShippedFiles()
   return Promise.all([
-    SCREENS[route.screen].preload(),
+    screenOf(route).preload(),
     READS_STORAGE.has(route.screen) && lookAtStorage(),
   ]).then(() => undefined)
 }
@@ -140,14 +150,15 @@ function Screen({ route, navigate, source, reloadLibrary }: ScreenProps) {
     case 'encryption':
       return <EncryptionScreen catalogue={source.whole} />
     case 'builder':
-      return (
+      return route.id && route.version ? (
         <BuilderScreen
           load={source.whole}
           known={source.known}
-          {...(route.id && route.version ? { open: { id: route.id, version: route.version } } : {})}
-          navigate={navigate}
+          open={{ id: route.id, version: route.version }}
           onLibraryChanged={reloadLibrary}
         />
+      ) : (
+        <BuilderStartScreen known={source.known} />
       )
     case 'preview':
       return (

@@ -108,3 +108,45 @@ test("opening the app on a screen that reads every instrument fetches the instru
   expect(instrumentFileAsked.length).toBeGreaterThan(3)
   expect(Math.min(...instrumentFileAsked)).toBeLessThan(screenCodeSent)
 })
+
+test('a screen that lists assessments paints its heading before it asks for the instrument files', async ({
+  page,
+}) => {
+  await page.goto('/#/assessments')
+  await expect(page.getByRole('heading', { level: 1, name: 'Beoordelingen' })).toBeVisible()
+  await expect(page.getByRole('button', { name: /Open voorbeeld/ }).first()).toBeVisible()
+  const { paint, files } = await page.evaluate(() => ({
+    paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+    files: performance
+      .getEntriesByType('resource')
+      .filter((r) => /\/assets\/\d+\.\d+\.\d+-[^/]+\.js$/.test(r.name))
+      .map((r) => r.startTime),
+  }))
+  expect(paint).not.toBeNull()
+  expect(files.length).toBeGreaterThan(3)
+  expect(Math.min(...files)).toBeGreaterThan(paint as number)
+})
+
+test("the builder's start page loads neither the editor's code nor any instrument file, until a version is opened", async ({
+  page,
+}) => {
+  const asked: string[] = []
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname))
+  const editor = (p: string) => /\/assets\/builder-screen-[^/]+\.js$/.test(p)
+  const instrumentFile = (p: string) => /\/assets\/\d+\.\d+\.\d+-[^/]+\.js$/.test(p)
+  await page.goto('/#/builder')
+  await expect(page.getByRole('heading', { level: 1, name: 'Instrumentbouwer' })).toBeVisible()
+  const start = page.getByRole('link', {
+    name: /Nieuwe versie van Beschrijving Arbeidsbelastbaarheid/,
+  })
+  await expect(start).toBeVisible()
+  expect(asked.filter(editor)).toEqual([])
+  expect(asked.filter(instrumentFile)).toEqual([])
+  await start.press('Enter')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    /^Nieuwe versie van Beschrijving/,
+  )
+  await expect(page.getByRole('navigation', { name: 'Opbouw van het instrument' })).toBeVisible()
+  expect(asked.filter(editor)).toHaveLength(1)
+  expect(asked.filter(instrumentFile).length).toBeGreaterThan(0)
+})

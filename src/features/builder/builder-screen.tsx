@@ -9,15 +9,10 @@ import type { NodeRef } from '../../core/builder/node-ref'
 import { nodeKey } from '../../core/builder/node-ref'
 import type { Catalogue } from '../../core/instrument/catalogue-data'
 import { findVocabulary, latestVersions } from '../../core/instrument/catalogue-data'
-import type { Instrument, Localized } from '../../core/instrument/meta-schema'
+import type { Instrument } from '../../core/instrument/meta-schema'
 import type { ValidationIssue } from '../../core/issues/validation-issue'
-import { formatDateTime } from '../../core/report/format'
 import { useText } from '../../i18n/text'
-import {
-  deleteBuilderDraft,
-  getBuilderDraft,
-  listBuilderDrafts,
-} from '../../storage/builder-drafts'
+import { deleteBuilderDraft, getBuilderDraft } from '../../storage/builder-drafts'
 import type { BuilderDraftRecord } from '../../storage/assessment-store'
 import { storageMessageKey } from '../../storage/storage-error'
 import { NodeEditor } from './node-editor'
@@ -27,6 +22,7 @@ import { PreviewPane } from './preview-pane'
 import { SavePanel, type SavedVersion } from './save-panel'
 import { IssueList } from '../../ui/issue-list'
 import { WithCatalogue } from '../../ui/with-catalogue'
+import type { KnownTitle } from './builder-start'
 import { TranslationsTable } from './translations-table'
 import { draftId, useBuilderState, type BuilderState } from './use-builder-state'
 
@@ -283,70 +279,10 @@ function OpenDraft({
   return <Workspace initial={initial} base={base} catalogue={catalogue} onSaved={onSaved} />
 }
 
-/** An instrument version the app knows, before its file is loaded (the build-time index). */
-export interface KnownTitle {
-  id: string
-  version: string
-  title?: Localized
-}
-
-/** The drafts left open and the versions a new one can start from (no instrument file needed). */
-function Start({ known }: { known: readonly KnownTitle[] }) {
-  const { t, l, lang } = useText()
-  const [drafts, setDrafts] = useState<BuilderDraftRecord[]>()
-  useEffect(() => {
-    let live = true
-    listBuilderDrafts().then(
-      (list) => live && setDrafts(list),
-      () => live && setDrafts([]),
-    )
-    return () => {
-      live = false
-    }
-  }, [])
-  return (
-    <>
-      <p className="lead">{t('builder.intro')}</p>
-      {drafts && drafts.length > 0 && (
-        <section aria-labelledby="open-drafts">
-          <h2 id="open-drafts">{t('builder.openDrafts')}</h2>
-          <ul>
-            {drafts.map((d) => {
-              const [id, version] = d.id.split('@')
-              return (
-                <li key={d.id}>
-                  <a href={`#/builder/${id}/${version}`}>
-                    {t('builder.resume', { id, version, time: formatDateTime(d.savedAt, lang) })}
-                  </a>
-                </li>
-              )
-            })}
-          </ul>
-        </section>
-      )}
-      <section aria-labelledby="start-from">
-        <h2 id="start-from">{t('builder.startFrom')}</h2>
-        <ul>
-          {latestVersions(known).map((i) => (
-            <li key={i.id}>
-              <a href={`#/builder/${i.id}/${i.version}`}>
-                {t('builder.newVersionOf', {
-                  title: i.title ? l(i.title) : i.id,
-                  version: i.version,
-                })}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </section>
-    </>
-  )
-}
-
 /**
- * The instrument builder: a new version of an instrument, edited with a live preview. The start
- * (drafts and versions to start from) and the heading come from the index at once; an open
- * version's files load first.
+ * The instrument builder on one version: a new version of it, edited with a live preview. The
+ * heading comes from the index at once; the version's files load first. The start page (drafts
+ * and versions to start from) is `BuilderStartScreen`, a chunk of its own without this code.
  */
 export function BuilderScreen({
   load,
@@ -356,28 +292,23 @@ export function BuilderScreen({
 }: {
   load: () => Promise<Catalogue>
   known: readonly KnownTitle[]
-  open?: { id: string; version: string }
-  navigate?: (hash: string) => void
+  open: { id: string; version: string }
   onLibraryChanged: () => Promise<void>
 }) {
   const { t, l } = useText()
-  const title = open && known.find((k) => k.id === open.id && k.version === open.version)?.title
+  const title = known.find((k) => k.id === open.id && k.version === open.version)?.title
   return (
     <>
       <h1>
-        {open && title
+        {title
           ? t('builder.titleFor', { title: l(title), version: open.version })
           : t('builder.title')}
       </h1>
-      {open ? (
-        <WithCatalogue load={load}>
-          {(catalogue) => (
-            <OpenVersion catalogue={catalogue} open={open} onLibraryChanged={onLibraryChanged} />
-          )}
-        </WithCatalogue>
-      ) : (
-        <Start known={known} />
-      )}
+      <WithCatalogue load={load}>
+        {(catalogue) => (
+          <OpenVersion catalogue={catalogue} open={open} onLibraryChanged={onLibraryChanged} />
+        )}
+      </WithCatalogue>
     </>
   )
 }
