@@ -35,6 +35,7 @@ const SCREEN_CHUNKS: Record<string, string> = {
   '#/ (instruments)': 'instruments-screen',
   '#/assessments': 'assessments-screen',
   '#/assessments/<id> (the form)': 'fill-in-screen',
+  '#/preview/<id>/<version>': 'preview-screen',
   '#/compare': 'compare-screen',
   '#/report': 'report-screen',
   '#/cohort': 'cohort-screen',

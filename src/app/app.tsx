@@ -27,7 +27,7 @@ const FillInScreen = lazyScreen(() =>
   import('../features/fill-in/fill-in-screen').then((m) => m.FillInScreen),
 )
 const PreviewScreen = lazyScreen(() =>
-  import('../features/fill-in/fill-in-screen').then((m) => m.PreviewScreen),
+  import('../features/fill-in/preview-screen').then((m) => m.PreviewScreen),
 )
 const AssessmentsScreen = lazyScreen(() =>
   import('../features/assessments/assessments-screen').then((m) => m.AssessmentsScreen),

@@ -10,9 +10,9 @@ export function afterPaint(): Promise<void> {
       setTimeout(resolve, 0)
       return
     }
-    // A frame callback runs just before that frame is painted; the next frame's callback, once
-    // it is on the screen (a task queued from the first one can still come before the screen
-    // shows the frame: Chromium reported the paint up to 30 ms after such a task).
+    // A frame callback runs just before that frame is painted; the next frame's callback, after
+    // it was painted (a task queued from the first one could still come before Chromium had
+    // painted it). The frame reaches the screen a few milliseconds later still.
     requestAnimationFrame(() => requestAnimationFrame(() => resolve()))
   })
 }

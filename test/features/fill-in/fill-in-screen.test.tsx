@@ -14,7 +14,8 @@ import { loadVocabulary } from '../../../src/core/instrument/load-instrument'
 import type { Instrument, Vocabulary } from '../../../src/core/instrument/meta-schema'
 import { migrate } from '../../../src/core/migration/migrate'
 import { newerVersion } from '../../../src/core/migration/migration-path'
-import { FillInScreen, PreviewScreen } from '../../../src/features/fill-in/fill-in-screen'
+import { FillInScreen } from '../../../src/features/fill-in/fill-in-screen'
+import { PreviewScreen } from '../../../src/features/fill-in/preview-screen'
 import {
   addAssessment,
   closeStore,
