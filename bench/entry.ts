@@ -39,7 +39,8 @@ const SCREEN_CHUNKS: Record<string, string> = {
   '#/compare': 'compare-screen',
   '#/report': 'report-screen',
   '#/cohort': 'cohort-screen',
-  '#/builder': 'builder-screen',
+  '#/builder': 'builder-start',
+  '#/builder/<id>/<version>': 'builder-screen',
 }
 
 interface Variant {
