@@ -3,7 +3,7 @@ import { createServer } from 'node:net'
 import { cpus, loadavg, platform, release, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import lighthouse, { type Flags, type Result } from 'lighthouse'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { chromium, type BrowserContext } from 'playwright-core'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/e2e/chromium'
 import { probeScreen, type ProbeResult } from './lighthouse-probe'
 import { copyProject } from './lib/copy-project'
@@ -11,6 +11,7 @@ import { writeReadmeBlock } from './lib/readme-block'
 import { percentile } from './lib/stats'
 import { serveStatic, type StaticServer } from './lib/static-server'
 import { viteBuild } from './lib/vite-build'
+import { EXAMPLE_BAR, EXAMPLE_FML, openExample } from './lib/examples'
 
 /** Lighthouse runs per screen (LIGHTHOUSE_RUNS overrides); the median is reported. */
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3)
@@ -18,8 +19,6 @@ const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3)
 const REPORTS = process.env.LIGHTHOUSE_REPORTS
 /** The issue's targets (issue 16), on every screen. */
 const TARGET = { performance: 95, accessibility: 100 }
-const EXAMPLE_BAR = 'Open voorbeeld: BAR van de bedrijfsarts'
-const EXAMPLE_FML = 'Open voorbeeld: FML van de verzekeringsarts'
 
 function log(line: string) {
   console.log(`[bench:lighthouse] ${line}`)
@@ -71,16 +70,6 @@ function freePort(): Promise<number> {
       s.close(() => ok(port))
     })
   })
-}
-
-/** Opens an example from the assessments screen (as test/e2e/fixtures.ts `openExamples`) and returns its id. */
-async function openExample(page: Page, url: string, name: string): Promise<string> {
-  await page.goto(`${url}/#/assessments`)
-  await page.getByRole('button', { name }).click()
-  await page.locator('[data-item-id]').first().waitFor()
-  const m = /#\/assessments\/([^/]+)$/.exec(page.url())
-  if (!m?.[1]) throw new Error(`"${name}" landed on ${page.url()}, not #/assessments/<id>`)
-  return decodeURIComponent(m[1])
 }
 
 type Json = Record<string, unknown>

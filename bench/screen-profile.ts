@@ -14,12 +14,12 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Page } from 'playwright-core'
 import { launchChromium } from './lib/browser'
 import { copyProject } from './lib/copy-project'
 import { samplesOf, startProfiling, summariseProfile, topLines } from './lib/cpu-profile'
 import { serveStatic } from './lib/static-server'
 import { viteBuild } from './lib/vite-build'
+import { EXAMPLE_BAR, EXAMPLE_FML, openExample } from './lib/examples'
 
 const LONG_TASK_MS = 50
 const SETTLE_MS = 3000
@@ -38,15 +38,6 @@ const CLOCK_MARK = `(function profileClockMark() {
   while (t1 - t0 < 30) t1 = performance.now();
   return [t0, t1];
 })()`
-
-async function openExample(page: Page, url: string, name: string): Promise<string> {
-  await page.goto(`${url}/#/assessments`)
-  await page.getByRole('button', { name }).click()
-  await page.locator('[data-item-id]').first().waitFor()
-  const m = /#\/assessments\/([^/]+)$/.exec(page.url())
-  if (!m?.[1]) throw new Error(`"${name}" landed on ${page.url()}`)
-  return decodeURIComponent(m[1])
-}
 
 function routes(bar: string, fml: string): Record<string, string> {
   return {
@@ -76,8 +67,8 @@ async function main() {
       serviceWorkers: 'block',
     })
     const seed = await context.newPage()
-    const bar = await openExample(seed, server.url, 'Open voorbeeld: BAR van de bedrijfsarts')
-    const fml = await openExample(seed, server.url, 'Open voorbeeld: FML van de verzekeringsarts')
+    const bar = await openExample(seed, server.url, EXAMPLE_BAR)
+    const fml = await openExample(seed, server.url, EXAMPLE_FML)
     await seed.close()
     const table = routes(bar, fml)
     for (const screen of screensArg.split(',')) {
