@@ -22,4 +22,15 @@ describe('cloneJson', () => {
       }),
     )
   })
+
+  it('keeps a "__proto__" key of a parsed file as a key, without touching the prototype', () => {
+    const parsed = JSON.parse('{"a": {"__proto__": {"polluted": true}, "b": 1}}') as {
+      a: Record<string, unknown>
+    }
+    const copy = cloneJson(parsed)
+    expect(copy).toStrictEqual(parsed)
+    expect(Object.keys(copy.a)).toEqual(['__proto__', 'b'])
+    expect(Object.getPrototypeOf(copy.a)).toBe(Object.prototype)
+    expect((copy.a as { polluted?: unknown }).polluted).toBeUndefined()
+  })
 })
