@@ -153,7 +153,7 @@ function Screen({ route, navigate, source, reloadLibrary }: ScreenProps) {
       return route.id && route.version ? (
         <BuilderScreen
           load={source.whole}
-          known={source.known}
+          title={titleOf({ id: route.id, version: route.version })}
           open={{ id: route.id, version: route.version }}
           onLibraryChanged={reloadLibrary}
         />

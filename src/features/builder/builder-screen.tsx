@@ -9,7 +9,7 @@ import type { NodeRef } from '../../core/builder/node-ref'
 import { nodeKey } from '../../core/builder/node-ref'
 import type { Catalogue } from '../../core/instrument/catalogue-data'
 import { findVocabulary, latestVersions } from '../../core/instrument/catalogue-data'
-import type { Instrument } from '../../core/instrument/meta-schema'
+import type { Instrument, Localized } from '../../core/instrument/meta-schema'
 import type { ValidationIssue } from '../../core/issues/validation-issue'
 import { useText } from '../../i18n/text'
 import { deleteBuilderDraft, getBuilderDraft } from '../../storage/builder-drafts'
@@ -22,7 +22,6 @@ import { PreviewPane } from './preview-pane'
 import { SavePanel, type SavedVersion } from './save-panel'
 import { IssueList } from '../../ui/issue-list'
 import { WithCatalogue } from '../../ui/with-catalogue'
-import type { KnownTitle } from './builder-start'
 import { TranslationsTable } from './translations-table'
 import { draftId, useBuilderState, type BuilderState } from './use-builder-state'
 
@@ -286,17 +285,17 @@ function OpenDraft({
  */
 export function BuilderScreen({
   load,
-  known,
+  title,
   open,
   onLibraryChanged,
 }: {
   load: () => Promise<Catalogue>
-  known: readonly KnownTitle[]
+  /** The version's title before its file is read (the build-time index has it). */
+  title?: Localized | undefined
   open: { id: string; version: string }
   onLibraryChanged: () => Promise<void>
 }) {
   const { t, l } = useText()
-  const title = known.find((k) => k.id === open.id && k.version === open.version)?.title
   return (
     <>
       <h1>
