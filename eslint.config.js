@@ -28,6 +28,23 @@ export default tseslint.config(
     },
   },
   {
+    // The progress and the autosave hear of an answer the form sets itself through useSetAnswer
+    // (src/form/form-changes.ts); react-hook-form's own writes would pass them by.
+    files: ['src/form/**/*.{ts,tsx}'],
+    ignores: ['src/form/form-changes.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.name=/^(setValue|setValues|resetField)$/], CallExpression[callee.property.name=/^(setValue|setValues|reset|resetField)$/]',
+          message:
+            'Set an answer with useSetAnswer (form-changes.ts), so that the progress and the autosave hear of it.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.{js,mjs}'],
     languageOptions: { globals: { ...globals.node } },
   },

@@ -48,6 +48,13 @@ import { Contradictions } from './contradictions'
 import { focusItem } from './model/focus-item'
 import { itemTerms } from './model/item-terms'
 import { itemName } from './model/item-name'
+import {
+  FormChanges,
+  FormChangesContext,
+  useFormChanges,
+  useInputChanges,
+  useSetAnswer,
+} from './form-changes'
 import { NormForOpenItems } from './norm-for-open-items'
 import { useChosen } from './use-chosen'
 import { formatTime } from '../core/report/format'
@@ -120,7 +127,8 @@ const ItemView = memo(function ItemView({
   note?: React.ReactNode
 }) {
   const text = useText()
-  const { register, setValue, trigger } = useFormContext<FormValues>()
+  const { register, trigger } = useFormContext<FormValues>()
+  const setAnswer = useSetAnswer()
   const messages = useItemMessages(useItemErrorStore(), itemKey(field))
   const { t, l } = text
   const item = field.item
@@ -192,9 +200,7 @@ const ItemView = memo(function ItemView({
           aria-keyshortcuts={SHORTCUTS.clear}
           aria-label={t('form.clearLabel', { label })}
           onClick={() =>
-            setValue(`${field.name}.${mainInput(item)}` as never, null as never, {
-              shouldDirty: true,
-            })
+            setAnswer(`${field.name}.${mainInput(item)}` as never, null, { shouldDirty: true })
           }
         >
           {t('form.clear')}
@@ -341,7 +347,8 @@ function useProgress(
   fields: readonly FieldModel[],
   initial: Answers,
 ): FormProgress {
-  const { subscribe, getValues } = useFormContext<FormValues>()
+  const { getValues } = useFormContext<FormValues>()
+  const changes = useFormChanges()
   const compute = useCallback(
     () => formProgress(instrument, toAnswers(fields, getValues('items'))),
     [instrument, fields, getValues],
@@ -351,20 +358,17 @@ function useProgress(
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined
     let cancelIdle: (() => void) | undefined
-    const unsubscribe = subscribe({
-      formState: { values: true },
-      callback: () => {
-        clearTimeout(timer)
-        cancelIdle?.()
-        timer = setTimeout(() => (cancelIdle = whenIdle(() => setState(compute()))), 150)
-      },
+    const unsubscribe = changes.subscribe(() => {
+      clearTimeout(timer)
+      cancelIdle?.()
+      timer = setTimeout(() => (cancelIdle = whenIdle(() => setState(compute()))), 150)
     })
     return () => {
       clearTimeout(timer)
       cancelIdle?.()
       unsubscribe()
     }
-  }, [subscribe, compute])
+  }, [changes, compute])
   return state
 }
 
@@ -588,8 +592,8 @@ const FormBody = memo(function FormBody({
     if (checkRun) problemsRef.current?.focus()
   }, [checkRun])
   const saved = useRef(assessment)
-  /** Set while the form rewrites values itself, changing nothing to save (dates in a new language). */
-  const quiet = useRef(false)
+  const [changes] = useState(() => new FormChanges())
+  useInputChanges(changes, formRef)
 
   const save = useCallback(async () => {
     if (!onSave) return
@@ -655,12 +659,7 @@ const FormBody = memo(function FormBody({
       // A pause is not waited for forever: a crash mid-sentence loses at most about a second.
       longest ??= setTimeout(flush, SAVE_MAX_WAIT_MS)
     }
-    const unsubscribeValues = form.subscribe({
-      formState: { values: true },
-      callback: () => {
-        if (!quiet.current) schedule()
-      },
-    })
+    const unsubscribeValues = changes.subscribe(schedule)
     // Releasing or withholding a text is saved as an answer is.
     const unsubscribeReleases = releaseStore.subscribe(schedule)
     const unsubscribe = () => {
@@ -679,7 +678,7 @@ const FormBody = memo(function FormBody({
       window.removeEventListener('pagehide', flush)
       if (saveNowRef?.current === saveNow) saveNowRef.current = undefined
     }
-  }, [form, save, onSave, saveNowRef, releaseStore])
+  }, [changes, save, onSave, saveNowRef, releaseStore])
 
   // Leaving while a field with an error holds its new value back asks first.
   const heldBack =
@@ -697,16 +696,13 @@ const FormBody = memo(function FormBody({
   // save); what does not read as a date stays as typed. Errors already shown follow too.
   const dateNames = useMemo(() => dateInputNames(fields), [fields])
   useEffect(() => {
-    quiet.current = true
-    try {
-      for (const name of dateNames) {
-        const typed = form.getValues(name)
-        if (typed === undefined) continue
-        const shown = dateTextIn(typed, lang)
-        if (shown !== typed) form.setValue(name, shown)
-      }
-    } finally {
-      quiet.current = false
+    for (const name of dateNames) {
+      const typed = form.getValues(name)
+      if (typed === undefined) continue
+      const shown = dateTextIn(typed, lang)
+      // The same day written another way, not a change of the answer: nothing to save.
+      // eslint-disable-next-line no-restricted-syntax
+      if (shown !== typed) form.setValue(name, shown)
     }
     if (Object.keys(form.formState.errors).length) void form.trigger()
   }, [lang, form, dateNames])
@@ -869,7 +865,9 @@ const FormBody = memo(function FormBody({
 
   return (
     <div className="fill-in">
-      <StableFormProvider form={form}>{sidebar}</StableFormProvider>
+      <FormChangesContext.Provider value={changes}>
+        <StableFormProvider form={form}>{sidebar}</StableFormProvider>
+      </FormChangesContext.Provider>
       <form
         className="assessment-form"
         // Busy while the later sections are still being drawn (a moment after the form opens).
@@ -941,7 +939,9 @@ const FormBody = memo(function FormBody({
         <ItemErrorStoreContext.Provider value={errorStore}>
           {/* In preview nothing is saved, so nothing can be released. */}
           <ReleaseStoreContext.Provider value={onSave ? releaseStore : undefined}>
-            <StableFormProvider form={form}>{content}</StableFormProvider>
+            <FormChangesContext.Provider value={changes}>
+              <StableFormProvider form={form}>{content}</StableFormProvider>
+            </FormChangesContext.Provider>
           </ReleaseStoreContext.Provider>
         </ItemErrorStoreContext.Provider>
       </form>

@@ -4,6 +4,7 @@ import type { Answers } from '../core/assessment/assessment-schema'
 import { normForOpenItems } from '../core/compare/conclusion'
 import type { Instrument } from '../core/instrument/meta-schema'
 import { useText } from '../i18n/text'
+import { useSetAnswer } from './form-changes'
 import { ConfirmDialog } from '../ui/confirm-dialog'
 import type { FieldModel, FormValues } from './model/form-values'
 import { mainInput, toAnswers, toItemValues } from './model/form-values'
@@ -26,7 +27,8 @@ export function NormForOpenItems({
   open: number
 }) {
   const { t, l, lang } = useText()
-  const { getValues, setValue, getFieldState, trigger } = useFormContext<FormValues>()
+  const { getValues, getFieldState, trigger } = useFormContext<FormValues>()
+  const setAnswer = useSetAnswer()
   const [asking, setAsking] = useState<Answers | undefined>()
   const [outcome, setOutcome] = useState<Outcome | undefined>()
   const button = useRef<HTMLButtonElement>(null)
@@ -59,7 +61,7 @@ export function NormForOpenItems({
       const input = mainInput(field.item)
       const values: Record<string, unknown> = toItemValues(field.item, answer, lang)
       const name = `${field.name}.${input}`
-      setValue(name as never, values[input] as never, { shouldDirty: true })
+      setAnswer(name as never, values[input], { shouldDirty: true })
       names.push(name)
     }
     // A shown "required" message on an item now answered goes, as it does after a click.

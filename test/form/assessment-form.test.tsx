@@ -267,4 +267,28 @@ describe('AssessmentForm', () => {
     await user.click(screen.getByRole('button', { name: 'Ga naar Uren' }))
     expect(screen.getByLabelText('Uren')).toHaveFocus()
   })
+
+  it('saves a cleared answer and counts the item open again, by the button and by the key', async () => {
+    const saves: Assessment[] = []
+    const { user } = setup(async (a) => {
+      saves.push(a)
+    })
+    const section = (n: number) => ({ name: `Sectie 1: ${n} van 5 beantwoord` })
+    await user.click(screen.getByRole('radio', { name: 'Ja' }))
+    await waitFor(() => expect(saves.at(-1)?.answers.keuze).toBeDefined(), { timeout: 1000 })
+    expect(await screen.findByRole('link', section(1))).toBeInTheDocument()
+
+    await user.click(
+      within(item('keuze')).getByRole('button', { name: 'Antwoord wissen bij Keuze' }),
+    )
+    await waitFor(() => expect(saves.at(-1)?.answers).toEqual({}), { timeout: 1000 })
+    expect(await screen.findByRole('link', section(0))).toBeInTheDocument()
+
+    await user.click(screen.getByRole('radio', { name: 'Ja' }))
+    await waitFor(() => expect(saves.at(-1)?.answers.keuze).toBeDefined(), { timeout: 1000 })
+    await user.keyboard('{Alt>}{Shift>}{Backspace}{/Shift}{/Alt}')
+    expect(screen.getByRole('radio', { name: 'Ja' })).not.toBeChecked()
+    await waitFor(() => expect(saves.at(-1)?.answers).toEqual({}), { timeout: 1000 })
+    expect(await screen.findByRole('link', section(0))).toBeInTheDocument()
+  })
 })
