@@ -25,18 +25,12 @@ import {
   startProfiling,
   summariseProfile,
   topLines,
+  CLOCK_MARK,
   type CpuProfile,
 } from './lib/cpu-profile'
 import { serveStatic } from './lib/static-server'
 import { viteBuild } from './lib/vite-build'
 import { probeScript } from './form-probe'
-
-const CLOCK_MARK = `(function profileClockMark() {
-  const t0 = performance.now();
-  let t1 = t0;
-  while (t1 - t0 < 30) t1 = performance.now();
-  return [t0, t1];
-})()`
 
 interface Entry {
   name: string

@@ -16,7 +16,13 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { launchChromium } from './lib/browser'
 import { copyProject } from './lib/copy-project'
-import { samplesOf, startProfiling, summariseProfile, topLines } from './lib/cpu-profile'
+import {
+  CLOCK_MARK,
+  samplesOf,
+  startProfiling,
+  summariseProfile,
+  topLines,
+} from './lib/cpu-profile'
 import { serveStatic } from './lib/static-server'
 import { viteBuild } from './lib/vite-build'
 import { EXAMPLE_BAR, EXAMPLE_FML, openExample } from './lib/examples'
@@ -30,14 +36,6 @@ const OBSERVER_SCRIPT = `(() => {
     for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
 })();`
-
-/** Spins in a named function, which ties the profile's clock to performance.now(). */
-const CLOCK_MARK = `(function profileClockMark() {
-  const t0 = performance.now();
-  let t1 = t0;
-  while (t1 - t0 < 30) t1 = performance.now();
-  return [t0, t1];
-})()`
 
 function routes(bar: string, fml: string): Record<string, string> {
   return {

@@ -149,6 +149,18 @@ export function summariseProfile(
 }
 
 /**
+ * Page script that spins 30 ms in a function named `profileClockMark` and returns its start and
+ * end by performance.now(): with `samplesOf(profile, 'profileClockMark')` it ties the profile's
+ * clock to the page's.
+ */
+export const CLOCK_MARK = `(function profileClockMark() {
+  const t0 = performance.now();
+  let t1 = t0;
+  while (t1 - t0 < 30) t1 = performance.now();
+  return [t0, t1];
+})()`
+
+/**
  * The first and the last sample (profile clock, ms) with a function named `name` on its stack:
  * a page-side function that spins a few ms ties the profile's clock to performance.now().
  */
