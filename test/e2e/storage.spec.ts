@@ -28,6 +28,8 @@ test('two tabs on one assessment: the later edit is refused with a choice, and n
   page: a,
   context,
 }) => {
+  // Two tabs on the whole BAR: under a loaded machine this took more than 30 s.
+  test.setTimeout(90_000)
   const url = await openExampleBar(a)
   const b = await context.newPage()
   await b.goto(url)
@@ -77,6 +79,8 @@ test('an assessment deleted in one tab is not brought back by a save in another'
   page: a,
   context,
 }) => {
+  // Two tabs on the whole BAR: under a loaded machine this took more than 30 s.
+  test.setTimeout(90_000)
   const url = await openExampleBar(a)
   const b = await context.newPage()
   await b.goto(url)
