@@ -10,7 +10,8 @@
  * Builds our app and the floor without minification (names kept) outside the tree. Each run loads
  * each page fresh twice, and each time types the run's keys of the peers plan, then changes its
  * options: once plain, for the keystroke-to-paint times (the profiler slows a throttled page
- * down), and once with each phase under the V8 sampling profiler and Chromium's counters. The
+ * down) under a Chromium trace of the main thread (all its tasks, input events and frames: work
+ * outside script too), and once with each phase under the V8 sampling profiler. The
  * windows keydown/pointerdown → the paint after its input event split the samples into work
  * during an interaction and work between them; the delay before an event's first handler shows
  * work still running when it came. A first load of each page (not timed) counts the components
@@ -25,6 +26,7 @@ import type { Browser, CDPSession, Page } from 'playwright-core'
 import { aimRadio, sampleOne } from './form-page'
 import { probeScript } from './form-probe'
 import { launchChromium, openThrottledPage } from './lib/browser'
+import { startMainThreadTrace, type MainThreadTrace } from './lib/main-thread-trace'
 import { copyProject } from './lib/copy-project'
 import {
   isBusy,
@@ -45,8 +47,13 @@ import { viteBuild } from './lib/vite-build'
 import { peersPlan, type PeersPlan } from './peers-plan'
 import { peerSizes, writePeerData, type PeerSize } from './peers/sizes'
 
-/** After mount, and after a phase's last interaction: what it scheduled (timers, idle work) runs. */
+/** After a phase's last interaction: what it scheduled (timers, idle work) runs. */
 const SETTLE_MS = 1500
+/**
+ * After mount, the same by default; `MOUNT_SETTLE_MS=0` starts typing at the mount mark, as the
+ * peers benchmark does, so what the page still does after its mount falls into the first keys.
+ */
+const MOUNT_SETTLE_MS = Number(process.env.MOUNT_SETTLE_MS ?? SETTLE_MS)
 const FIRST_ITEM_MS = 20_000
 
 /** Each keydown and pointerdown: when the browser took it and when its first handler ran. */
@@ -89,6 +96,8 @@ interface PhaseRun {
   ms: number[]
   /** Event → its first handler. */
   waits: number[]
+  /** Without the profiler: the main thread's tasks from a Chromium trace. */
+  trace?: MainThreadTrace
   /** With the profiler only. */
   span?: ProfiledSpan
   /** Each event on the profile's clock (ms); null when events and samples could not be paired. */
@@ -140,29 +149,32 @@ async function withPage<T>(
       `window.__bench.mounted(${FIRST_ITEM_MS}, ${30_000 * rate})`,
     )) as { status: string }
     if (m.status !== 'ok') throw new Error(`${url}: mount ${m.status}`)
-    await page.waitForTimeout(SETTLE_MS)
+    await page.waitForTimeout(MOUNT_SETTLE_MS)
     return await body(page)
   } finally {
     await context.close()
   }
 }
 
-/** One phase, under the profiler when given a CDP session. */
+/** One phase, under the profiler (`profiled`) or else traced, through the CDP session. */
 async function runPhase(
   page: Page,
   phase: Phase,
   plan: PeersPlan,
   round: number,
-  cdp?: CDPSession,
+  cdp: CDPSession,
+  profiled: boolean,
 ): Promise<PhaseRun> {
   await page.evaluate('window.__inputLog.reset()')
-  const stop = cdp && (await startProfiling(cdp))
+  const stop = profiled ? await startProfiling(cdp) : null
+  const endTrace = profiled ? null : await startMainThreadTrace(cdp)
   await interact(page, phase, plan, round)
   await page.waitForTimeout(SETTLE_MS)
   const entries = (await page.evaluate('window.__inputLog.entries')) as Omit<EventWindow, 'end'>[]
   const ms = (await page.evaluate(`window.__bench.${phase}`)) as number[]
   const waits = entries.map((e) => e.handled - e.at)
-  if (!stop) return { ms, waits }
+  if (endTrace) return { ms, waits, trace: await endTrace() }
+  if (!stop) throw new Error('neither profiled nor traced')
   // At the end: the first milliseconds after Profiler.start may go unsampled.
   const [t0, t1] = (await page.evaluate(clockMark(++marks))) as [number, number]
   await page.waitForTimeout(100)
@@ -192,9 +204,10 @@ function loadAndRun(
   profiled: boolean,
 ) {
   return withPage(browser, url, plan, rate, '', async (page) => {
-    const cdp = profiled ? await page.context().newCDPSession(page) : undefined
+    const cdp = await page.context().newCDPSession(page)
     const out: Partial<Record<Phase, PhaseRun>> = {}
-    for (const phase of PHASE_LIST) out[phase] = await runPhase(page, phase, plan, round, cdp)
+    for (const phase of PHASE_LIST)
+      out[phase] = await runPhase(page, phase, plan, round, cdp, profiled)
     return out as Record<Phase, PhaseRun>
   })
 }
@@ -225,7 +238,9 @@ const sum = (self: Map<string, number>, keep: (k: string) => boolean) =>
 /** What one phase comes to per interaction: times from the plain load, the rest profiled. */
 function digest(plain: PhaseRun, profiled: PhaseRun) {
   const n = profiled.ms.length
-  const { profile, counters } = profiled.span as ProfiledSpan
+  const { profile } = profiled.span as ProfiledSpan
+  const trace = plain.trace as MainThreadTrace
+  const traced = (name: string) => (trace.byName.get(name) ?? 0) / plain.ms.length
   const w = profiled.windows ?? []
   const during = within(w, (x) => x.end)
   const inside = summariseProfile(profile, { keep: during, byName: true })
@@ -238,12 +253,12 @@ function digest(plain: PhaseRun, profiled: PhaseRun) {
     'script during event→paint': sum(inside.self, isScript) / n,
     'script between events': sum(outside.self, isScript) / n,
     'busy during (with (program))': sum(inside.self, isBusy) / n,
-    'Chromium ScriptDuration': (counters.ScriptDuration ?? 0) / n,
-    'Chromium TaskDuration': (counters.TaskDuration ?? 0) / n,
-    'Chromium RecalcStyle+Layout':
-      ((counters.RecalcStyleDuration ?? 0) + (counters.LayoutDuration ?? 0)) / n,
+    'main thread, all tasks (trace)': trace.tasksMs / plain.ms.length,
+    '  input events (trace)': traced('EventDispatch'),
+    '  style, layout, paint (trace)': trace.renderingMs / plain.ms.length,
   }
-  return { n, paired: !!profiled.windows, figures, maps: { inside, outside, waiting } }
+  const maps = { inside, outside, waiting, trace: trace.byName }
+  return { n, paired: !!profiled.windows, figures, maps }
 }
 type Digest = ReturnType<typeof digest>
 
@@ -323,6 +338,12 @@ function report(
     ...diffLines(mean(ours, 'inside', 'self'), mean(floor, 'inside', 'self'), 12),
     `more inclusive time in ours, during a ${name}:`,
     ...diffLines(mean(ours, 'inside', 'total'), mean(floor, 'inside', 'total'), 14),
+    `more main-thread time in ours than in the floor, by trace event (inclusive, mean ms per ${name}, the whole phase):`,
+    ...diffLines(
+      meanMap(ours, (d) => d.maps.trace),
+      meanMap(floor, (d) => d.maps.trace),
+      10,
+    ),
   )
   if (base.length)
     out.push(
