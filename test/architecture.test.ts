@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { root } from './helpers/files'
@@ -26,6 +26,53 @@ export function importsOf(code: string): string[] {
   ]
   for (const p of patterns) for (const m of code.matchAll(p)) found.push(m[1] as string)
   return found
+}
+
+/** The specifiers a module needs at run time when it is loaded: no type-only or dynamic imports. */
+function staticImportsOf(code: string): string[] {
+  const found: string[] = []
+  const from = /(?:^|[^\w.])(import|export)\s+(type\s)?([^'"`;]*?)\s*from\s*['"]([^'"]+)['"]/g
+  for (const m of code.matchAll(from)) {
+    const [, , typeOnly, what = '', spec = ''] = m
+    const names = /^\{([^}]*)\}$/.exec(what.trim())?.[1]
+    const allTypes = names !== undefined && names.split(',').every((n) => /^\s*(type\s|$)/.test(n))
+    if (!typeOnly && !allTypes) found.push(spec)
+  }
+  for (const m of code.matchAll(/(?:^|[^\w.])import\s*['"]([^'"]+)['"]/g))
+    found.push(m[1] as string)
+  return found
+}
+
+function resolveModule(from: string, spec: string): string | undefined {
+  const base = resolve(dirname(from), spec)
+  const candidates = [
+    base,
+    `${base}.ts`,
+    `${base}.tsx`,
+    join(base, 'index.ts'),
+    join(base, 'index.tsx'),
+  ]
+  return candidates.find((c) => /\.(ts|tsx)$/.test(c) && existsSync(c))
+}
+
+/** The chain of static imports from `entry` to package `pkg` (files relative to the root), if any. */
+function pathTo(entry: string, pkg: string): string[] | undefined {
+  const seen = new Set<string>()
+  const walk = (file: string): string[] | undefined => {
+    if (seen.has(file)) return undefined
+    seen.add(file)
+    for (const spec of staticImportsOf(readFileSync(file, 'utf8'))) {
+      if (!spec.startsWith('.')) {
+        if (spec === pkg || spec.startsWith(`${pkg}/`)) return [relative(root, file), spec]
+        continue
+      }
+      const next = resolveModule(file, spec)
+      const rest = next && walk(next)
+      if (rest) return [relative(root, file), ...rest]
+    }
+    return undefined
+  }
+  return walk(entry)
 }
 
 // Pure libraries that run alike in the browser and Node: zod, immer, uuid (name-based ids).
@@ -150,6 +197,37 @@ describe('architecture', () => {
     expect(
       layoutViolations(join(src, 'cli/example.ts'), "import '../features/report/report-screen'"),
     ).toEqual(['src/cli/example.ts (cli) imports features'])
+  })
+
+  it('draws the form and its preview without zod: nothing they import at start reaches it (checks load it on use)', () => {
+    for (const entry of ['form/assessment-form.tsx', 'features/fill-in/preview-screen.tsx'])
+      expect(pathTo(join(src, entry), 'zod'), entry).toBeUndefined()
+  })
+
+  it('finds the chain of static imports to a package, and leaves type and dynamic imports out', () => {
+    expect(
+      pathTo(join(src, 'core/assessment/progress.ts'), 'zod'),
+      'progress reads answers through the kinds, not their schemas',
+    ).toBeUndefined()
+    expect(pathTo(join(src, 'core/instrument/meta-schema.ts'), 'zod')).toEqual([
+      'src/core/instrument/meta-schema.ts',
+      'zod',
+    ])
+    expect(pathTo(join(src, 'core/assessment/answer-validator.ts'), 'zod')?.[0]).toBe(
+      'src/core/assessment/answer-validator.ts',
+    )
+    expect(
+      staticImportsOf(
+        [
+          "import type { z } from 'zod'",
+          "import { type Lang, type Unit } from './a'",
+          "import { formatDate, type Lang } from './b'",
+          "const m = await import('./c')",
+          "export type { X } from './d'",
+          "import './e'",
+        ].join('\n'),
+      ),
+    ).toEqual(['./b', './e'])
   })
 
   it('keeps the form model framework-free: src/form/model imports src/core and src/i18n only', () => {

@@ -29,17 +29,25 @@ export interface AnswerReport {
 }
 
 /**
- * What the pure core knows of one answer kind, typed by its own spec `S` (what an instrument asks)
- * and value `V` (what an answer holds), so that the meta-schema can be built from the kinds.
- * @example ANSWER_KINDS.text.isAnswered({ kind: 'text', text: ' ' }) // → false
+ * How one answer kind is checked, typed by its own spec `S` (what an instrument asks) and value
+ * `V` (what an answer holds): the meta-schema and the assessment schema are built from these.
+ * @example ANSWER_KIND_SCHEMAS.text.valueSchema.safeParse({ kind: 'text', text: 'x' }).success // → true
  */
-export interface AnswerKindModule<S extends { kind: string }, V extends { kind: string }> {
+export interface AnswerKindSchemas<S extends { kind: string }, V extends { kind: string }> {
   /** The spec in an instrument file: one member of the meta-schema's answer union. */
   specSchema: z.ZodType<S>
   /** The value in an assessment file (assessment.schema.json), before its instrument is known. */
   valueSchema: z.ZodType<V>
   /** The validator of an answer to an item with this spec: its codes, ranges and lengths. */
   answerSchema(spec: S): z.ZodType<V>
+}
+
+/**
+ * What the pure core does with one answer kind, typed by its spec `S` and value `V` (see
+ * `AnswerKindSchemas`, kept apart so that this needs no zod).
+ * @example ANSWER_KINDS.text.isAnswered({ kind: 'text', text: ' ' }) // → false
+ */
+export interface AnswerKindModule<S extends { kind: string }, V extends { kind: string }> {
   /** What the loader checks of a spec beyond its schema (unique codes, ranges), at `path`. */
   checkSpec(spec: S, path: readonly PathSegment[]): ValidationIssue[]
   /** The options an answer chooses from (and a condition names): choices, or capacity levels. */
@@ -77,6 +85,12 @@ export interface AnswerKindModule<S extends { kind: string }, V extends { kind: 
 
 /** The module of kind `K`, typed with that kind's spec (meta-schema) and value (assessment). */
 export type AnswerKindModuleOf<K extends AnswerKind> = AnswerKindModule<
+  AnswerSpecOf<K>,
+  AnswerOf<K>
+>
+
+/** The schemas of kind `K`, typed with that kind's spec (meta-schema) and value (assessment). */
+export type AnswerKindSchemasOf<K extends AnswerKind> = AnswerKindSchemas<
   AnswerSpecOf<K>,
   AnswerOf<K>
 >

@@ -1,59 +1,10 @@
-import '../zod-setup'
-import { z } from 'zod'
-import { idSchema, namedQuantitySchema, optionSchema } from '../instrument/base-schema'
 import type { ReportDetail } from '../report/report-model'
 import { formatQuantity } from '../report/format'
-import type { AnswerKindModule } from './answer-kind'
-import { checkQuantity, codes } from './checks'
+import type { AnswerKindModuleOf } from './answer-kind'
 import { optionListIssues, quantityIdIssues, rangeIssues } from './spec-checks'
-
-/**
- * A BAR capacity: a limitation level, what is still possible (quantities where the FML
- * has a threshold for the same capacity, and free text) and the conditions for work.
- */
-const specSchema = z.strictObject({
-  kind: z.literal('capacity'),
-  levels: z.array(optionSchema).min(2),
-  quantities: z.array(namedQuantitySchema),
-})
-const valueSchema = z.strictObject({
-  kind: z.literal('capacity'),
-  level: idSchema.optional(),
-  /** What is still possible, by quantity id, in the unit the instrument gives it. */
-  quantities: z.record(idSchema, z.number()).optional(),
-  possible: z.string().max(5000).optional(),
-  conditions: z.string().max(5000).optional(),
-})
-type Spec = z.infer<typeof specSchema>
-type Value = z.infer<typeof valueSchema>
 
 /** A BAR capacity: a level, what is still possible (quantities, free text) and the conditions. */
 export const capacity = {
-  specSchema,
-  valueSchema,
-  answerSchema(spec) {
-    const specs = new Map(spec.quantities.map((q) => [q.id, q]))
-    const quantityIds = spec.quantities.map((q) => q.id)
-    return z
-      .strictObject({
-        kind: z.literal('capacity'),
-        level: codes(spec.levels).optional(),
-        quantities: z
-          .partialRecord(
-            quantityIds.length ? z.enum(quantityIds as [string, ...string[]]) : z.never(),
-            z.number(),
-          )
-          .optional(),
-        possible: z.string().max(5000).optional(),
-        conditions: z.string().max(5000).optional(),
-      })
-      .superRefine((v, ctx) => {
-        for (const [id, value] of Object.entries(v.quantities ?? {})) {
-          const q = specs.get(id)
-          if (q) checkQuantity(value as number, q, ctx, ['quantities', id])
-        }
-      }) as z.ZodType<Value>
-  },
   checkSpec: (spec, path) => [
     ...optionListIssues(spec.levels, [...path, 'levels']),
     ...quantityIdIssues(spec.quantities, [...path, 'quantities']),
@@ -106,4 +57,4 @@ export const capacity = {
     // A capacity with nothing left in it says nothing.
     return Object.keys(rest).length > 1 ? rest : undefined
   },
-} satisfies AnswerKindModule<Spec, Value>
+} satisfies AnswerKindModuleOf<'capacity'>

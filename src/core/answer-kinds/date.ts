@@ -1,23 +1,9 @@
-import '../zod-setup'
-import { z } from 'zod'
-import { isoDateSchema } from '../assessment/iso-date'
 import { formatDate } from '../report/format'
-import type { AnswerKindModule } from './answer-kind'
+import type { AnswerKindModuleOf } from './answer-kind'
 import { textReport } from './answer-report'
-
-const specSchema = z.strictObject({ kind: z.literal('date') })
-const valueSchema = z.strictObject({
-  kind: z.literal('date'),
-  date: isoDateSchema,
-})
-type Spec = z.infer<typeof specSchema>
-type Value = z.infer<typeof valueSchema>
 
 /** A calendar date, saved as `YYYY-MM-DD`. */
 export const date = {
-  specSchema,
-  valueSchema,
-  answerSchema: () => z.strictObject({ kind: z.literal('date'), date: isoDateSchema }),
   checkSpec: () => [],
   optionList: () => undefined,
   quantities: () => [],
@@ -28,4 +14,4 @@ export const date = {
   chosenCodes: () => [],
   choose: () => undefined,
   mapCodes: (answer) => answer,
-} satisfies AnswerKindModule<Spec, Value>
+} satisfies AnswerKindModuleOf<'date'>

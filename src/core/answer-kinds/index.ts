@@ -19,9 +19,10 @@ export { hasKind } from './has-kind'
 export type AnswerKindRegistry = { [K in AnswerKind]: AnswerKindModuleOf<K> }
 
 /**
- * Every answer kind, by kind: the meta-schema's and the assessment schema's answer unions are made
- * from it, in this order (which is the order of their generated JSON Schemas). A new kind is one
- * module plus one line here; the form's registries then fail to compile until it has inputs.
+ * What the core does with every answer kind, by kind; how each is checked is in
+ * `schemas/` (zod), apart, so that reading and showing answers loads no zod. A new kind is one
+ * module here and one in `schemas/`, each with a line in its registry; the form's registries then
+ * fail to compile until it has inputs.
  */
 export const ANSWER_KINDS = {
   single,

@@ -1,31 +1,18 @@
-import '../zod-setup'
-import { z } from 'zod'
-import { quantitySpecSchema } from '../instrument/base-schema'
+import type { AnswerOf } from '../assessment/assessment-schema'
 import { formatQuantity, type UnitLabel } from '../report/format'
-import type { AnswerKindModule, Lang } from './answer-kind'
-import { checkQuantity } from './checks'
+import type { AnswerKindModuleOf, AnswerSpecOf, Lang } from './answer-kind'
 import { textReport } from './answer-report'
 import { rangeIssues } from './spec-checks'
 
-const specSchema = quantitySpecSchema.extend({ kind: z.literal('quantity') })
-const valueSchema = z.strictObject({
-  kind: z.literal('quantity'),
-  value: z.number(),
-})
-type Spec = z.infer<typeof specSchema>
-type Value = z.infer<typeof valueSchema>
-
-const text = (answer: Value, spec: Spec | undefined, lang: Lang, unitLabel: UnitLabel) =>
-  formatQuantity(answer.value, spec?.unit ?? '', lang, unitLabel)
+const text = (
+  answer: AnswerOf<'quantity'>,
+  spec: AnswerSpecOf<'quantity'> | undefined,
+  lang: Lang,
+  unitLabel: UnitLabel,
+) => formatQuantity(answer.value, spec?.unit ?? '', lang, unitLabel)
 
 /** A number in a unit, within a range and on a step. */
 export const quantity = {
-  specSchema,
-  valueSchema,
-  answerSchema: (spec) =>
-    z
-      .strictObject({ kind: z.literal('quantity'), value: z.number() })
-      .superRefine((v, ctx) => checkQuantity(v.value, spec, ctx, ['value'])),
   checkSpec: (spec, path) => rangeIssues([spec], path),
   optionList: () => undefined,
   quantities: () => [],
@@ -36,4 +23,4 @@ export const quantity = {
   chosenCodes: () => [],
   choose: () => undefined,
   mapCodes: (answer) => answer,
-} satisfies AnswerKindModule<Spec, Value>
+} satisfies AnswerKindModuleOf<'quantity'>

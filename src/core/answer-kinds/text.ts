@@ -1,26 +1,8 @@
-import '../zod-setup'
-import { z } from 'zod'
-import type { AnswerKindModule } from './answer-kind'
+import type { AnswerKindModuleOf } from './answer-kind'
 import { textReport } from './answer-report'
-
-const specSchema = z.strictObject({
-  kind: z.literal('text'),
-  multiline: z.boolean(),
-  maxLength: z.int().positive().max(20000),
-})
-const valueSchema = z.strictObject({
-  kind: z.literal('text'),
-  text: z.string().max(20000),
-})
-type Spec = z.infer<typeof specSchema>
-type Value = z.infer<typeof valueSchema>
 
 /** A free text, up to the item's length. */
 export const text = {
-  specSchema,
-  valueSchema,
-  answerSchema: (spec) =>
-    z.strictObject({ kind: z.literal('text'), text: z.string().max(spec.maxLength) }),
   checkSpec: () => [],
   optionList: () => undefined,
   quantities: () => [],
@@ -31,4 +13,4 @@ export const text = {
   chosenCodes: () => [],
   choose: () => undefined,
   mapCodes: (answer) => answer,
-} satisfies AnswerKindModule<Spec, Value>
+} satisfies AnswerKindModuleOf<'text'>

@@ -1,7 +1,7 @@
 import '../zod-setup'
 import { z } from 'zod'
-import { answerKind } from '../answer-kinds'
-import { fail } from '../answer-kinds/checks'
+import { answerKindSchemas } from '../answer-kinds/schemas'
+import { fail } from '../answer-kinds/schemas/checks'
 import type { Instrument, Item } from '../instrument/meta-schema'
 import type { AnswerValue } from './assessment-schema'
 
@@ -39,7 +39,7 @@ function buildItemAnswerSchema(item: Item): z.ZodType<AnswerValue> {
 }
 
 function answerOfKind(item: Item): z.ZodType<AnswerValue> {
-  return answerKind(item.answer.kind).answerSchema(item.answer)
+  return answerKindSchemas(item.answer.kind).answerSchema(item.answer)
 }
 
 /**

@@ -1,16 +1,16 @@
 import '../zod-setup'
 import { z } from 'zod'
-import { ANSWER_KINDS } from '../answer-kinds'
+import { ANSWER_KIND_SCHEMAS } from '../answer-kinds/schemas'
 import { ASSESSMENT_FORMAT, ASSESSMENT_STATUSES, AUTHOR_ROLES } from './constants'
 import { isoDateSchema } from './iso-date'
 import { idSchema, localizedSchema, semverSchema } from '../instrument/meta-schema'
 
-type ValueSchema = (typeof ANSWER_KINDS)[keyof typeof ANSWER_KINDS]['valueSchema']
+type ValueSchema = (typeof ANSWER_KIND_SCHEMAS)[keyof typeof ANSWER_KIND_SCHEMAS]['valueSchema']
 
-/** One answer as saved: one member per answer kind, from the kinds' modules. */
+/** One answer as saved: one member per answer kind, from the kinds' schemas. */
 export const answerValueSchema = z.discriminatedUnion(
   'kind',
-  Object.values(ANSWER_KINDS).map((k) => k.valueSchema) as [ValueSchema, ...ValueSchema[]],
+  Object.values(ANSWER_KIND_SCHEMAS).map((k) => k.valueSchema) as [ValueSchema, ...ValueSchema[]],
 )
 export type AnswerValue = z.infer<typeof answerValueSchema>
 export type AnswerOf<K extends AnswerValue['kind']> = Extract<AnswerValue, { kind: K }>

@@ -1,6 +1,6 @@
 import '../zod-setup'
 import { z } from 'zod'
-import { ANSWER_KINDS } from '../answer-kinds'
+import { ANSWER_KIND_SCHEMAS } from '../answer-kinds/schemas'
 import { idSchema, localizedSchema, textSchema } from './base-schema'
 
 export {
@@ -35,12 +35,12 @@ export const provenanceSchema = z.strictObject({
   reconstructed: z.array(localizedSchema),
 })
 
-type SpecSchema = (typeof ANSWER_KINDS)[keyof typeof ANSWER_KINDS]['specSchema']
+type SpecSchema = (typeof ANSWER_KIND_SCHEMAS)[keyof typeof ANSWER_KIND_SCHEMAS]['specSchema']
 
-/** What an item asks for: one member per answer kind, from the kinds' modules. */
+/** What an item asks for: one member per answer kind, from the kinds' schemas. */
 export const answerSpecSchema = z.discriminatedUnion(
   'kind',
-  Object.values(ANSWER_KINDS).map((k) => k.specSchema) as [SpecSchema, ...SpecSchema[]],
+  Object.values(ANSWER_KIND_SCHEMAS).map((k) => k.specSchema) as [SpecSchema, ...SpecSchema[]],
 )
 export type AnswerSpec = z.infer<typeof answerSpecSchema>
 export type AnswerKind = AnswerSpec['kind']

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { ANSWER_KINDS, answerKind } from '../../../src/core/answer-kinds'
+import { ANSWER_KIND_SCHEMAS, answerKindSchemas } from '../../../src/core/answer-kinds/schemas'
 import type { AnswerValue } from '../../../src/core/assessment/assessment-schema'
 import { answerValueSchema } from '../../../src/core/assessment/assessment-schema'
 import type { AnswerSpec, Item, Option } from '../../../src/core/instrument/meta-schema'
@@ -26,8 +27,18 @@ describe('ANSWER_KINDS', () => {
 
   it('gives every module all its parts', () => {
     for (const module of Object.values(ANSWER_KINDS))
-      for (const part of ['answerSchema', 'text', 'isAnswered', 'chosenCodes'] as const)
+      for (const part of ['text', 'isAnswered', 'chosenCodes', 'checkSpec'] as const)
         expect(typeof module[part]).toBe('function')
+  })
+})
+
+describe('ANSWER_KIND_SCHEMAS', () => {
+  it('has the schemas of the same kinds as ANSWER_KINDS, each under its own kind', () => {
+    expect(Object.keys(ANSWER_KIND_SCHEMAS).sort()).toEqual(SPEC_KINDS)
+    for (const [kind, schemas] of Object.entries(ANSWER_KIND_SCHEMAS)) {
+      expect(schemas.specSchema.shape.kind.value).toBe(kind)
+      expect(schemas.valueSchema.shape.kind.value).toBe(kind)
+    }
   })
 })
 
@@ -250,11 +261,10 @@ describe('the registry members', () => {
   it('accept in the value schema every answer the item validator accepts', () => {
     fc.assert(
       fc.property(answeredArb, ({ item, answer }) => {
-        expect(
-          answerKind(item.answer.kind).answerSchema(item.answer).safeParse(answer).success,
-        ).toBe(true)
-        expect(answerKind(answer.kind).valueSchema.safeParse(answer).success).toBe(true)
-        expect(answerKind(item.answer.kind).specSchema.safeParse(item.answer).success).toBe(true)
+        const schemas = answerKindSchemas(item.answer.kind)
+        expect(schemas.answerSchema(item.answer).safeParse(answer).success).toBe(true)
+        expect(answerKindSchemas(answer.kind).valueSchema.safeParse(answer).success).toBe(true)
+        expect(schemas.specSchema.safeParse(item.answer).success).toBe(true)
       }),
     )
   })

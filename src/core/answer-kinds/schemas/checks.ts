@@ -1,6 +1,6 @@
-import '../zod-setup'
+import '../../zod-setup'
 import { z } from 'zod'
-import type { Option, QuantitySpec } from '../instrument/base-schema'
+import type { Option, QuantitySpec } from '../../instrument/base-schema'
 
 type Ctx = z.core.$RefinementCtx
 
