@@ -11,6 +11,7 @@ import {
   catalogueSource,
   pendingCatalogueSource,
   preloadShippedFiles,
+  preloadShippedVersion,
   type CatalogueSource,
 } from './catalogue'
 import { LanguageSwitch } from './language-switch'
@@ -88,9 +89,11 @@ const READS_STORAGE: ReadonlySet<Route['screen']> = new Set([
  */
 export function preloadScreen(route: Route): Promise<void> {
   if (route.screen === 'not-found') return Promise.resolve()
-  // The instruments screen shows the shipped files themselves: they load beside its code. The
-  // other screens draw their heading and introduction first and ask for what they need then.
+  // The instruments screen shows the shipped files themselves, the preview one version as a form:
+  // those files load beside the screen's code. The other screens draw their heading and
+  // introduction first and ask for what they need then.
   if (route.screen === 'instruments') preloadShippedFiles()
+  if (route.screen === 'preview') preloadShippedVersion(route)
   return Promise.all([
     screenOf(route).preload(),
     READS_STORAGE.has(route.screen) && lookAtStorage(),

@@ -45,6 +45,19 @@ export function preloadShippedFiles(): void {
   for (const path of shippedPaths) shippedFile(path).catch(() => undefined)
 }
 
+/**
+ * Starts loading the shipped file of one instrument version and of the vocabulary it names,
+ * without waiting: a screen that shows that version alone (the preview) then finds them on their
+ * way when its code has loaded. Nothing for a version that is not shipped (a library file).
+ */
+export function preloadShippedVersion(ref: { id: string; version: string }): void {
+  const entry = index.find((e) => e.path === versionedPath(ref.id, ref.version))
+  if (!entry) return
+  const vocabulary = entry.vocabulary && versionedPath('vocabulary', entry.vocabulary)
+  for (const path of [entry.path, vocabulary])
+    if (path && shippedPaths.includes(path)) shippedFile(path).catch(() => undefined)
+}
+
 /** One version the app knows, before its file is loaded. */
 export interface KnownVersion {
   id: string

@@ -504,8 +504,9 @@ export function AssessmentForm(props: AssessmentFormProps) {
   const { instrument, assessment, loadValidation = loadFormValidation } = props
   const { i18n, lang } = useText()
   const fields = useMemo(() => fieldModels(instrument), [instrument])
-  // zod and the validators load on first use (a blur, a save), not with the form; a failed load
-  // (the server unreachable for a moment) is tried again at the next blur or save.
+  // zod and the validators load when the browser is first idle after the form is drawn (below),
+  // or at first use (a blur, a save) if that comes sooner, not with the form; a failed load (the
+  // server unreachable for a moment) is tried again at the next blur or save.
   const validation = useMemo<LoadValidation>(
     () =>
       retryingImport(() =>
@@ -516,6 +517,8 @@ export function AssessmentForm(props: AssessmentFormProps) {
       ),
     [instrument, loadValidation],
   )
+  // Loaded ahead, the first field left does not wait for zod's code; a failure here says nothing.
+  useEffect(() => whenIdle(() => void validation().catch(() => undefined)), [validation])
   const resolver = useMemo<Resolver<FormValues>>(
     () => async (values, context, options) => {
       let loaded

@@ -109,6 +109,29 @@ test("opening the app on a screen that reads every instrument fetches the instru
   expect(Math.min(...instrumentFileAsked)).toBeLessThan(screenCodeSent)
 })
 
+test("opening the app on an instrument's preview fetches that instrument's file and its vocabulary beside the screen's code, and no other", async ({
+  page,
+}) => {
+  let screenCodeSent = Number.POSITIVE_INFINITY
+  const asked: { path: string; at: number }[] = []
+  // The screen's code is held back 600 ms: the files must be asked for meanwhile.
+  await page.route(/\/assets\/preview-screen-[^/]+\.js$/, async (route) => {
+    await new Promise((ok) => setTimeout(ok, 600))
+    screenCodeSent = Date.now()
+    await route.continue()
+  })
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname
+    if (/\/assets\/\d+\.\d+\.\d+-[^/]+\.js$/.test(path)) asked.push({ path, at: Date.now() })
+  })
+  await page.goto('/#/preview/fml/1.0.0')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Voorbeeld: Functionele/)
+  await expect(page.locator('[data-item-id]').first()).toBeVisible()
+  // The FML and the vocabulary it names: two files, both asked for before the screen's code came.
+  expect(asked).toHaveLength(2)
+  expect(Math.max(...asked.map((a) => a.at))).toBeLessThan(screenCodeSent)
+})
+
 test('a screen that lists assessments paints its heading before it asks for the instrument files', async ({
   page,
 }) => {

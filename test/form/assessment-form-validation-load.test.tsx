@@ -22,13 +22,40 @@ const draft = newAssessment({
 })
 
 describe('AssessmentForm (loading its validation code)', () => {
+  it('loads the validation code once the form is drawn and the browser is idle, before any change', async () => {
+    let loads = 0
+    const loadValidation = () => {
+      loads += 1
+      return import('../../src/form/form-validation')
+    }
+    const user = userEvent.setup()
+    renderWithI18n(
+      <AssessmentForm
+        instrument={instrument}
+        vocabulary={vocabulary}
+        assessment={draft}
+        loadValidation={loadValidation}
+        onSave={async () => undefined}
+      />,
+    )
+    await waitFor(() => expect(loads).toBe(1))
+    // The first change uses what was loaded: no second load.
+    await user.click(screen.getByRole('radio', { name: 'Nee' }))
+    expect(await screen.findByText(/Opgeslagen om/)).toBeInTheDocument()
+    expect(loads).toBe(1)
+  })
+
   it('says nothing is saved while the validation code fails to load, and saves once it loads at the next change', async () => {
     let loads = 0
-    // The first load fails as a dynamic import does when the server is unreachable for a moment.
-    const loadValidation = () =>
-      ++loads === 1
-        ? Promise.reject(new TypeError('Failed to fetch dynamically imported module'))
-        : import('../../src/form/form-validation')
+    let reachable = false
+    // A failed load as a dynamic import fails when the server is unreachable for a moment: the
+    // load ahead (which says nothing) and the one of the first change.
+    const loadValidation = () => {
+      loads += 1
+      return reachable
+        ? import('../../src/form/form-validation')
+        : Promise.reject(new TypeError('Failed to fetch dynamically imported module'))
+    }
     const saves: Assessment[] = []
     const user = userEvent.setup()
     renderWithI18n(
@@ -42,18 +69,21 @@ describe('AssessmentForm (loading its validation code)', () => {
         }}
       />,
     )
+    await waitFor(() => expect(loads).toBe(1))
+    expect(screen.queryByText(/Er wordt niets opgeslagen/)).toBeNull()
     await user.click(screen.getByRole('radio', { name: 'Nee' }))
     expect(
       await screen.findByText(/Er wordt niets opgeslagen/, undefined, { timeout: 1500 }),
     ).toHaveClass('is-error')
     expect(saves).toEqual([])
 
+    reachable = true
     await user.click(screen.getByRole('radio', { name: 'Ja' }))
     await waitFor(() => expect(saves.at(-1)?.answers.keuze).toMatchObject({ choice: 'ja' }), {
       timeout: 1500,
     })
     expect(await screen.findByText(/Opgeslagen om/)).toBeInTheDocument()
     expect(screen.queryByText(/Er wordt niets opgeslagen/)).toBeNull()
-    expect(loads).toBe(2)
+    expect(loads).toBe(3)
   })
 })
