@@ -27,7 +27,11 @@ describe('catalogueSource', () => {
     expect(versions(one)).toEqual(['fml 1.0.0'])
     expect(one.vocabularies.map((v) => v.version)).toEqual(['1.0.0'])
     expect(await source.instrument({ id: 'fml', version: '1.0.0' })).toBe(one)
-    expect(versions(await source.instrument({ id: 'fml', version: '9.9.9' }))).toEqual([])
+    // An unknown version brings the versions there are, to name them; an unknown instrument none.
+    expect(versions(await source.instrument({ id: 'fml', version: '9.9.9' }))).toEqual([
+      'fml 1.0.0',
+    ])
+    expect(versions(await source.instrument({ id: 'izp', version: '1.0.0' }))).toEqual([])
   })
 
   it('adds the library versions, checked against the shipped ones, to every catalogue', async () => {

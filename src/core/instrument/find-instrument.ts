@@ -12,13 +12,16 @@ export function findInstrument(
   if (found) return { ok: true, value: found }
   if (!sameId.length) {
     const known = [...new Set(instruments.map((i) => i.id))].join(', ')
+    // Without instruments to name (a catalogue of that id alone), no empty list.
+    const nl = known ? ` (bekend: ${known})` : ''
+    const en = known ? ` (known: ${known})` : ''
     return {
       ok: false,
       issues: [
         issue(
           ['instrument', 'id'],
-          `Onbekend instrument "${ref.id}" (bekend: ${known})`,
-          `Unknown instrument "${ref.id}" (known: ${known})`,
+          `Onbekend instrument "${ref.id}"${nl}`,
+          `Unknown instrument "${ref.id}"${en}`,
         ),
       ],
     }
