@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { Assessment } from '../../src/core/assessment/assessment-schema'
 import { newAssessment } from '../../src/core/assessment/new-assessment'
 import { AssessmentForm } from '../../src/form/assessment-form'
+import type * as FormValidation from '../../src/form/form-validation'
 import { fixtureVocabulary, minimalInstrument } from '../helpers/instruments'
 import { renderWithI18n } from '../helpers/render'
 
@@ -21,6 +22,23 @@ const draft = newAssessment({
   authorRole: 'bedrijfsarts',
 })
 
+/** The form over `draft` with its validation code from `loadValidation`; returns its saves. */
+function renderForm(loadValidation: () => Promise<typeof FormValidation>) {
+  const saves: Assessment[] = []
+  renderWithI18n(
+    <AssessmentForm
+      instrument={instrument}
+      vocabulary={vocabulary}
+      assessment={draft}
+      loadValidation={loadValidation}
+      onSave={async (a) => {
+        saves.push(a)
+      }}
+    />,
+  )
+  return saves
+}
+
 describe('AssessmentForm (loading its validation code)', () => {
   it('loads the validation code once the form is drawn and the browser is idle, before any change', async () => {
     let loads = 0
@@ -29,15 +47,7 @@ describe('AssessmentForm (loading its validation code)', () => {
       return import('../../src/form/form-validation')
     }
     const user = userEvent.setup()
-    renderWithI18n(
-      <AssessmentForm
-        instrument={instrument}
-        vocabulary={vocabulary}
-        assessment={draft}
-        loadValidation={loadValidation}
-        onSave={async () => undefined}
-      />,
-    )
+    renderForm(loadValidation)
     await waitFor(() => expect(loads).toBe(1))
     // The first change uses what was loaded: no second load.
     await user.click(screen.getByRole('radio', { name: 'Nee' }))
@@ -56,19 +66,8 @@ describe('AssessmentForm (loading its validation code)', () => {
         ? import('../../src/form/form-validation')
         : Promise.reject(new TypeError('Failed to fetch dynamically imported module'))
     }
-    const saves: Assessment[] = []
     const user = userEvent.setup()
-    renderWithI18n(
-      <AssessmentForm
-        instrument={instrument}
-        vocabulary={vocabulary}
-        assessment={draft}
-        loadValidation={loadValidation}
-        onSave={async (a) => {
-          saves.push(a)
-        }}
-      />,
-    )
+    const saves = renderForm(loadValidation)
     await waitFor(() => expect(loads).toBe(1))
     expect(screen.queryByText(/Er wordt niets opgeslagen/)).toBeNull()
     await user.click(screen.getByRole('radio', { name: 'Nee' }))
