@@ -33,7 +33,10 @@ export function PreviewScreen({
           const found = findInstrument(catalogue.instruments, { id, version })
           return (
             <>
-              {!title && found.ok && <h1>{headingOf(found.value.title)}</h1>}
+              {!title && (
+                // A version that is not there is still named, by its id, above why it is not.
+                <h1>{found.ok ? headingOf(found.value.title) : headingOf({ nl: id, en: id })}</h1>
+              )}
               <PreviewForm catalogue={catalogue} found={found} />
             </>
           )

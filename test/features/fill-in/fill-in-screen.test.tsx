@@ -457,7 +457,12 @@ describe('PreviewScreen', () => {
     renderWithI18n(
       <PreviewScreen load={loadedCatalogue(catalogue)} id={instrument.id} version="9.9.9" />,
     )
-    expect(await screen.findByRole('alert')).toHaveTextContent('9.9.9')
-    expect(screen.queryByRole('heading')).toBeNull()
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      `Versie 9.9.9 van ${instrument.id} is niet bekend (bekend: ${instrument.version})`,
+    )
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(
+      `Voorbeeld: ${instrument.id} 9.9.9`,
+    )
+    expect(screen.queryByLabelText('Naam van de opsteller')).toBeNull()
   })
 })
