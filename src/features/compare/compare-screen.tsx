@@ -355,6 +355,11 @@ function Comparison({
     setSides({ ba: routeBa, va: routeVa })
   }
   const { ba: baId, va: vaId } = sides
+  // The sides as last chosen, for a choice that comes after a wait (an import).
+  const chosen = useRef(sides)
+  useEffect(() => {
+    chosen.current = sides
+  }, [sides])
   const [assessments, setAssessments] = useState<Assessment[] | undefined>()
   const [onlyDifferences, setOnlyDifferences] = useState(false)
   const [notes, setNotes] = useState<Record<string, string>>({})
@@ -424,7 +429,8 @@ function Comparison({
   }, [result, lang, t])
   const describe = (a: Assessment) => assessmentLabel(a, catalogue.instruments, t, lang)
   const go = (nextBa: string, nextVa: string) => {
-    setSides({ ba: nextBa, va: nextVa })
+    chosen.current = { ba: nextBa, va: nextVa }
+    setSides(chosen.current)
     window.history.replaceState(null, '', `#/compare/${nextBa || '-'}/${nextVa || '-'}`)
   }
   const onImport = (side: 'ba' | 'va') => async (file: File) => {
@@ -441,8 +447,11 @@ function Comparison({
       return
     }
     setImportProblems(undefined)
-    if (side === 'ba') go(r.assessment.id, vaId)
-    else go(baId, r.assessment.id)
+    // The other side as it is now, not as it was when this file was chosen: two files imported
+    // one after the other may finish in either order.
+    const other = chosen.current
+    if (side === 'ba') go(r.assessment.id, other.va)
+    else go(other.ba, r.assessment.id)
   }
   const onNote = (item: string, text: string) => {
     const next = { ...notes, [item]: text }

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto'
 import '@testing-library/jest-dom/vitest'
-import { cleanup, screen } from '@testing-library/react'
+import { cleanup, screen, waitFor } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
 import { deleteDB, openDB } from 'idb'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -65,6 +66,46 @@ describe('CompareScreen', () => {
       await screen.findAllByRole('option', { name: /Functionele Mogelijkhedenlijst/ }),
     ).not.toHaveLength(0)
     expect(screen.queryByRole('option', { name: /Beschrijving Arbeidsbelastbaarheid/ })).toBeNull()
+  })
+})
+
+/** A file whose bytes are read only once `gate` resolves: a slow disk, or a large file. */
+class HeldFile extends File {
+  constructor(
+    text: string,
+    name: string,
+    private readonly gate: Promise<void>,
+  ) {
+    super([text], name, { type: 'application/json' })
+  }
+
+  override async arrayBuffer(): Promise<ArrayBuffer> {
+    await this.gate
+    return new Blob([await this.text()]).arrayBuffer()
+  }
+}
+
+describe('CompareScreen importing a file for each side', () => {
+  it('keeps both sides when the first file chosen finishes after the second', async () => {
+    let release: () => void = () => undefined
+    const held = new Promise<void>((ok) => (release = ok))
+    const user = userEvent.setup()
+    show()
+    const baPicker = await screen.findByLabelText('Beoordeling van de bedrijfsarts (BA)')
+    const vaPicker = screen.getByLabelText('Beoordeling van de verzekeringsarts (VA)')
+    await user.upload(
+      screen.getByLabelText('Of importeer een bestand voor de bedrijfsarts'),
+      new HeldFile(JSON.stringify(bar), 'bar.json', held),
+    )
+    await user.upload(
+      screen.getByLabelText('Of importeer een bestand voor de verzekeringsarts'),
+      new File([JSON.stringify(fml)], 'fml.json', { type: 'application/json' }),
+    )
+    await waitFor(() => expect(vaPicker).toHaveDisplayValue(/Functionele Mogelijkhedenlijst/))
+    release()
+    await waitFor(() => expect(baPicker).toHaveDisplayValue(/Beschrijving Arbeidsbelastbaarheid/))
+    expect(vaPicker).toHaveDisplayValue(/Functionele Mogelijkhedenlijst/)
+    expect(await screen.findByRole('region', { name: 'Conclusie' })).toBeInTheDocument()
   })
 })
 
