@@ -170,10 +170,9 @@ export function catalogueSource(library: readonly SchemaFile[]): CatalogueSource
     whole: () => catalogueOf([...shippedPaths, ...ownPaths]),
     instrument(ref) {
       const found = known.find((k) => k.id === ref.id && k.version === ref.version)
-      // An unknown version: that instrument's versions, so that the screen can say which there are.
-      if (!found) return versions(ref.id)
-      // A library version is checked with the versions before it (its migration).
-      if (found.origin === 'library') return versions(ref.id)
+      // A library version is checked with the versions before it (its migration); an unknown
+      // version comes with that instrument's versions, so that the screen can say which there are.
+      if (!found || found.origin === 'library') return versions(ref.id)
       return catalogueOf(withVocabularies([found.path]))
     },
     versions,
