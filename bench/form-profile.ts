@@ -18,7 +18,7 @@
  * rendered per commit. Prints medians over runs (function times: means over runs); leaves the
  * builds and the profiles in the temp directory.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -27,7 +27,6 @@ import { aimRadio, sampleOne } from './form-page'
 import { probeScript } from './form-probe'
 import { launchChromium, openThrottledPage } from './lib/browser'
 import { startMainThreadTrace, type MainThreadTrace } from './lib/main-thread-trace'
-import { copyProject } from './lib/copy-project'
 import {
   isBusy,
   samplesOf,
@@ -43,9 +42,9 @@ import {
 } from './lib/render-count'
 import { serveStatic } from './lib/static-server'
 import { percentile } from './lib/stats'
-import { viteBuild } from './lib/vite-build'
 import { peersPlan, type PeersPlan } from './peers-plan'
-import { peerSizes, writePeerData, type PeerSize } from './peers/sizes'
+import { buildOurApp, buildPeerPages } from './peers/build'
+import { peerSizes } from './peers/sizes'
 
 /** After a phase's last interaction: what it scheduled (timers, idle work) runs. */
 const SETTLE_MS = 1500
@@ -363,30 +362,8 @@ function report(
   return out.join('\n')
 }
 
-/**
- * Our app built from a copy of `from` (the project, or a baseline tree) with the size's synthetic
- * instrument in its schemas/, unminified; resolves to its dist folder.
- */
-async function buildApp(root: string, from: string, size: PeerSize, dir: string) {
-  copyProject(root, from, dir)
-  if (size.synthetic) {
-    const folder = join(dir, 'schemas', size.instrument.id)
-    mkdirSync(folder, { recursive: true })
-    const file = join(folder, `${size.instrument.version}.json`)
-    writeFileSync(file, `${JSON.stringify(size.instrument, null, 2)}\n`)
-  }
-  await viteBuild(dir, ['--minify', 'false'])
-  return join(dir, 'dist')
-}
-
-/** The peers benchmark's pages (the floor among them) for one size, unminified. */
-async function buildPeers(root: string, size: PeerSize, dir: string) {
-  writePeerData(root, [size], join(dir, 'data'))
-  process.env.PEERS_DATA = join(dir, 'data')
-  process.env.PEERS_OUT = join(dir, 'peers')
-  await viteBuild(root, ['--config', 'bench/peers/vite.config.ts', '--minify', 'false'])
-  return join(dir, 'peers')
-}
+/** Function names kept in the profiles. */
+const UNMINIFIED = ['--minify', 'false']
 
 async function main() {
   const root = fileURLToPath(new URL('..', import.meta.url))
@@ -398,9 +375,9 @@ async function main() {
   const plan = peersPlan(size.key, size.instrument)
   const outDir = mkdtempSync(join(tmpdir(), 'bar-form-profile-'))
   const [appDir, baseDir, peersDir] = await Promise.all([
-    buildApp(root, root, size, join(outDir, 'app')),
-    baseline ? buildApp(root, baseline, size, join(outDir, 'base')) : null,
-    buildPeers(root, size, outDir),
+    buildOurApp(root, root, [size], join(outDir, 'app'), UNMINIFIED),
+    baseline ? buildOurApp(root, baseline, [size], join(outDir, 'base'), UNMINIFIED) : null,
+    buildPeerPages(root, [size], outDir, UNMINIFIED).then((b) => b.peersDir),
   ])
   const app = await serveStatic(appDir)
   const peers = await serveStatic(peersDir)

@@ -5,14 +5,20 @@
  * Not part of `npm run bench`: a tool for finding what the peers benchmark's mount waits for.
  * Several builds (`dist` directories, comma-separated) load in turn in one browser, after one
  * discarded load each, and end with the median mount, first input and first contentful paint of
- * each: a change against a baseline build in the same run.
+ * each: a change against a baseline build in the same run, with the run-by-run difference from the
+ * first build and a sign-test interval for it (one load varies by ±15 % on a shared machine: a
+ * difference whose interval holds 0 is not one).
  *
  * Serves the build as the peers benchmark does (no compression, no caching) and prints per run:
  * each script's request start, response end and size, the first paint and first contentful
  * paint, the first item box, the mount mark (the same probe as the benchmarks) and the main
  * thread's busy time between those points by function (V8 sampling profiler), so a gap shows
  * whether the page was waiting for the network or running code. `PROFILE=0` leaves the profiler
- * out (it slows the page down about three times), for the timings themselves.
+ * out (it slows the page down about three times), for the timings themselves; `TRACE=1` traces
+ * the main thread instead (Chromium's timeline events, which barely slow the page down) from
+ * navigation to the mount mark and prints, per build, the median self time per event name (an
+ * event's time less that of the events inside it): script against style, layout and paint;
+ * `TRACE_CATEGORIES=v8,blink,loading` adds finer events.
  */
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -28,7 +34,9 @@ import {
   CLOCK_MARK,
   type CpuProfile,
 } from './lib/cpu-profile'
+import { startMainThreadTrace } from './lib/main-thread-trace'
 import { serveStatic } from './lib/static-server'
+import { pairedDifference } from './lib/stats'
 import { viteBuild } from './lib/vite-build'
 import { probeScript } from './form-probe'
 
@@ -58,7 +66,9 @@ async function main() {
     mount: [] as number[],
     firstInput: [] as number[],
     fcp: [] as number[],
+    trace: new Map<string, number[]>(),
   }))
+  const tracing = process.env.TRACE === '1'
   try {
     for (let n = 0; n <= Number(runsArg) * dists.length + dists.length - 1; n++) {
       const which = n % dists.length
@@ -74,10 +84,19 @@ async function main() {
       const cdp = await context.newCDPSession(page)
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuRate })
       await page.addInitScript({ content: probeScript(items) })
-      const profiling = process.env.PROFILE !== '0'
+      const profiling = process.env.PROFILE !== '0' && !tracing
       const stop = profiling ? await startProfiling(cdp) : null
+      const stopTrace = tracing
+        ? await startMainThreadTrace(cdp, process.env.TRACE_CATEGORIES?.split(',') ?? [])
+        : null
       await page.goto(`${server.url}/${hash}`)
       await page.evaluate('window.__bench.mounted(30000, 60000)')
+      const trace = stopTrace && (await stopTrace())
+      if (trace && !discarded)
+        for (const [name, ms] of trace.selfByName) {
+          const list = (results[which] as (typeof results)[number]).trace
+          list.set(name, [...(list.get(name) ?? []), ms])
+        }
       await page.waitForTimeout(300)
       const [t0, t1] = (await page.evaluate(CLOCK_MARK)) as [number, number]
       const span = stop ? await stop() : null
@@ -143,6 +162,31 @@ async function main() {
         `  ${dists[i]}: ${[r.mount, r.firstInput, r.fcp].map((xs) => median(xs).toFixed(0)).join(', ')}`,
       ),
     )
+    const base = results[0] as (typeof results)[number]
+    if (results.length > 1)
+      console.log(
+        '\nagainst the first build, run by run (median difference [90 % interval], ms): mount, first input, first contentful paint',
+      )
+    // Whole milliseconds, without a "-0".
+    const ms = (x: number) => String(Math.round(x) || 0)
+    results.slice(1).forEach((r, i) => {
+      const cells = (['mount', 'firstInput', 'fcp'] as const).map((k) => {
+        const d = pairedDifference(base[k], r[k])
+        if (!d) return '–'
+        const range = d.low === null ? '' : ` [${ms(d.low)}, ${ms(d.high as number)}]`
+        return `${Math.round(d.median) > 0 ? '+' : ''}${ms(d.median)}${range}`
+      })
+      console.log(`  ${dists[i + 1]}: ${cells.join(', ')}`)
+    })
+    if (tracing) {
+      console.log('\nmain thread from navigation to mount, median self time per event name (ms)')
+      results.forEach((r, i) => {
+        console.log(`  ${dists[i]}`)
+        const rows = [...r.trace].map(([name, xs]) => [name, median(xs)] as const)
+        for (const [name, ms] of rows.sort((a, b) => b[1] - a[1]).slice(0, 24))
+          console.log(`    ${ms.toFixed(1).padStart(7)}  ${name}`)
+      })
+    }
   } finally {
     await browser.close()
     await Promise.all(servers.map((s) => s.close()))

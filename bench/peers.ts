@@ -3,18 +3,13 @@ import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import type { Browser } from 'playwright-core'
-import { readSchemaFiles } from '../src/cli/schema-files'
-import { buildCatalogue } from '../src/core/instrument/catalogue'
-import { formatIssues } from '../src/core/issues/validation-issue'
 import { spinMs } from './form-page'
 import { DATA_ITEM_ID } from './form-probe'
 import { launchChromium } from './lib/browser'
-import { copyProject } from './lib/copy-project'
 import { browserMachine } from './lib/machine'
 import { pretty } from './lib/pretty'
 import { writeReadmeBlock } from './lib/readme-block'
 import { serveStatic, type StaticServer } from './lib/static-server'
-import { viteBuild } from './lib/vite-build'
 import { measurePeerPage, type PeerPage, type PeerSample } from './peers-page'
 import {
   CHOICES_PER_ROUND,
@@ -37,7 +32,8 @@ import {
   type PageName,
   type Sizes,
 } from './peers-report'
-import { peerSizes, writePeerData, type PeerSize, type SizeFacts } from './peers/sizes'
+import { buildOurApp, buildPeerPages } from './peers/build'
+import { peerSizes, type PeerSize, type SizeFacts } from './peers/sizes'
 
 const CPU_RATES = [1, 4]
 // Each round loads every page at every size and rate once; three keep the whole benchmark near
@@ -87,26 +83,6 @@ async function writeAtomic(file: string, text: string) {
   renameSync(`${file}.tmp`, file)
 }
 
-/** Our app built from a copy of the project with the synthetic instruments in its schemas/. */
-async function buildOurs(root: string, sizes: PeerSize[], dir: string): Promise<string> {
-  copyProject(root, root, dir)
-  for (const s of sizes.filter((x) => x.synthetic)) {
-    const folder = join(dir, 'schemas', s.instrument.id)
-    mkdirSync(folder, { recursive: true })
-    writeFileSync(
-      join(folder, `${s.instrument.version}.json`),
-      `${JSON.stringify(s.instrument, null, 2)}\n`,
-    )
-  }
-  const { problems } = buildCatalogue(readSchemaFiles(join(dir, 'schemas')))
-  if (problems.length)
-    throw new Error(
-      `schemas/ with the synthetic instruments has problems:\n${problems.map((p) => `${p.path}:\n${formatIssues(p.issues, 'en')}`).join('\n')}`,
-    )
-  await viteBuild(dir)
-  return join(dir, 'dist')
-}
-
 const gzipCache = new Map<string, number>()
 /** Gzip -9 bytes of the scripts one load requested, read from the folder they were served from. */
 function gzipBytes(dir: string, paths: string[]): number {
@@ -146,20 +122,17 @@ export async function runPeersBench(root: string): Promise<boolean> {
   try {
     log(`building our app (with the synthetic instruments) and the peer pages in ${tmp}`)
     let appError: string | null = null
-    const appDir = await buildOurs(root, sizes, join(tmp, 'app')).catch((e: Error) => {
+    const appDir = await buildOurApp(root, root, sizes, join(tmp, 'app')).catch((e: Error) => {
       appError = e.message
       console.error(`[bench:peers] OUR APP DID NOT BUILD, measuring the others only:\n${e.message}`)
       return null
     })
-    const facts: Record<string, SizeFacts> = writePeerData(root, sizes, join(tmp, 'data'))
-    process.env.PEERS_DATA = join(tmp, 'data')
-    process.env.PEERS_OUT = join(tmp, 'peers')
-    await viteBuild(root, ['--config', 'bench/peers/vite.config.ts'])
+    const { peersDir, facts } = await buildPeerPages(root, sizes, tmp)
     servers = {
       app: appDir ? await serveStatic(appDir) : null,
       appDir: appDir ?? '',
-      peers: await serveStatic(join(tmp, 'peers')),
-      peersDir: join(tmp, 'peers'),
+      peers: await serveStatic(peersDir),
+      peersDir,
     }
     browser = await launchChromium()
     const spin: Record<string, number> = {}
