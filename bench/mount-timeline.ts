@@ -67,6 +67,7 @@ async function main() {
     firstInput: [] as number[],
     fcp: [] as number[],
     trace: new Map<string, number[]>(),
+    tasks: [] as number[],
   }))
   const tracing = process.env.TRACE === '1'
   try {
@@ -92,11 +93,12 @@ async function main() {
       await page.goto(`${server.url}/${hash}`)
       await page.evaluate('window.__bench.mounted(30000, 60000)')
       const trace = stopTrace && (await stopTrace())
-      if (trace && !discarded)
-        for (const [name, ms] of trace.selfByName) {
-          const list = (results[which] as (typeof results)[number]).trace
-          list.set(name, [...(list.get(name) ?? []), ms])
-        }
+      if (trace && !discarded) {
+        const r = results[which] as (typeof results)[number]
+        for (const [name, ms] of trace.selfByName)
+          r.trace.set(name, [...(r.trace.get(name) ?? []), ms])
+        r.tasks.push(trace.countByName.get('RunTask') ?? 0)
+      }
       await page.waitForTimeout(300)
       const [t0, t1] = (await page.evaluate(CLOCK_MARK)) as [number, number]
       const span = stop ? await stop() : null
@@ -181,7 +183,7 @@ async function main() {
     if (tracing) {
       console.log('\nmain thread from navigation to mount, median self time per event name (ms)')
       results.forEach((r, i) => {
-        console.log(`  ${dists[i]}`)
+        console.log(`  ${dists[i]}: ${median(r.tasks)} tasks`)
         const rows = [...r.trace].map(([name, xs]) => [name, median(xs)] as const)
         for (const [name, ms] of rows.sort((a, b) => b[1] - a[1]).slice(0, 24))
           console.log(`    ${ms.toFixed(1).padStart(7)}  ${name}`)

@@ -21,6 +21,8 @@ export interface MainThreadTrace {
   byName: Map<string, number>
   /** Self time per event name: an event's time less that of the events inside it. */
   selfByName: Map<string, number>
+  /** How many events of each name. */
+  countByName: Map<string, number>
 }
 
 /** The timeline categories: the same events as the DevTools performance panel's main track. */
@@ -69,6 +71,7 @@ export function summariseTrace(events: readonly TraceEvent[]): MainThreadTrace {
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0))
   const byName = new Map<string, number>()
   const selfByName = new Map<string, number>()
+  const countByName = new Map<string, number>()
   const add = (map: Map<string, number>, name: string, ms: number) =>
     map.set(name, (map.get(name) ?? 0) + ms)
   // The events open around this point, outermost first: each child's time leaves its parent's self.
@@ -76,6 +79,7 @@ export function summariseTrace(events: readonly TraceEvent[]): MainThreadTrace {
   for (const e of complete) {
     const ms = (e.dur ?? 0) / 1000
     add(byName, e.name, ms)
+    add(countByName, e.name, 1)
     add(selfByName, e.name, ms)
     while (open.length && (open.at(-1) as { end: number }).end <= e.ts) open.pop()
     const parent = open.at(-1)
@@ -83,5 +87,5 @@ export function summariseTrace(events: readonly TraceEvent[]): MainThreadTrace {
     open.push({ end: e.ts + (e.dur ?? 0), name: e.name })
   }
   const renderingMs = RENDERING.reduce((total, name) => total + (byName.get(name) ?? 0), 0)
-  return { tasksMs: byName.get('RunTask') ?? 0, renderingMs, byName, selfByName }
+  return { tasksMs: byName.get('RunTask') ?? 0, renderingMs, byName, selfByName, countByName }
 }

@@ -36,6 +36,7 @@ describe('summariseTrace', () => {
     ]
     const t = summariseTrace(events)
     expect(t.tasksMs).toBe(15)
+    expect(t.countByName.get('RunTask')).toBe(2)
     expect(t.byName.get('Layout')).toBe(5)
     expect(t.renderingMs).toBe(6)
     expect(t.selfByName.get('RunTask')).toBe(4 + 1)
