@@ -40,7 +40,7 @@ const CPU_RATES = [1, 4]
 // 15 minutes on two cores. BENCH_ROUNDS is for quick checks while developing.
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3))
 
-const PEER_PAGES: Record<PageName, PeerPage> = {
+export const PEER_PAGES: Record<PageName, PeerPage> = {
   ours: { name: 'ours', boxes: DATA_ITEM_ID, keyBy: 'id', radioCodes: true },
   floor: { name: 'floor', boxes: DATA_ITEM_ID, keyBy: 'id', radioCodes: true },
   'floor-bare': { name: 'floor-bare', boxes: DATA_ITEM_ID, keyBy: 'id', radioCodes: true },
