@@ -185,8 +185,8 @@ async function main() {
       results.forEach((r, i) => {
         console.log(`  ${dists[i]}: ${median(r.tasks)} tasks`)
         const rows = [...r.trace].map(([name, xs]) => [name, median(xs)] as const)
-        for (const [name, ms] of rows.sort((a, b) => b[1] - a[1]).slice(0, 24))
-          console.log(`    ${ms.toFixed(1).padStart(7)}  ${name}`)
+        for (const [name, self] of rows.sort((a, b) => b[1] - a[1]).slice(0, 24))
+          console.log(`    ${self.toFixed(1).padStart(7)}  ${name}`)
       })
     }
   } finally {
