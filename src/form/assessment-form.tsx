@@ -504,9 +504,9 @@ export function AssessmentForm(props: AssessmentFormProps) {
   const { instrument, assessment, loadValidation = loadFormValidation } = props
   const { i18n, lang } = useText()
   const fields = useMemo(() => fieldModels(instrument), [instrument])
-  // zod and the validators load when the browser is first idle after the form is drawn (below),
-  // or at first use (a blur, a save) if that comes sooner, not with the form; a failed load (the
-  // server unreachable for a moment) is tried again at the next blur or save.
+  // zod and the validators load when the browser is first idle after the whole form is drawn
+  // (FormBody), or at first use (a blur, a save) if that comes sooner, not with the form; a failed
+  // load (the server unreachable for a moment) is tried again at the next blur or save.
   const validation = useMemo<LoadValidation>(
     () =>
       retryingImport(() =>
@@ -517,8 +517,6 @@ export function AssessmentForm(props: AssessmentFormProps) {
       ),
     [instrument, loadValidation],
   )
-  // Loaded ahead, the first field left does not wait for zod's code; a failure here says nothing.
-  useEffect(() => whenIdle(() => void validation().catch(() => undefined)), [validation])
   const resolver = useMemo<Resolver<FormValues>>(
     () => async (values, context, options) => {
       let loaded
@@ -810,10 +808,16 @@ const FormBody = memo(function FormBody({
   // transition per section splits the work no better and, at CPU 4x, finishes a 256-item form
   // about a second later.)
   const [drawn, setDrawn] = useState(FIRST_SECTIONS)
+  const allDrawn = drawn >= instrument.sections.length
   useEffect(() => {
-    if (drawn < instrument.sections.length)
-      startTransition(() => setDrawn(instrument.sections.length))
-  }, [drawn, instrument])
+    if (!allDrawn) startTransition(() => setDrawn(instrument.sections.length))
+  }, [allDrawn, instrument])
+  // Loaded ahead, the first field left does not wait for zod's code; a failure here says nothing.
+  // Not before every section is drawn: the checks' code would then run inside the transition
+  // and hold the rest of the form back.
+  useEffect(() => {
+    return allDrawn ? whenIdle(() => void validation().catch(() => undefined)) : undefined
+  }, [allDrawn, validation])
 
   // The heavy parts are made once per instrument and language, under a provider whose value does not
   // change when the form re-renders for its toolbar: otherwise every item would render twice at mount.
@@ -874,7 +878,7 @@ const FormBody = memo(function FormBody({
       <form
         className="assessment-form"
         // Busy while the later sections are still being drawn (a moment after the form opens).
-        aria-busy={drawn < instrument.sections.length || undefined}
+        aria-busy={!allDrawn || undefined}
         noValidate
         onKeyDown={onKeyDown}
         onSubmit={(e) => e.preventDefault()}

@@ -2,15 +2,25 @@
 import '@testing-library/jest-dom/vitest'
 import { cleanup, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Assessment } from '../../src/core/assessment/assessment-schema'
 import { newAssessment } from '../../src/core/assessment/new-assessment'
 import { AssessmentForm } from '../../src/form/assessment-form'
 import type * as FormValidation from '../../src/form/form-validation'
-import { fixtureVocabulary, minimalInstrument } from '../helpers/instruments'
+import { findVocabulary } from '../../src/core/instrument/catalogue-data'
+import type { Vocabulary } from '../../src/core/instrument/meta-schema'
+import {
+  fixtureVocabulary,
+  minimalInstrument,
+  shipped,
+  shippedCatalogue,
+} from '../helpers/instruments'
 import { renderWithI18n } from '../helpers/render'
 
-afterEach(cleanup)
+afterEach(() => {
+  cleanup()
+  vi.unstubAllGlobals()
+})
 
 const instrument = minimalInstrument()
 const vocabulary = fixtureVocabulary()
@@ -53,6 +63,47 @@ describe('AssessmentForm (loading its validation code)', () => {
     await user.click(screen.getByRole('radio', { name: 'Nee' }))
     expect(await screen.findByText(/Opgeslagen om/)).toBeInTheDocument()
     expect(loads).toBe(1)
+  })
+
+  it('waits for every section to be drawn before loading it, however soon the browser is idle', async () => {
+    // A browser idle the moment it is asked (the task runs at once): without the wait, the load
+    // (zod's code run) would come between the first section and the others, and hold the rest
+    // of the form back.
+    vi.stubGlobal('requestIdleCallback', (task: IdleRequestCallback) => {
+      task({ didTimeout: false, timeRemaining: () => 50 })
+      return 1
+    })
+    vi.stubGlobal('cancelIdleCallback', () => undefined)
+    const fml = shipped('fml')
+    const fmlVocabulary = findVocabulary(
+      shippedCatalogue().vocabularies,
+      fml.vocabulary.version,
+    ) as Vocabulary
+    const seen: { busy: string | null; sections: number }[] = []
+    const loadValidation = () => {
+      seen.push({
+        busy: document.querySelector('form')?.getAttribute('aria-busy') ?? null,
+        sections: document.querySelectorAll('form section.form-section').length,
+      })
+      return import('../../src/form/form-validation')
+    }
+    renderWithI18n(
+      <AssessmentForm
+        instrument={fml}
+        vocabulary={fmlVocabulary}
+        assessment={newAssessment({
+          instrument: fml,
+          id: '33333333-3333-4333-8333-333333333333',
+          now: new Date('2026-11-23T10:00:00Z'),
+          language: 'nl',
+          authorRole: 'verzekeringsarts',
+        })}
+        loadValidation={loadValidation}
+        onSave={async () => undefined}
+      />,
+    )
+    await waitFor(() => expect(seen).toHaveLength(1))
+    expect(seen[0]).toEqual({ busy: null, sections: fml.sections.length })
   })
 
   it('says nothing is saved while the validation code fails to load, and saves once it loads at the next change', async () => {
