@@ -68,6 +68,8 @@ import {
   type Shortcut,
 } from './model/keyboard-travel'
 import { retryingImport } from '../ui/retrying-import'
+import { useSectionPlaceholders } from './section-placeholders'
+import { whenIdle } from './when-idle'
 import type * as FormValidationModule from './form-validation'
 import type { Validators } from './form-validation'
 
@@ -313,16 +315,6 @@ function MetaFields() {
       </div>
     </fieldset>
   )
-}
-
-/** Runs `task` when the browser is next idle (a timer where there is no idle callback); returns a cancel. */
-function whenIdle(task: () => void): () => void {
-  if (typeof requestIdleCallback !== 'function') {
-    const timer = setTimeout(task, 0)
-    return () => clearTimeout(timer)
-  }
-  const id = requestIdleCallback(task, { timeout: 1000 })
-  return () => cancelIdleCallback(id)
 }
 
 interface FormProgress {
@@ -818,6 +810,7 @@ const FormBody = memo(function FormBody({
   useEffect(() => {
     return allDrawn ? whenIdle(() => void validation().catch(() => undefined)) : undefined
   }, [allDrawn, validation])
+  useSectionPlaceholders(formRef, allDrawn, lang)
 
   // The heavy parts are made once per instrument and language, under a provider whose value does not
   // change when the form re-renders for its toolbar: otherwise every item would render twice at mount.

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, expectNoAxeViolations, openExamples, test } from './fixtures'
 
@@ -137,6 +138,58 @@ test.describe('at 200% zoom (1280 × 900 shows 640 × 450 CSS px)', () => {
     expect(hidden).toEqual([])
     await expectNoSidewaysScroll(page, 'BAR form')
   })
+})
+
+test('on a phone, the long form is as long before it is scrolled through as after, and no field lies over another', async ({
+  page,
+}) => {
+  test.setTimeout(60_000)
+  await page.setViewportSize({ width: 412, height: 823 })
+  await page.goto('/#/preview/bar/1.2.0')
+  const form = page.locator('form.assessment-form')
+  await expect(form).not.toHaveAttribute('aria-busy', 'true')
+  // Sections off screen are skipped by the browser; each gets its own height as its placeholder
+  // once the form is drawn and the browser is idle. Their heights now, skipped, and laid out:
+  const sectionHeights = () =>
+    form.evaluate((f) =>
+      [...f.querySelectorAll('.form-section')].map((s) =>
+        Math.round(s.getBoundingClientRect().height),
+      ),
+    )
+  // With one placeholder for all, the skipped sections (all but the first, which fills the screen)
+  // would all be one height.
+  await expect
+    .poll(async () => new Set((await sectionHeights()).slice(1)).size, {
+      message: 'the skipped sections have heights of their own',
+    })
+    .toBe(7)
+  // axe's target-size check reads where every field lies, skipped sections too: with one
+  // placeholder for all, a tall section's last fields lay over the next one's first.
+  const targetSize = await new AxeBuilder({ page }).withRules(['target-size']).analyze()
+  expect(targetSize.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' ')))).toEqual([])
+
+  // Turned to a wider screen, the text wraps less: the placeholders follow.
+  const onPhone = await sectionHeights()
+  await page.setViewportSize({ width: 1280, height: 823 })
+  await expect
+    .poll(async () =>
+      (await sectionHeights()).slice(1).every((h, i) => h < (onPhone[i + 1] as number)),
+    )
+    .toBe(true)
+  const skipped = await sectionHeights()
+  await form.evaluate((f) =>
+    f.querySelectorAll<HTMLElement>('.form-section').forEach((s) => {
+      s.style.contentVisibility = 'visible'
+    }),
+  )
+  const laidOut = await sectionHeights()
+  expect(laidOut.length).toBe(8)
+  // The BAR's sections run from about 600 to 17,000 px on a phone, to 12,000 on a desktop.
+  expect(Math.max(...onPhone)).toBeGreaterThan(15_000)
+  expect(Math.max(...laidOut)).toBeGreaterThan(10_000)
+  skipped.forEach((h, i) =>
+    expect(Math.abs(h - (laidOut[i] as number)), `section ${i + 1}`).toBeLessThanOrEqual(2),
+  )
 })
 
 test('on a desktop screen, Shift+Tab back up the form never leaves focus under the sticky toolbar', async ({
