@@ -35,8 +35,10 @@ function contentHeight(section: HTMLElement): number {
  * Measured once the whole form is drawn, when the browser is next idle, and again when the
  * language (every text) or the form's width changes. Chromium lays the skipped sections out on its
  * own soon after a form appears (autofill reads every field), so reading the heights then costs
- * little; read earlier, it is that same layout, which autofill then finds done. A section once
- * shown keeps its real height by itself (`contain-intrinsic-size: auto`).
+ * little; read earlier, it is that same layout, which autofill then mostly finds done (elsewhere it is one
+ * layout of the whole form, when idle, once per width and language). A section once shown keeps its
+ * real height by itself (`contain-intrinsic-size: auto`); one whose content changes while skipped (a
+ * "namely" field appears) keeps the height measured until it is shown.
  */
 export function useSectionPlaceholders(
   formRef: RefObject<HTMLElement | null>,
